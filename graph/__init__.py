@@ -1,0 +1,1 @@
+"""The rumour graph: store, merge and views (no spaCy in here)."""

@@ -1,0 +1,1 @@
+"""Pipelines: files -> articles -> spaCy docs -> statement records."""
