@@ -1,0 +1,393 @@
+"""The store of record: one SQLite file.
+
+This module is the only one that speaks SQL.  Everything above it (merge,
+views) uses the small method interface of :class:`Store`, which is the seam
+where a PostgreSQL store for a team could be put later.
+
+Writes happen inside :meth:`Store.transaction` (``BEGIN IMMEDIATE``), one per
+article, so an article is either fully in or not at all.  The file runs in
+WAL mode with a busy timeout so readers and other writers wait instead of
+failing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self
+
+from graph.errors import StoreError
+
+__all__ = ["DEFAULT_STORE", "SCHEMA_VERSION", "Store"]
+
+DEFAULT_STORE = Path("rumours.sqlite")
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    outlet TEXT,
+    url TEXT,
+    published TEXT,
+    language TEXT NOT NULL,
+    source TEXT,
+    republished_from TEXT,
+    republished_by TEXT,
+    ingested_at TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    scope TEXT,
+    description TEXT NOT NULL DEFAULT '',
+    first_seen TEXT
+);
+CREATE TABLE IF NOT EXISTS aliases (
+    key TEXT PRIMARY KEY,
+    alias TEXT NOT NULL,
+    actor_id TEXT NOT NULL REFERENCES actors(id)
+);
+CREATE INDEX IF NOT EXISTS aliases_actor ON aliases(actor_id);
+CREATE TABLE IF NOT EXISTS affiliations (
+    member_id TEXT NOT NULL REFERENCES actors(id),
+    organization_id TEXT NOT NULL REFERENCES actors(id),
+    role TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    evidence TEXT NOT NULL DEFAULT '',
+    rule TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (member_id, organization_id, role)
+);
+CREATE TABLE IF NOT EXISTS article_actors (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    actor_id TEXT NOT NULL REFERENCES actors(id),
+    role TEXT NOT NULL,
+    PRIMARY KEY (article_id, actor_id, role)
+);
+CREATE INDEX IF NOT EXISTS article_actors_actor ON article_actors(actor_id);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    language TEXT NOT NULL,
+    first_seen TEXT,
+    first_article_id TEXT NOT NULL REFERENCES articles(id),
+    status TEXT NOT NULL DEFAULT 'unverified'
+);
+CREATE TABLE IF NOT EXISTS claim_actors (
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    actor_id TEXT NOT NULL REFERENCES actors(id),
+    PRIMARY KEY (claim_id, actor_id)
+);
+CREATE TABLE IF NOT EXISTS claim_terms (
+    term TEXT NOT NULL,
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    PRIMARY KEY (term, claim_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    speaker_id TEXT NOT NULL REFERENCES actors(id),
+    stance TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    evidence TEXT NOT NULL,
+    quote TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    quote_start INTEGER,
+    quote_end INTEGER,
+    cue TEXT NOT NULL DEFAULT '',
+    hedges TEXT NOT NULL DEFAULT '[]',
+    via_id TEXT REFERENCES actors(id),
+    rule TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    match_score REAL,
+    date TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_claim ON statements(claim_id);
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_id);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE TABLE IF NOT EXISTS status_history (
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    seq INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    date TEXT,
+    statement_id TEXT NOT NULL REFERENCES statements(id),
+    PRIMARY KEY (claim_id, seq)
+);
+CREATE TABLE IF NOT EXISTS changes (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    seq INTEGER NOT NULL,
+    report TEXT NOT NULL
+);
+"""
+
+
+class Store:
+    """A rumour graph stored in one SQLite file.
+
+    Examples
+    --------
+    >>> with Store(":memory:") as store:
+    ...     store.count("articles")
+    0
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, *, timeout: float = 60.0) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            self._check_and_create()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: not a usable store ({err})") from err
+
+    # -- lifecycle -----------------------------------------------------
+    def _check_and_create(self) -> None:
+        with self.transaction():
+            for stmt in _SCHEMA.split(";"):
+                if stmt.strip():
+                    self._db.execute(stmt)
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if row is None:
+                self._db.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+                )
+            elif int(row["value"]) != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: schema version {row['value']}, expected {SCHEMA_VERSION}"
+                )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing block; takes the write lock at once."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- generic reads ---------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read-only query as plain dicts (for views)."""
+        return [dict(r) for r in self._db.execute(sql, params).fetchall()]
+
+    def count(self, table: str) -> int:
+        if table not in _TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's integrity check plus the model's own invariants."""
+        problems = [
+            r[0] for r in self._db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"
+        ]
+        problems += [
+            f"foreign key: {tuple(r)}" for r in self._db.execute("PRAGMA foreign_key_check")
+        ]
+        orphan = self._db.execute(
+            "SELECT count(*) FROM claims c WHERE NOT EXISTS"
+            " (SELECT 1 FROM statements s WHERE s.claim_id = c.id)"
+        ).fetchone()[0]
+        if orphan:
+            problems.append(f"{orphan} claims without statements")
+        return problems
+
+    # -- articles --------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_article(self, row: dict[str, Any]) -> int:
+        """Insert an article row; returns its ingest sequence number."""
+        seq = self._db.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
+        self._insert("articles", {**row, "seq": seq})
+        return int(seq)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM articles WHERE id = ?", (article_id,))
+        return rows[0] if rows else None
+
+    # -- actors ----------------------------------------------------------
+    def actor_by_alias(self, key: str) -> str | None:
+        row = self._db.execute("SELECT actor_id FROM aliases WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM actors WHERE id = ?", (actor_id,))
+        return rows[0] if rows else None
+
+    def add_actor(self, row: dict[str, Any]) -> None:
+        self._insert("actors", row)
+
+    def update_actor_description(self, actor_id: str, description: str) -> None:
+        self._db.execute(
+            "UPDATE actors SET description = ? WHERE id = ? AND description = ''",
+            (description, actor_id),
+        )
+
+    def add_alias(self, key: str, alias: str, actor_id: str) -> bool:
+        """Record an alias; False when the key already names some actor."""
+        cur = self._db.execute(
+            "INSERT OR IGNORE INTO aliases(key, alias, actor_id) VALUES (?, ?, ?)",
+            (key, alias, actor_id),
+        )
+        return cur.rowcount > 0
+
+    def link_article_actor(self, article_id: str, actor_id: str, role: str) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO article_actors(article_id, actor_id, role) VALUES (?, ?, ?)",
+            (article_id, actor_id, role),
+        )
+
+    def add_affiliation(self, row: dict[str, Any]) -> bool:
+        return self._insert("affiliations", row, or_ignore=True)
+
+    def gazetteer(self) -> list[dict[str, Any]]:
+        """Every known actor with its aliases, for the extraction side."""
+        rows = self.query(
+            "SELECT a.id, a.name, a.kind, a.scope, a.description,"
+            " group_concat(al.alias, char(31)) AS aliases"
+            " FROM actors a LEFT JOIN aliases al ON al.actor_id = a.id GROUP BY a.id"
+        )
+        for r in rows:
+            r["aliases"] = sorted(set((r["aliases"] or "").split("\x1f")) - {""})
+        return rows
+
+    # -- claims ----------------------------------------------------------
+    def add_claim(self, row: dict[str, Any], terms: Iterable[str]) -> None:
+        self._insert("claims", row)
+        self._db.executemany(
+            "INSERT OR IGNORE INTO claim_terms(term, claim_id) VALUES (?, ?)",
+            [(t, row["id"]) for t in terms],
+        )
+
+    def claim(self, claim_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM claims WHERE id = ?", (claim_id,))
+        return rows[0] if rows else None
+
+    def claim_candidates(self, terms: Sequence[str], *, limit: int = 20) -> list[tuple[str, int]]:
+        """Claims sharing the most index terms with ``terms`` (inverted index)."""
+        if not terms:
+            return []
+        marks = ",".join("?" * len(terms))
+        rows = self._db.execute(
+            f"SELECT claim_id, count(*) AS n FROM claim_terms WHERE term IN ({marks})"
+            " GROUP BY claim_id ORDER BY n DESC LIMIT ?",
+            (*terms, limit),
+        ).fetchall()
+        return [(r[0], int(r[1])) for r in rows]
+
+    def claim_terms(self, claim_id: str) -> set[str]:
+        rows = self._db.execute("SELECT term FROM claim_terms WHERE claim_id = ?", (claim_id,))
+        return {r[0] for r in rows}
+
+    def add_claim_actor(self, claim_id: str, actor_id: str) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO claim_actors(claim_id, actor_id) VALUES (?, ?)",
+            (claim_id, actor_id),
+        )
+
+    def claim_actor_ids(self, claim_id: str) -> set[str]:
+        rows = self._db.execute("SELECT actor_id FROM claim_actors WHERE claim_id = ?", (claim_id,))
+        return {r[0] for r in rows}
+
+    def affiliated_org_ids(self, member_id: str) -> set[str]:
+        rows = self._db.execute(
+            "SELECT organization_id FROM affiliations WHERE member_id = ?", (member_id,)
+        )
+        return {r[0] for r in rows}
+
+    def set_claim_status(
+        self, claim_id: str, status: str, first_seen: str | None, history: Sequence[dict[str, Any]]
+    ) -> None:
+        self._db.execute(
+            "UPDATE claims SET status = ?, first_seen = ? WHERE id = ?",
+            (status, first_seen, claim_id),
+        )
+        self._db.execute("DELETE FROM status_history WHERE claim_id = ?", (claim_id,))
+        self._db.executemany(
+            "INSERT INTO status_history(claim_id, seq, status, date, statement_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (claim_id, i, h["status"], h["date"], h["statement_id"])
+                for i, h in enumerate(history)
+            ],
+        )
+
+    # -- statements ------------------------------------------------------
+    def add_statement(self, row: dict[str, Any]) -> bool:
+        row = {**row, "hedges": json.dumps(list(row.get("hedges", ())), ensure_ascii=False)}
+        return self._insert("statements", row, or_ignore=True)
+
+    def claim_statement_facts(self, claim_id: str) -> list[dict[str, Any]]:
+        """What status derivation needs of each statement of a claim."""
+        return self.query(
+            "SELECT s.id, s.stance, s.date, s.speaker_id, s.start, a.seq"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.claim_id = ?",
+            (claim_id,),
+        )
+
+    # -- change reports ----------------------------------------------------
+    def add_change_report(self, article_id: str, seq: int, report: dict[str, Any]) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO changes(article_id, seq, report) VALUES (?, ?, ?)",
+            (article_id, seq, json.dumps(report, ensure_ascii=False)),
+        )
+
+    # -- helpers ---------------------------------------------------------
+    def _insert(self, table: str, row: dict[str, Any], *, or_ignore: bool = False) -> bool:
+        if table not in _TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        cols = ",".join(f'"{c}"' for c in row)
+        marks = ",".join("?" * len(row))
+        verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+        cur = self._db.execute(
+            f"{verb} INTO {table} ({cols}) VALUES ({marks})", tuple(row.values())
+        )
+        return cur.rowcount > 0
+
+
+_TABLES = frozenset(
+    {
+        "articles",
+        "actors",
+        "aliases",
+        "affiliations",
+        "article_actors",
+        "claims",
+        "claim_actors",
+        "claim_terms",
+        "statements",
+        "status_history",
+        "changes",
+        "meta",
+    }
+)
