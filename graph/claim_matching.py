@@ -16,8 +16,8 @@ Examples
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 
 from graph.keys import text_key
 
