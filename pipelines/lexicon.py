@@ -1,0 +1,183 @@
+"""Rule and lexicon files: JSONL, one rule per line, each with an ``id``.
+
+A rule is either a literal ``phrase`` or a ``regex``; any other fields are
+the rule's attributes (``stance``, ``role``, ``canonical`` ...).  Files are
+checked when they load: a malformed line raises :class:`DataFileError`
+naming the file and line.  Code that applies rules stays generic: it asks a
+:class:`RuleSet` for matches and reads the attributes of the rule that
+matched, so every extracted statement can name that rule.
+
+Examples
+--------
+>>> rs = RuleSet.from_rules([Rule("x.deny", "phrase", "不实", {"stance": "denies"})])
+>>> [(m.rule.id, m.start) for m in rs.finditer("此消息不实")]
+[('x.deny', 3)]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from graph.errors import DataFileError
+from graph.records import Stance
+
+__all__ = ["DATA_DIR", "Lexicon", "Rule", "RuleMatch", "RuleSet", "load_rules"]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_STANCES = {str(s) for s in Stance}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    form: str  # "phrase" or "regex"
+    pattern: str
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.attrs.get(key, default)
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    rule: Rule
+    start: int
+    end: int
+    text: str
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def group(self, name: str) -> str | None:
+        """Text of a named group of a regex rule, if it matched."""
+        span = self.spans.get(name)
+        return None if span is None else self.text[span[0] - self.start : span[1] - self.start]
+
+
+class RuleSet:
+    """A set of rules searched together, longest phrase first."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        phrases = sorted(
+            (r for r in self.rules if r.form == "phrase"), key=lambda r: -len(r.pattern)
+        )
+        self._by_phrase = {r.pattern: r for r in phrases}
+        self._phrase_re = (
+            re.compile("|".join(re.escape(r.pattern) for r in phrases)) if phrases else None
+        )
+        self._regexes = [(r, re.compile(r.pattern)) for r in self.rules if r.form == "regex"]
+
+    @classmethod
+    def from_rules(cls, rules: Iterable[Rule]) -> RuleSet:
+        return cls(rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[RuleMatch]:
+        """All non-overlapping matches per rule form, sorted by position."""
+        end = len(text) if endpos is None else endpos
+        found: list[RuleMatch] = []
+        if self._phrase_re is not None:
+            for m in self._phrase_re.finditer(text, pos, end):
+                found.append(RuleMatch(self._by_phrase[m.group()], m.start(), m.end(), m.group()))
+        for rule, rx in self._regexes:
+            for m in rx.finditer(text, pos, end):
+                if m.end() > m.start():
+                    spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
+                    found.append(RuleMatch(rule, m.start(), m.end(), m.group(), spans))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return iter(found)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> RuleMatch | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def matches_all(self, text: str) -> list[RuleMatch]:
+        return list(self.finditer(text))
+
+
+def _rule_from_line(path: Path, lineno: int, line: str) -> Rule:
+    where = f"{path.name}:{lineno}"
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise DataFileError(str(path), f"line {lineno}: not JSON ({err.msg})") from err
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
+        raise DataFileError(str(path), f"line {lineno}: a rule needs a string 'id'")
+    forms = [f for f in ("phrase", "regex") if f in data]
+    if len(forms) != 1 or not isinstance(data[forms[0]], str) or not data[forms[0]]:
+        raise DataFileError(str(path), f"line {lineno}: needs exactly one of 'phrase' or 'regex'")
+    form = forms[0]
+    if form == "regex":
+        try:
+            re.compile(data["regex"])
+        except re.error as err:
+            raise DataFileError(str(path), f"line {lineno}: bad regex ({err})") from err
+    stance = data.get("stance")
+    if stance is not None and stance not in _STANCES:
+        raise DataFileError(str(path), f"{where}: unknown stance {stance!r}")
+    attrs = {k: v for k, v in data.items() if k not in ("id", form)}
+    return Rule(data["id"], form, data[form], attrs)
+
+
+def load_rules(path: Path) -> tuple[Rule, ...]:
+    """Read and check one JSONL rule file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise DataFileError(str(path), f"cannot read ({err.strerror})") from err
+    rules = []
+    seen: set[str] = set()
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        rule = _rule_from_line(path, lineno, line)
+        if rule.id in seen:
+            raise DataFileError(str(path), f"line {lineno}: duplicate id {rule.id!r}")
+        seen.add(rule.id)
+        rules.append(rule)
+    return tuple(rules)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """All rule sets of one language, by file name (``cues`` = ``cues.jsonl``)."""
+
+    language: str
+    sets: dict[str, RuleSet]
+
+    def __getitem__(self, name: str) -> RuleSet:
+        try:
+            return self.sets[name]
+        except KeyError:
+            raise DataFileError(
+                str(DATA_DIR / self.language / f"{name}.jsonl"), "rule file missing"
+            ) from None
+
+    def rule(self, rule_id: str) -> Rule:
+        for rs in self.sets.values():
+            for r in rs.rules:
+                if r.id == rule_id:
+                    return r
+        raise KeyError(rule_id)
+
+    @staticmethod
+    @cache
+    def load(language: str, data_dir: Path = DATA_DIR) -> Lexicon:
+        folder = data_dir / language
+        sets: dict[str, RuleSet] = {}
+        ids: dict[str, str] = {}
+        for path in sorted(folder.glob("*.jsonl")):
+            rules = load_rules(path)
+            for r in rules:
+                if r.id in ids:
+                    raise DataFileError(str(path), f"id {r.id!r} already used in {ids[r.id]}")
+                ids[r.id] = path.name
+            sets[path.stem] = RuleSet(rules)
+        return Lexicon(language, sets)

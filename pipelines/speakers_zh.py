@@ -1,0 +1,238 @@
+"""Who is the speaker in a Chinese speaker phrase?
+
+Given the words between a clause start and a speech cue ("All in TikTok的
+Newme创始人顾俊" before 告诉), find the speaker head and what the phrase says
+about it: a known actor, an anonymous-source descriptor, a pronoun to
+resolve, a spokesperson standing for an organisation, a Latin-script name or
+a Chinese person name proposed from jieba's part-of-speech tags.  The words
+before the head are kept as the description, and a role word right before
+it (创始人, CEO, 发言人 …) gives an affiliation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jieba.posseg
+
+from graph.records import ActorKind
+from pipelines.lexicon import Lexicon, Rule
+from pipelines.mentions import Mention
+
+__all__ = ["SpeakerParser", "SpeakerPhrase"]
+
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z]*(?:[ .·-]{1,2}[A-Z][A-Za-z]+)*|[a-z]+[A-Z][A-Za-z]*)\.?\s*$"
+)
+_PERSON_NOUNS = (
+    "人士|卖家|商家|用户|博主|主播|记者|编辑|店主|老板|员工|教授|学者|律师|创业者|从业者"
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:[，,、\s]|也有|还有|另有|另外|此外|不过|但是|但|而|并且|同时|其中)+"
+)
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
+_ORG_CHUNK = re.compile(
+    r"(?:[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|[\u4e00-\u9fff]{2,10})$"
+)
+
+
+@dataclass(frozen=True)
+class SpeakerPhrase:
+    """The parsed speaker phrase; ``name`` is canonical when known."""
+
+    name: str
+    kind: ActorKind
+    head_start: int
+    head_end: int
+    how: str  # gazetteer | descriptor | pronoun | spokesperson | latin_name | pos_name
+    description: str = ""
+    role: str | None = None
+    organization: str | None = None
+    organization_kind: ActorKind = ActorKind.ORGANIZATION
+    pronoun_kind: str | None = None
+
+
+@cache
+def _suffix_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    rules = lexicon["fillers"].rules
+    return tuple(
+        re.compile(f"(?:{r.pattern if r.form == 'regex' else re.escape(r.pattern)})\\s*$")
+        for r in rules
+    )
+
+
+@cache
+def _role_suffix(lexicon: Lexicon) -> re.Pattern[str]:
+    phrases = sorted((r.pattern for r in lexicon["roles"].rules), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, phrases))})$")
+
+
+class SpeakerParser:
+    """Parses speaker phrases of one document."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        lexicon: Lexicon,
+        tagger: jieba.posseg.POSTokenizer,
+        token_starts: set[int],
+    ) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.tagger = tagger
+        self.token_starts = token_starts
+        self._mention_by_end = {m.end: m for m in mentions}
+        self._mentions = mentions
+        self._roles = {r.pattern: r for r in lexicon["roles"].rules}
+
+    def strip_fillers(self, start: int, end: int) -> int:
+        """New end of the phrase after removing adverbs and "在…时" clauses."""
+        changed = True
+        while changed and end > start:
+            changed = False
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            for rx in _suffix_patterns(self.lexicon):
+                m = rx.search(self.text, start, end)
+                if m and m.start() > start:
+                    end = m.start()
+                    changed = True
+                    break
+        return end
+
+    def parse(self, start: int, end: int) -> SpeakerPhrase | None:
+        """Speaker of the phrase ``text[start:end]``, or None if there is none."""
+        end = self.strip_fillers(start, end)
+        while end > start and self.text[end - 1] in " \t的":
+            end -= 1
+        if end <= start:
+            return None
+        head = (
+            self._spokesperson(start, end)
+            or self._mention(start, end)
+            or self._pronoun(start, end)
+            or self._latin_name(start, end)
+            or self._pos_name(start, end)
+        )
+        if head is None:
+            return None
+        return self._with_description(head, start)
+
+    # -- heads -------------------------------------------------------------
+    def _mention(self, start: int, end: int) -> SpeakerPhrase | None:
+        m = self._mention_by_end.get(end)
+        if m is None or m.start < start:
+            return None
+        how = "gazetteer" if m.rule == "gazetteer" else "descriptor"
+        return SpeakerPhrase(m.name, m.kind, m.start, m.end, how)
+
+    def _pronoun(self, start: int, end: int) -> SpeakerPhrase | None:
+        for rule in self.lexicon["pronouns"].rules:
+            p = rule.pattern
+            s = end - len(p)
+            if s >= start and self.text[s:end] == p and s in self.token_starts:
+                return SpeakerPhrase(
+                    p, ActorKind.PERSON, s, end, "pronoun", pronoun_kind=rule.get("kind")
+                )
+        return None
+
+    def _spokesperson(self, start: int, end: int) -> SpeakerPhrase | None:
+        for rule in self._speaking_roles():
+            s = end - len(rule.pattern)
+            if s <= start or self.text[s:end] != rule.pattern:
+                continue
+            org_end = s - 1 if self.text[s - 1] == "的" else s
+            org = self._mention_by_end.get(org_end)
+            if org is not None and org.start >= start and not org.is_source_descriptor:
+                return SpeakerPhrase(
+                    org.name, org.kind, org.start, end, "spokesperson", role=rule.get("role")
+                )
+        return None
+
+    def _speaking_roles(self) -> list[Rule]:
+        return [r for r in self.lexicon["roles"].rules if r.get("speaks_for_organization")]
+
+    def _latin_name(self, start: int, end: int) -> SpeakerPhrase | None:
+        m = _LATIN_NAME.search(self.text, start, end)
+        if m is None:
+            return None
+        name = m.group().strip().rstrip(".")
+        if len(name) < 2:
+            return None
+        before = self.text[start : m.start()]
+        multi = bool(re.search(r"[ .·-][A-Z]", name))
+        after_person_word = bool(re.search(f"(?:{_PERSON_NOUNS})$", before)) or bool(
+            _role_suffix(self.lexicon).search(before)
+        )
+        kind = ActorKind.PERSON if multi or after_person_word else ActorKind.ORGANIZATION
+        return SpeakerPhrase(name, kind, m.start(), m.start() + len(name), "latin_name")
+
+    def _pos_name(self, start: int, end: int) -> SpeakerPhrase | None:
+        window_start = max(start, end - 16)
+        pairs = list(self.tagger.cut(self.text[window_start:end]))
+        if not pairs:
+            return None
+        word, tag = pairs[-1].word, pairs[-1].flag
+        if tag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4:
+            s = end - len(word)
+            return SpeakerPhrase(word, ActorKind.PERSON, s, end, "pos_name")
+        # a 2-3 character name right after a role or a person noun (分析师郑子墨)
+        before = self.text[start:end]
+        for size in (3, 2):
+            name = before[-size:]
+            rest = before[:-size]
+            if (
+                _HAN_NAME.fullmatch(name)
+                and (
+                    re.search(f"(?:{_PERSON_NOUNS})$", rest)
+                    or _role_suffix(self.lexicon).search(rest)
+                )
+                and (end - size) in self.token_starts
+            ):
+                return SpeakerPhrase(name, ActorKind.PERSON, end - size, end, "pos_name")
+        return None
+
+    # -- description and affiliation ---------------------------------------
+    def _with_description(self, head: SpeakerPhrase, start: int) -> SpeakerPhrase:
+        raw = self.text[start : head.head_start]
+        desc_start = start + len(raw) - len(_LEADING_NOISE.sub("", raw))
+        desc = self.text[desc_start : head.head_start].rstrip()
+        if head.how == "spokesperson":
+            return SpeakerPhrase(**{**head.__dict__, "description": desc})
+        role = organization = None
+        org_kind = ActorKind.ORGANIZATION
+        rm = _role_suffix(self.lexicon).search(desc)
+        if rm and head.kind in (ActorKind.PERSON, ActorKind.ANONYMOUS):
+            role = self._roles[rm.group()].get("role")
+            before = desc[: rm.start()].rstrip("的 ")
+            org_mention = self._mention_by_end.get(desc_start + len(before))
+            if org_mention is not None and not org_mention.is_source_descriptor:
+                organization, org_kind = org_mention.name, org_mention.kind
+            else:
+                chunk = _strip_after_last_descriptor(before, self._mentions, desc_start)
+                om = _ORG_CHUNK.search(chunk)
+                if om and om.group() not in self._roles:
+                    organization = om.group().strip()
+        return SpeakerPhrase(
+            **{
+                **head.__dict__,
+                "description": desc,
+                "role": role,
+                "organization": organization or None,
+                "organization_kind": org_kind,
+            }
+        )
+
+
+def _strip_after_last_descriptor(before: str, mentions: list[Mention], offset: int) -> str:
+    """The part of ``before`` after the last mention or 的 (物流服务商运链通 -> 运链通)."""
+    cut = 0
+    for m in mentions:
+        if offset <= m.start and m.end <= offset + len(before):
+            cut = max(cut, m.end - offset)
+    last_de = before.rfind("的")
+    cut = max(cut, last_de + 1)
+    return before[cut:]
