@@ -1,0 +1,118 @@
+"""Command line: ``python -m pipelines ingest|run``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from graph.errors import RumorGraphError
+from graph.store import DEFAULT_STORE, Store
+from pipelines.ingest import IngestEvent, IngestSummary, ingest_paths
+
+__all__ = ["SAMPLE_CORPUS", "main"]
+
+SAMPLE_CORPUS = Path(__file__).parent / "corpus" / "sample"
+DEFAULT_OUT = Path("out")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m pipelines", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    ing = sub.add_parser("ingest", help="ingest files or folders into a store")
+    ing.add_argument("paths", nargs="+", type=Path)
+    ing.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    ing.add_argument("--outlet", help="outlet for files that do not name one")
+    ing.add_argument("--published", type=_date, help="date for files that do not give one")
+    ing.add_argument("--language", choices=["zh", "en"], help="language, when not detected")
+    ing.add_argument("--quiet", action="store_true", help="only the summary")
+    run = sub.add_parser("run", help="the main job: the bundled corpus -> store + HTML graph")
+    run.add_argument("--corpus", type=Path, default=SAMPLE_CORPUS)
+    run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    return p
+
+
+class _Progress:
+    """A progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+        if sys.stderr.isatty() and not quiet:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="article", file=sys.stderr, leave=False)
+
+    def __call__(self, event: IngestEvent) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.write(event.line())
+        elif not self.quiet or event.outcome == "failed":
+            print(event.line(), flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _ingest(args: argparse.Namespace, paths: Sequence[Path], store_path: Path) -> IngestSummary:
+    progress = _Progress(args.quiet)
+    try:
+        with Store(store_path) as store:
+            summary = ingest_paths(
+                paths,
+                store,
+                outlet=getattr(args, "outlet", None),
+                published=getattr(args, "published", None),
+                language=getattr(args, "language", None),
+                on_event=progress,
+            )
+    finally:
+        progress.close()
+    for line in summary.lines():
+        print(line)
+    return summary
+
+
+def _run(args: argparse.Namespace) -> int:
+    from graph.network import build_graph
+    from graph.render import render_html
+
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    store_path = out / "sample.sqlite"
+    tmp = out / "sample.sqlite.building"
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        leftover.unlink(missing_ok=True)
+    args.quiet = False
+    summary = _ingest(args, [args.corpus], tmp)
+    with Store(tmp) as store:
+        graph = build_graph(store)
+    # the finished store replaces the old one in one step
+    shutil.move(tmp, store_path)
+    report = render_html(graph, out / "rumour_graph.html", title="Rumour graph: sample corpus")
+    print(f"store: {store_path.resolve()}")
+    print(f"graph: {report.path.resolve()} ({report.nodes} nodes, {report.edges} edges)")
+    return 1 if summary.failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            return _run(args)
+        summary = _ingest(args, args.paths, args.store)
+        return 1 if summary.failed else 0
+    except RumorGraphError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
