@@ -218,6 +218,8 @@ class _Merger:
                 "text": a.text,
             }
         )
+        for ref in self.result.mentions:
+            self.store.link_article_actor(a.id, self.actor(ref), "mention")
         for name, role in (
             (a.outlet, "outlet"),
             (a.republished_from, "origin"),
@@ -227,8 +229,6 @@ class _Merger:
                 self.store.link_article_actor(
                     a.id, self.actor(ActorRef(name, ActorKind.MEDIA)), role
                 )
-        for ref in self.result.mentions:
-            self.store.link_article_actor(a.id, self.actor(ref), "mention")
         for aff in self.result.affiliations:
             self.store.add_affiliation(
                 {

@@ -89,7 +89,10 @@ class _Run:
         self.lex = owner.lex
         self.doc = doc
         self.text = doc.text
-        self.scope = article.outlet or article.republished_from
+        outlet = article.outlet or article.republished_from
+        entry = owner.gaz.lookup(outlet) if outlet else None
+        self.scope = entry.name if entry else outlet
+        self.article = article
         self.mentions: list[Mention] = find_mentions(doc, owner.lex)
         self.quotes = find_en_quotes(self.text)
         self.out = Attribution()
@@ -285,6 +288,13 @@ class _Run:
                 )
                 break
         refs: dict[ActorRef, None] = {}
+        for name in (
+            self.article.outlet,
+            self.article.republished_from,
+            self.article.republished_by,
+        ):
+            if name:
+                refs.setdefault(self._known(name, ActorKind.MEDIA), None)
         for m in self.mentions:
             refs.setdefault(
                 ActorRef(m.name, m.kind, scope=self.scope)

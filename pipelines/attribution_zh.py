@@ -109,7 +109,9 @@ class _ArticleRun:
         self.doc = doc
         self.text = doc.text
         self.article = article
-        self.scope = article.outlet or article.republished_from
+        outlet = article.outlet or article.republished_from
+        entry = self.gaz.lookup(outlet) if outlet else None
+        self.scope = entry.name if entry else outlet
         self.mentions: list[Mention] = find_mentions(doc, owner.lexicon)
         self.token_starts = {t.idx for t in doc}
         self.token_ends = {t.idx + len(t.text) for t in doc}
@@ -447,6 +449,13 @@ class _ArticleRun:
             self._according_pass(s0, s1, bound)
             self._reported_pass(s0, s1, bound)
         seen: dict[ActorRef, None] = {}
+        for name in (
+            self.article.outlet,
+            self.article.republished_from,
+            self.article.republished_by,
+        ):
+            if name:
+                seen.setdefault(self._known(name, ActorKind.MEDIA), None)
         for m in self.mentions:
             if m.kind == ActorKind.ANONYMOUS:
                 ref = ActorRef(m.name, m.kind, scope=self.scope)
