@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from graph.records import ActorKind, ActorRef, Article, ExtractedStatement, Stance
+from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement, Stance
 from pipelines.attribution_zh import Attribution
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
@@ -36,6 +36,16 @@ _PRONOUNS = {
     "it": ActorKind.ORGANIZATION,
     "the company": ActorKind.ORGANIZATION,
 }
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|previously|earlier|publicly|separately|then|further|"
+    r"again|first|initially|quickly|flatly|firmly|officially))+$",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:an?\s+|the\s+)?(?P<role>[\w -]{2,30}?)\s+(?:of|at|for|with)\s+(?P<org>"
+    + _NAME
+    + r")"
+)
 _NOT_NAMES = frozenset(
     {
         "The",
@@ -98,6 +108,8 @@ class _Run:
         self.out = Attribution()
         self.last: ActorRef | None = None
         self.used: list[tuple[int, int]] = []
+        # "Dana Whitfield" is later "Whitfield": short names of people seen so far
+        self.people: dict[str, ActorRef] = {}
 
     def _known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
         e = self.o.gaz.lookup(name)
@@ -107,7 +119,7 @@ class _Run:
 
     def _speaker(self, phrase: str, offset: int, *, head_first: bool) -> ActorRef | None:
         """Speaker in ``phrase`` (text at ``offset``); head at its end unless ``head_first``."""
-        p = phrase.strip(" ,")
+        p = _TRAILING_AUX.sub("", phrase.strip(" ,")).strip(" ,")
         if not p:
             return None
         shift = offset + phrase.find(p)
@@ -144,6 +156,8 @@ class _Run:
             return None
         name = names[0] if head_first else names[-1]
         name = re.sub(r"^(?:The|A|An)\s+", "", name)
+        if name in self.people:
+            return self.people[name]
         kind = ActorKind.PERSON if len(name.split()) >= 2 else ActorKind.ORGANIZATION
         rest = p[p.find(name) + len(name) :].strip(" ,")
         return self._known(name, kind, rest if head_first else p[: p.find(name)].strip(" ,"))
@@ -166,7 +180,8 @@ class _Run:
             lead = _CONTENT_LEAD.match(raw)
             c0 += lead.end() if lead else 0
             raw = self.text[c0:c1]
-        reading = read_stance(raw, base, self.lex, self.text[s0:c0])
+        context = self.text[s0 : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[s0:c0]
+        reading = read_stance(raw, base, self.lex, context, quoted=quote)
         claim = _CONTENT_TRAIL.sub("", raw.strip())
         refers = None
         if reading.points_back:
@@ -210,6 +225,30 @@ class _Run:
         )
         if speaker.kind != ActorKind.MEDIA:
             self.last = speaker
+        if speaker.kind == ActorKind.PERSON:
+            parts = speaker.name.replace(".", ". ").split()
+            self.people[speaker.name] = speaker
+            if len(parts) >= 2:
+                self.people[parts[-1]] = speaker
+
+    def _affiliation(self, person: ActorRef, after: str, sent: tuple[int, int]) -> None:
+        """``X, co-founder of Y`` / ``X, an analyst at Y`` -> an affiliation edge."""
+        m = _APPOSITIVE.match(after)
+        if m is None or person.kind != ActorKind.PERSON:
+            return
+        role = self.lex["roles"].search(m.group("role").lower())
+        if role is None:
+            return
+        org = self._known(m.group("org").rstrip("."), ActorKind.ORGANIZATION)
+        self.out.affiliations.append(
+            Affiliation(
+                person,
+                org,
+                role.rule.get("role"),
+                self.text[sent[0] : sent[1]],
+                "en.affiliation.appositive",
+            )
+        )
 
     def _cue_at(self, text: str, start: int, end: int) -> RuleMatch | None:
         return self.lex["cues"].search(text, start, end)
@@ -224,10 +263,12 @@ class _Run:
             for a, b in quotes:
                 after = self.text[b + 1 : s1]
                 before = self.text[s0 : a - 1]
-                m = re.match(rf"\s*,?\s*(?P<cue>{cue})\s+(?P<spk>[^,.;]+)", after) or None
+                m = re.match(rf"\s*,?\s*(?P<cue>{cue})\s+(?P<spk>[^,;]+?)(?=\s*[,;]|\.?$)", after)
                 spk = None
                 if m:
                     spk = self._speaker(m.group("spk"), b + 1 + m.start("spk"), head_first=True)
+                    if spk is not None:
+                        self._affiliation(spk, self.text[b + 1 + m.end("spk") : s1], (s0, s1))
                 if spk is None:
                     m = re.match(rf"\s*,?\s*(?P<spk>[^,.;\"“”]+?)\s+(?P<cue>{cue})\b", after)
                     if m:

@@ -219,7 +219,8 @@ class _ArticleRun:
             cut = _ADVERSATIVE.search(self.text, c0, c1)
             c1 = cut.start() if cut else c1
         raw = self.text[c0:c1]
-        reading: StanceReading = read_stance(raw, base, self.lex, self.text[s0:s1])
+        context = self.text[s0 : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[s0:c0]
+        reading: StanceReading = read_stance(raw, base, self.lex, context, quoted=quote)
         claim_text: str | None = _clean_claim(raw)
         refers_to = None
         if reading.points_back:
@@ -270,6 +271,8 @@ class _ArticleRun:
         )
         if sp is not None and speaker.kind != ActorKind.MEDIA:
             self.last_speaker = (s1, speaker)
+        if speaker.kind == ActorKind.PERSON:
+            self.parser.people.add(speaker.name)
         if sp is not None and sp.role and sp.organization and sp.how != "spokesperson":
             org = self._known(sp.organization, sp.organization_kind)
             self.out.affiliations.append(
@@ -361,6 +364,15 @@ class _ArticleRun:
                     continue
                 if "via" in m.spans:
                     via = self._known(m.group("via").strip("《》"), ActorKind.MEDIA)
+                    if speaker.kind == ActorKind.ANONYMOUS:
+                        # quoted by that outlet, so scoped to it
+                        speaker = ActorRef(
+                            speaker.name,
+                            speaker.kind,
+                            speaker.aliases,
+                            speaker.description,
+                            scope=via.name,
+                        )
                 elif self.scope:
                     via = self._outlet_ref()
                 confidence = 0.8

@@ -23,6 +23,10 @@ _CLOSE = frozenset(QUOTE_PAIRS.values())
 _TERMINAL = frozenset("。！？!?；;…")
 # an English full stop ends a sentence only before a space and a capital or quote
 _EN_STOP = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9])")
+# "K. Lin", "Mr. Chew", "U.S. Senate": a stop after these is not a sentence end
+_NO_STOP_BEFORE = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Co|Ltd|Jr|Sr|St|No|vs|U\.S|U\.K|e\.g|i\.e))\.$"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -30,7 +34,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     depth = 0
-    en_stops = {m.end() for m in _EN_STOP.finditer(text)}
+    en_stops = {
+        m.end()
+        for m in _EN_STOP.finditer(text)
+        if not _NO_STOP_BEFORE.search(text, max(0, m.start() - 6), m.start() + 1)
+    }
     i = 0
     n = len(text)
     while i < n:

@@ -87,6 +87,8 @@ class SpeakerParser:
         self._mention_by_end = {m.end: m for m in mentions}
         self._mentions = mentions
         self._roles = {r.pattern: r for r in lexicon["roles"].rules}
+        # person names already found in this document: "许卫东还称" is 许卫东 again
+        self.people: set[str] = set()
 
     def strip_fillers(self, start: int, end: int) -> int:
         """New end of the phrase after removing adverbs and "在…时" clauses."""
@@ -114,6 +116,7 @@ class SpeakerParser:
             self._spokesperson(start, end)
             or self._mention(start, end)
             or self._pronoun(start, end)
+            or self._seen_person(start, end)
             or self._latin_name(start, end)
             or self._pos_name(start, end)
         )
@@ -128,6 +131,13 @@ class SpeakerParser:
             return None
         how = "gazetteer" if m.rule == "gazetteer" else "descriptor"
         return SpeakerPhrase(m.name, m.kind, m.start, m.end, how)
+
+    def _seen_person(self, start: int, end: int) -> SpeakerPhrase | None:
+        phrase = self.text[start:end]
+        for name in sorted(self.people, key=len, reverse=True):
+            if phrase.endswith(name):
+                return SpeakerPhrase(name, ActorKind.PERSON, end - len(name), end, "pos_name")
+        return None
 
     def _pronoun(self, start: int, end: int) -> SpeakerPhrase | None:
         for rule in self.lexicon["pronouns"].rules:
@@ -171,19 +181,10 @@ class SpeakerParser:
         return SpeakerPhrase(name, kind, m.start(), m.start() + len(name), "latin_name")
 
     def _pos_name(self, start: int, end: int) -> SpeakerPhrase | None:
-        window_start = max(start, end - 16)
-        pairs = list(self.tagger.cut(self.text[window_start:end]))
-        if not pairs:
-            return None
-        word, tag = pairs[-1].word, pairs[-1].flag
-        if tag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4:
-            s = end - len(word)
-            return SpeakerPhrase(word, ActorKind.PERSON, s, end, "pos_name")
         # a 2-3 character name right after a role or a person noun (分析师郑子墨)
         before = self.text[start:end]
         for size in (3, 2):
-            name = before[-size:]
-            rest = before[:-size]
+            name, rest = before[-size:], before[:-size]
             if (
                 _HAN_NAME.fullmatch(name)
                 and (
@@ -193,9 +194,23 @@ class SpeakerParser:
                 and (end - size) in self.token_starts
             ):
                 return SpeakerPhrase(name, ActorKind.PERSON, end - size, end, "pos_name")
+        # otherwise trust jieba's person-name tag on the last word
+        window_start = max(start, end - 16)
+        pairs = list(self.tagger.cut(self.text[window_start:end]))
+        if not pairs:
+            return None
+        word, tag = pairs[-1].word, pairs[-1].flag
+        if tag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4:
+            return SpeakerPhrase(word, ActorKind.PERSON, end - len(word), end, "pos_name")
         return None
 
     # -- description and affiliation ---------------------------------------
+    def _looks_like_org(self, chunk: str) -> bool:
+        """Latin names pass; Chinese ones need an organisation suffix (运链通, 海川研究)."""
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]*", chunk):
+            return True
+        return bool(_org_suffix_re(self.lexicon).search(chunk))
+
     def _with_description(self, head: SpeakerPhrase, start: int) -> SpeakerPhrase:
         raw = self.text[start : head.head_start]
         desc_start = start + len(raw) - len(_LEADING_NOISE.sub("", raw))
@@ -214,7 +229,7 @@ class SpeakerParser:
             else:
                 chunk = _strip_after_last_descriptor(before, self._mentions, desc_start)
                 om = _ORG_CHUNK.search(chunk)
-                if om and om.group() not in self._roles:
+                if om and om.group() not in self._roles and self._looks_like_org(om.group()):
                     organization = om.group().strip()
         return SpeakerPhrase(
             **{
@@ -225,6 +240,12 @@ class SpeakerParser:
                 "organization_kind": org_kind,
             }
         )
+
+
+@cache
+def _org_suffix_re(lexicon: Lexicon) -> re.Pattern[str]:
+    phrases = sorted((r.pattern for r in lexicon["org_suffixes"].rules), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, phrases))})$")
 
 
 def _strip_after_last_descriptor(before: str, mentions: list[Mention], offset: int) -> str:

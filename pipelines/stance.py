@@ -39,11 +39,15 @@ class StanceReading:
     points_back: bool = False
 
 
-def read_stance(content: str, base: Stance, lexicon: Lexicon, context: str = "") -> StanceReading:
+def read_stance(
+    content: str, base: Stance, lexicon: Lexicon, context: str = "", *, quoted: bool = False
+) -> StanceReading:
     """Stance of ``content`` said with a cue of stance ``base``.
 
     ``context`` is the clause around the cue (the speaker side), where rumour
-    markers and anaphors such as 对此 also count.
+    markers and anaphors such as 对此 also count.  In a direct quote
+    (``quoted``) a rumour word is the speaker's own topic ("网上流传的截图都不是
+    官方信息"), so only markers in the context make it a relay.
     """
     stance = base
     cues = lexicon["content_cues"].matches_all(content)
@@ -51,8 +55,10 @@ def read_stance(content: str, base: Stance, lexicon: Lexicon, context: str = "")
         for m in cues:
             stance = Stance(m.rule.get("stance"))
             break
+    markers = lexicon["rumour_markers"]
+    markers = lexicon["rumour_markers"]
     if stance == Stance.ASSERTS and (
-        lexicon["rumour_markers"].search(content) or lexicon["rumour_markers"].search(context)
+        (not quoted and markers.search(content)) or markers.search(context)
     ):
         stance = Stance.REPORTS
     hedges = tuple(dict.fromkeys(m.text for m in lexicon["hedges"].finditer(content)))
