@@ -362,6 +362,89 @@ class Store:
             (article_id, seq, json.dumps(report, ensure_ascii=False)),
         )
 
+    # -- reads for views (network, frames, export) ---------------------------
+    def articles(self) -> list[dict[str, Any]]:
+        """Every article without its text, in ingest order."""
+        return self.query(
+            "SELECT id, seq, title, outlet, url, published, language, source,"
+            " republished_from, republished_by, ingested_at FROM articles ORDER BY seq"
+        )
+
+    def actors(self) -> list[dict[str, Any]]:
+        """Every actor with ``display_name`` ("name @ scope") and sorted ``aliases``."""
+        rows = self.query(
+            f"SELECT a.*, {_DISPLAY.format(t='a')} AS display_name,"
+            " group_concat(al.alias, char(31)) AS aliases"
+            " FROM actors a LEFT JOIN aliases al ON al.actor_id = a.id"
+            " GROUP BY a.id ORDER BY a.name, a.scope, a.id"
+        )
+        for r in rows:
+            r["aliases"] = sorted(set((r["aliases"] or "").split("\x1f")) - {""})
+        return rows
+
+    def claims(self) -> list[dict[str, Any]]:
+        """Every claim, oldest first (undated last)."""
+        return self.query(
+            "SELECT c.*, a.seq AS first_article_seq FROM claims c"
+            " JOIN articles a ON a.id = c.first_article_id"
+            " ORDER BY c.first_seen IS NULL, c.first_seen, a.seq, c.id"
+        )
+
+    def claim_actor_links(self) -> list[dict[str, Any]]:
+        """All (claim_id, actor_id) pairs: which actors each claim is about."""
+        return self.query("SELECT claim_id, actor_id FROM claim_actors ORDER BY claim_id, actor_id")
+
+    def affiliations(self) -> list[dict[str, Any]]:
+        """Every affiliation with both actors' display names."""
+        return self.query(
+            f"SELECT f.*, {_DISPLAY.format(t='m')} AS member_name,"
+            f" {_DISPLAY.format(t='o')} AS organization_name"
+            " FROM affiliations f JOIN actors m ON m.id = f.member_id"
+            " JOIN actors o ON o.id = f.organization_id"
+            " ORDER BY f.member_id, f.organization_id, f.role"
+        )
+
+    def statement_details(self, claim_id: str | None = None) -> list[dict[str, Any]]:
+        """Statements joined with claim, speaker, relay and article, in provenance order.
+
+        Order: date (undated last), article ingest sequence, offset.  ``hedges``
+        is decoded to a list.
+        """
+        where, params = ("WHERE s.claim_id = ?", (claim_id,)) if claim_id else ("", ())
+        rows = self.query(
+            "SELECT s.*, c.text AS claim_text, c.status AS claim_status,"
+            f" {_DISPLAY.format(t='sp')} AS speaker_name, sp.kind AS speaker_kind,"
+            f" CASE WHEN v.id IS NULL THEN NULL ELSE {_DISPLAY.format(t='v')} END AS via,"
+            " a.title AS article_title, a.outlet AS outlet, a.seq AS article_seq"
+            " FROM statements s JOIN claims c ON c.id = s.claim_id"
+            " JOIN actors sp ON sp.id = s.speaker_id"
+            " LEFT JOIN actors v ON v.id = s.via_id"
+            " JOIN articles a ON a.id = s.article_id"
+            f" {where} ORDER BY s.date IS NULL, s.date, a.seq, s.start, s.id",
+            params,
+        )
+        for r in rows:
+            r["hedges"] = json.loads(r["hedges"] or "[]")
+        return rows
+
+    def status_history(self, claim_id: str | None = None) -> list[dict[str, Any]]:
+        """Status changes with the display name of the speaker that caused each."""
+        where, params = ("WHERE h.claim_id = ?", (claim_id,)) if claim_id else ("", ())
+        return self.query(
+            "SELECT h.claim_id, h.seq, h.status, h.date, h.statement_id,"
+            f" {_DISPLAY.format(t='sp')} AS speaker_name"
+            " FROM status_history h JOIN statements s ON s.id = h.statement_id"
+            f" JOIN actors sp ON sp.id = s.speaker_id {where} ORDER BY h.claim_id, h.seq",
+            params,
+        )
+
+    def change_reports(self) -> list[dict[str, Any]]:
+        """Stored change reports in ingest order, ``report`` decoded from JSON."""
+        rows = self.query("SELECT article_id, seq, report FROM changes ORDER BY seq")
+        for r in rows:
+            r["report"] = json.loads(r["report"])
+        return rows
+
     # -- helpers ---------------------------------------------------------
     def _insert(self, table: str, row: dict[str, Any], *, or_ignore: bool = False) -> bool:
         if table not in _TABLES:
@@ -374,6 +457,9 @@ class Store:
         )
         return cur.rowcount > 0
 
+
+# An anonymous source is shown with the outlet that quoted it: "业内人士 @ 虎嗅".
+_DISPLAY = "CASE WHEN {t}.scope IS NULL THEN {t}.name ELSE {t}.name || ' @ ' || {t}.scope END"
 
 _TABLES = frozenset(
     {

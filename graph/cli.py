@@ -1,0 +1,170 @@
+"""``python -m graph``: export, render, show and review a store.
+
+Every error a user can cause (missing store, unknown claim or actor, bad
+option) prints one line to stderr and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from graph.api import open_store
+from graph.errors import RumorGraphError
+from graph.export import to_node_link, write_graphml, write_json, write_text_atomic
+from graph.frames import with_roles
+from graph.network import NotFoundError, build_graph
+from graph.store import DEFAULT_STORE, Store
+
+__all__ = ["build_parser", "main"]
+
+_PROG = "python -m graph"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface as an argparse parser."""
+    parser = _Parser(prog=_PROG, description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--store", default=str(DEFAULT_STORE), help="the SQLite store")
+        return p
+
+    def focus(p: argparse.ArgumentParser) -> None:
+        which = p.add_mutually_exclusive_group()
+        which.add_argument("--claim", help="only this claim (id) and who spoke on it")
+        which.add_argument("--actor", help="only this actor (any alias) and its claims")
+        p.add_argument("--since", type=_date, help="only statements on or after YYYY-MM-DD")
+
+    p = command("export", "write the store as JSON, GraphML or node-link JSON")
+    p.add_argument("--format", choices=("json", "graphml", "node-link"), default="json")
+    p.add_argument("--out", required=True, help="the file to write")
+    focus(p)
+
+    p = command("render", "write the interactive HTML graph")
+    p.add_argument("--out", required=True, help="the .html file to write")
+    p.add_argument("--max-nodes", type=int, default=1500, help="largest graph drawn")
+    p.add_argument("--title", default="Rumour graph")
+    focus(p)
+
+    p = command("show", "print the provenance of one claim")
+    p.add_argument("claim_id")
+
+    p = command("review", "list low-confidence statements, weakest first")
+    p.add_argument("--below", type=float, default=0.7, help="confidence threshold")
+    return parser
+
+
+def _one_line(text: str | None) -> str:
+    """Evidence spanning paragraphs, shown on one terminal line."""
+    return " ".join((text or "").split())
+
+
+def _graph(store: Store, args: argparse.Namespace) -> Any:
+    return build_graph(store, claim_id=args.claim, actor=args.actor, since=args.since)
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    if args.format == "json":
+        if args.claim or args.actor or args.since:
+            raise RumorGraphError("--claim, --actor and --since apply to graph formats only")
+        path = write_json(store, args.out)
+    elif args.format == "graphml":
+        path = write_graphml(_graph(store, args), args.out)
+    else:
+        data = to_node_link(_graph(store, args))
+        path = write_text_atomic(args.out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    print(path)
+    return 0
+
+
+def _render(store: Store, args: argparse.Namespace) -> int:
+    from graph.render import render_html  # pyvis is only needed here
+
+    if args.max_nodes < 1:
+        raise RumorGraphError(f"--max-nodes must be at least 1, got {args.max_nodes}")
+    report = render_html(_graph(store, args), args.out, title=args.title, max_nodes=args.max_nodes)
+    print(report.path)
+    print(
+        f"{report.nodes} nodes, {report.edges} edges drawn"
+        f" ({report.total_nodes} in the graph; left out {report.dropped_nodes} nodes,"
+        f" {report.dropped_claims} claims)"
+    )
+    return 0
+
+
+def _show(store: Store, args: argparse.Namespace) -> int:
+    claim = store.claim(args.claim_id)
+    if claim is None:
+        raise NotFoundError(f"unknown claim: {args.claim_id}")
+    print(f"{claim['id']}  [{claim['status']}]  {claim['text']}")
+    print(f"  language {claim['language']}, first seen {claim['first_seen'] or 'unknown'}")
+    print("status history:")
+    for h in store.status_history(claim["id"]):
+        print(f"  {h['date'] or 'undated':10}  {h['status']:10}  by {h['speaker_name']}")
+    rows = with_roles(store.statement_details(claim["id"]))
+    print(f"statements ({len(rows)}):")
+    for r in rows:
+        source = r["outlet"] or "?"
+        if r["via"]:
+            source += f" via {r['via']}"
+        print(f"  {r['date'] or 'undated':10}  {r['role']:10}  {r['speaker_name']} {r['stance']}")
+        print(f"      {source} · {r['article_title'] or '(untitled)'}")
+        print(f"      evidence: {_one_line(r['evidence'])}")
+        if r["quote"]:
+            print(f"      quote: “{_one_line(r['quote'])}”")
+    return 0
+
+
+def _review(store: Store, args: argparse.Namespace) -> int:
+    weak = sorted(
+        (s for s in store.statement_details() if s["confidence"] < args.below),
+        key=lambda s: (s["confidence"], s["date"] or "9999", s["id"]),
+    )
+    print(f"{len(weak)} statements with confidence below {args.below}")
+    for s in weak:
+        print(
+            f"{s['confidence']:.2f}  {s['id']}  {s['rule']}  {s['date'] or 'undated'}"
+            f"  {s['speaker_name']} {s['stance']}: {_one_line(s['claim_text'])}"
+        )
+        print(f"      evidence: {_one_line(s['evidence'])}")
+    return 0
+
+
+_COMMANDS = {"export": _export, "render": _render, "show": _show, "review": _review}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0, or 2 on a user error)."""
+    args = build_parser().parse_args(argv)
+    try:
+        with open_store(args.store) as store:
+            return _COMMANDS[args.command](store, args)
+    except BrokenPipeError:
+        # The reader (``| head``) has gone: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (RumorGraphError, OSError) as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        print(f"{_PROG} {args.command}: {message}", file=sys.stderr)
+        return 2
