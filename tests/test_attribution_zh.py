@@ -1,0 +1,1066 @@
+"""Chinese attribution: speaker, stance, claim and rule of each statement.
+
+Every sentence here is written for these tests (none comes from the seed
+article).  Each case lists *all* the statements the text should yield, in
+order; a case with an empty list is a trap that must yield none.  Cases the
+extractor gets wrong today are kept with their correct expectation and marked
+``xfail(strict=True)`` with the wrong output in the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from graph.records import ActorKind, Article, ExtractedStatement, ExtractionResult, Stance
+from pipelines.extract import Extractor
+
+OUTLET = "虎嗅"
+PER, ORG, MED, ANON, GRP = (
+    ActorKind.PERSON,
+    ActorKind.ORGANIZATION,
+    ActorKind.MEDIA,
+    ActorKind.ANONYMOUS,
+    ActorKind.GROUP,
+)
+
+
+@dataclass(frozen=True)
+class S:
+    """An expected statement.
+
+    ``claim`` is a fragment the claim text must contain; ``refers`` the
+    ``local_id`` it must point back to (then it has no claim text of its own);
+    ``not_in_claim`` fragments the claim text must not contain; ``via`` the
+    relaying actor's name ("" = no via); ``quote`` a fragment of the direct
+    quote ("" = not a direct quote); ``hedges`` the exact hedge words.
+    """
+
+    speaker: str
+    kind: ActorKind
+    stance: Stance
+    rule: str
+    claim: str | None = None
+    refers: str | None = None
+    not_in_claim: tuple[str, ...] = ()
+    via: str | None = None
+    quote: str | None = None
+    hedges: tuple[str, ...] | None = None
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str, outlet: str | None = OUTLET) -> ExtractionResult:
+    return extractor(Article(id="t", text=text, language="zh", outlet=outlet))
+
+
+def check_invariants(text: str, result: ExtractionResult) -> None:
+    """What every statement must satisfy, whatever the case."""
+    ids = [st.local_id for st in result.statements]
+    assert len(set(ids)) == len(ids), ids
+    for i, st in enumerate(result.statements):
+        assert st.rule, st
+        assert st.evidence, st
+        assert text[st.start : st.end] == st.evidence, st
+        assert (st.claim_text is None) != (st.refers_to is None), st
+        if st.refers_to is not None:
+            assert st.refers_to in ids[:i], f"{st.local_id} refers forward to {st.refers_to}"
+        if st.quote is not None:
+            assert st.quote_start is not None and st.quote_end is not None, st
+            assert text[st.quote_start : st.quote_end] == st.quote, st
+            assert st.start <= st.quote_start <= st.quote_end <= st.end, st
+        else:
+            assert st.quote_start is None and st.quote_end is None, st
+        assert 0.0 < st.confidence < 1.0, st
+
+
+def describe(statements: tuple[ExtractedStatement, ...]) -> str:
+    return "\n".join(
+        f"{st.local_id} {st.speaker.display_name}/{st.speaker.kind} {st.stance} "
+        f"claim={st.claim_text!r} refers={st.refers_to} rule={st.rule} "
+        f"via={st.via.name if st.via else None} quote={st.quote!r} hedges={st.hedges}"
+        for st in statements
+    )
+
+
+def check(extractor: Extractor, text: str, expected: list[S], outlet: str | None = OUTLET) -> None:
+    result = run(extractor, text, outlet)
+    check_invariants(text, result)
+    got = result.statements
+    assert len(got) == len(expected), describe(got)
+    for st, exp in zip(got, expected, strict=True):
+        where = describe((st,))
+        assert st.speaker.display_name == exp.speaker, where
+        assert st.speaker.kind == exp.kind, where
+        assert st.stance == exp.stance, where
+        assert st.rule.startswith(exp.rule), where
+        if exp.refers is not None:
+            assert st.refers_to == exp.refers, where
+            assert st.claim_text is None, where
+        if exp.claim is not None:
+            assert st.claim_text is not None and exp.claim in st.claim_text, where
+        for frag in exp.not_in_claim:
+            assert st.claim_text is not None and frag not in st.claim_text, where
+        if exp.via is not None:
+            assert (st.via.name if st.via else "") == exp.via, where
+        if exp.quote is not None:
+            if exp.quote:
+                assert st.quote is not None and exp.quote in st.quote, where
+            else:
+                assert st.quote is None, where
+        if exp.hedges is not None:
+            assert st.hedges == exp.hedges, where
+
+
+def xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+QA = "zh.quote.speaker_after"
+QB = "zh.quote.speaker_before"
+REP = "zh.reported"
+JU = "zh.according.ju_x_cue"
+JU_VIA = "zh.according.ju_via_yuanyin"
+JU_BARE = "zh.according.ju_bare"
+WANG = "zh.according.wangchuan"
+PASSIVE = "zh.according.passive"
+
+# -- speaker after the quote ---------------------------------------------------
+
+AFTER = [
+    pytest.param(
+        "“我们下个月就会在美国上线全托管模式。”张伟告诉36氪。",
+        [
+            S(
+                "张伟",
+                PER,
+                Stance.ASSERTS,
+                f"{QA}/zh.cue.gaosu",
+                "在美国上线全托管模式",
+                quote="全托管",
+            )
+        ],
+        id="name-gaosu-36kr",
+    ),
+    pytest.param(
+        "“这个项目已经在内部测试了半年。”李娜说。",
+        [S("李娜", PER, Stance.ASSERTS, f"{QA}/zh.cue.shuo", "在内部测试了半年", quote="测试")],
+        id="name-shuo",
+    ),
+    pytest.param(
+        "“平台的佣金明年一定会上调。”某资深人士在谈到平台政策时如此说道。",
+        [S("资深人士 @ 虎嗅", ANON, Stance.ASSERTS, f"{QA}/zh.cue.shuodao", "佣金明年一定会上调")],
+        id="anonymous-zai-shi-ruci-shuodao",
+    ),
+    pytest.param(
+        "“物流成本至少上涨了三成。”一位业内人士说。",
+        [S("业内人士 @ 虎嗅", ANON, Stance.ASSERTS, f"{QA}/zh.cue.shuo", "物流成本至少上涨了三成")],
+        id="anonymous-yiwei-shuo",
+    ),
+    pytest.param(
+        "“我们已经暂停了在印尼的招商。”K.Lin告诉虎嗅。",
+        [S("K.Lin", PER, Stance.ASSERTS, f"{QA}/zh.cue.gaosu", "暂停了在印尼的招商")],
+        id="latin-initial-name",
+    ),
+    pytest.param(
+        "“海外仓的租金比去年翻了一倍。”Mark Evans对界面新闻表示。",
+        [S("Mark Evans", PER, Stance.ASSERTS, f"{QA}/zh.cue.biaoshi", "海外仓的租金")],
+        id="latin-full-name-dui-outlet",
+    ),
+    pytest.param(
+        "“物流成本至少上涨了三成。”业内人士在接受虎嗅采访时说。",
+        [S("业内人士 @ 虎嗅", ANON, Stance.ASSERTS, f"{QA}/zh.cue.shuo", "物流成本至少上涨了三成")],
+        id="anonymous-zai-jieshou-caifang-shi-shuo",
+        marks=xfail(
+            "jieba segments 采访时说 as …'时说', so the cue 说 is not token-aligned and "
+            "no statement is produced (got [])"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AFTER)
+def test_attribution_speaker_after_quote(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "display"),
+    [("虎嗅", "资深人士 @ 虎嗅"), ("36氪", "资深人士 @ 36氪"), ("界面新闻", "资深人士 @ 界面新闻")],
+)
+def test_attribution_anonymous_source_scoped_to_article_outlet(
+    extractor: Extractor, outlet: str, display: str
+) -> None:
+    text = "“平台的佣金明年一定会上调。”某资深人士在谈到平台政策时如此说道。"
+    check(extractor, text, [S(display, ANON, Stance.ASSERTS, QA)], outlet=outlet)
+
+
+# -- speaker before the quote --------------------------------------------------
+
+BEFORE = [
+    pytest.param(
+        "王强表示：“公司今年不会裁员。”",
+        [S("王强", PER, Stance.ASSERTS, f"{QB}/zh.cue.biaoshi", "公司今年不会裁员", quote="裁员")],
+        id="name-biaoshi-colon",
+    ),
+    pytest.param(
+        "Shein称：“我们将在巴西建立新的仓库。”",
+        [S("Shein", ORG, Stance.ASSERTS, f"{QB}/zh.cue.cheng", "在巴西建立新的仓库")],
+        id="org-cheng-colon",
+    ),
+    pytest.param(
+        "王强称，“我们不会退出欧洲市场”。",
+        [S("王强", PER, Stance.ASSERTS, f"{QB}/zh.cue.cheng", "不会退出欧洲市场", quote="欧洲")],
+        id="name-cheng-comma",
+    ),
+    pytest.param(
+        "张伟告诉36氪：“我们下个月就会在美国上线全托管模式。”",
+        [S("张伟", PER, Stance.ASSERTS, f"{QB}/zh.cue.gaosu", "上线全托管模式", quote="全托管")],
+        id="name-gaosu-recipient-colon",
+        marks=xfail(
+            "the recipient between 告诉 and the quote (告诉36氪：“…”) breaks "
+            "_AFTER_CUE_TO_QUOTE, and the reported pass skips content starting with a "
+            "quote mark: got []"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BEFORE)
+def test_attribution_speaker_before_quote(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
+
+
+PRONOUNS = [
+    pytest.param(
+        "“海外仓的租金涨了一倍。”李娜告诉虎嗅。她说：“直播团队已经扩充到两百人。”",
+        [
+            S("李娜", PER, Stance.ASSERTS, f"{QA}/zh.cue.gaosu", "海外仓的租金涨了一倍"),
+            S("李娜", PER, Stance.ASSERTS, f"{QB}/zh.cue.shuo", "直播团队已经扩充到两百人"),
+        ],
+        id="ta-previous-speaker",
+    ),
+    pytest.param(
+        "王强表示，公司今年不会裁员。其称：“新款手机将于九月开售。”",
+        [
+            S("王强", PER, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "公司今年不会裁员"),
+            S("王强", PER, Stance.ASSERTS, f"{QB}/zh.cue.cheng", "新款手机将于九月开售"),
+        ],
+        id="qi-previous-speaker",
+    ),
+    pytest.param(
+        "“我们不会退出欧洲市场。”Mark Evans说。他还表示：“今年的重点是美国。”",
+        [
+            S("Mark Evans", PER, Stance.ASSERTS, f"{QA}/zh.cue.shuo", "不会退出欧洲市场"),
+            S("Mark Evans", PER, Stance.ASSERTS, f"{QB}/zh.cue.biaoshi", "今年的重点是美国"),
+        ],
+        id="ta-hai-latin-previous-speaker",
+    ),
+    pytest.param(
+        "“美国站的招商已经开始了。”他说。",
+        [],
+        id="ta-without-antecedent-no-statement",
+    ),
+    pytest.param(
+        "TikTok在声明中表示，美国站将于下月开放。其称：“新款手机将于九月开售。”",
+        [
+            S("TikTok", ORG, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "美国站将于下月开放"),
+            S("TikTok", ORG, Stance.ASSERTS, f"{QB}/zh.cue.cheng", "新款手机将于九月开售"),
+        ],
+        id="qi-subject-org-zai-shengming-zhong",
+        marks=xfail(
+            "no filler rule strips 在…中 (only 在…时), so 'TikTok在声明中' has no speaker "
+            "head and 其 has no antecedent: got []"
+        ),
+    ),
+    pytest.param(
+        "陈晓东在发布会上介绍了新产品。其称：“新款手机将于九月开售。”",
+        [S("陈晓东", PER, Stance.ASSERTS, f"{QB}/zh.cue.cheng", "新款手机将于九月开售")],
+        id="qi-sentence-subject-person",
+        marks=xfail(
+            "其 falls back only to gazetteer/source mentions; the sentence subject 陈晓东 "
+            "(a jieba nr name, not a mention) is never an antecedent: got []"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUNS)
+def test_attribution_pronoun_speaker(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
+
+
+# -- several quotes, long quotes -----------------------------------------------
+
+SEVERAL = [
+    pytest.param(
+        "“美国站的招商已经开始了。”刘洋说。“但是具体的佣金还没有确定。”赵敏补充道。",
+        [
+            S("刘洋", PER, Stance.ASSERTS, f"{QA}/zh.cue.shuo", "美国站的招商已经开始了"),
+            S("赵敏", PER, Stance.ASSERTS, f"{QA}/zh.cue.buchong", "具体的佣金还没有确定"),
+        ],
+        id="two-after",
+    ),
+    pytest.param(
+        "王强表示：“我们不会退出欧洲市场。”李娜则认为：“今年的重点是美国。”",
+        [
+            S("王强", PER, Stance.ASSERTS, f"{QB}/zh.cue.biaoshi", "不会退出欧洲市场"),
+            S("李娜", PER, Stance.ASSERTS, f"{QB}/zh.cue.renwei", "今年的重点是美国"),
+        ],
+        id="two-before",
+    ),
+    pytest.param(
+        "“第一批卖家已经收到邀请。平台预计下月开放。”周杰说。",
+        [
+            S(
+                "周杰",
+                PER,
+                Stance.ASSERTS,
+                f"{QA}/zh.cue.shuo",
+                "第一批卖家已经收到邀请。平台预计下月开放",
+                quote="收到邀请。平台",
+                hedges=("预计",),
+            )
+        ],
+        id="quote-over-two-sentences",
+    ),
+    pytest.param(
+        "“库存已经清完了。新的一批货下周到港。这次我们备了双倍。”Shein的供应商吴敏告诉虎嗅。",
+        [
+            S(
+                "吴敏",
+                PER,
+                Stance.ASSERTS,
+                f"{QA}/zh.cue.gaosu",
+                "库存已经清完了。新的一批货下周到港",
+            )
+        ],
+        id="quote-over-three-sentences",
+    ),
+    pytest.param(
+        "“我们不会退出欧洲市场”，王强说，“但是会收缩部分业务。”",
+        [
+            S("王强", PER, Stance.ASSERTS, QA, "不会退出欧洲市场"),
+            S("王强", PER, Stance.ASSERTS, QB, "会收缩部分业务"),
+        ],
+        id="split-quote-around-speaker",
+        marks=xfail(
+            "only the second half is bound (speaker_before, claim '但是会收缩部分业务'); "
+            "the first quote “我们不会退出欧洲市场” gets no statement"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEVERAL)
+def test_attribution_two_quotes_in_one_paragraph(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
+
+
+# -- reported speech -----------------------------------------------------------
+
+REPORTED = [
+    pytest.param(
+        "李娜称，Temu将在欧洲新增三个仓库。",
+        [
+            S(
+                "李娜",
+                PER,
+                Stance.ASSERTS,
+                f"{REP}/zh.cue.cheng",
+                "Temu将在欧洲新增三个仓库",
+                quote="",
+            )
+        ],
+        id="cheng",
+    ),
+    pytest.param(
+        "王强认为，跨境电商的增速明年可能会放缓。",
+        [
+            S(
+                "王强",
+                PER,
+                Stance.ASSERTS,
+                f"{REP}/zh.cue.renwei",
+                "增速明年可能会放缓",
+                hedges=("可能",),
+            )
+        ],
+        id="renwei-hedge",
+    ),
+    pytest.param(
+        "一位接近亚马逊的人士透露，亚马逊正在测试新的低价商城。",
+        [
+            S(
+                "接近亚马逊的人士 @ 虎嗅",
+                ANON,
+                Stance.ASSERTS,
+                f"{REP}/zh.cue.toulu",
+                "测试新的低价商城",
+            )
+        ],
+        id="toulu-jiejin-renshi",
+    ),
+    pytest.param(
+        "陈晓东指出，平台对中小卖家的扶持力度或许还不够。",
+        [
+            S(
+                "陈晓东",
+                PER,
+                Stance.ASSERTS,
+                f"{REP}/zh.cue.zhichu",
+                "扶持力度或许还不够",
+                hedges=("或许",),
+            )
+        ],
+        id="zhichu-hedge",
+    ),
+    pytest.param(
+        "分析师郑子墨预测，明年拼多多的海外收入将超过国内。",
+        [S("郑子墨", PER, Stance.ASSERTS, f"{REP}/zh.cue.yuce", "海外收入将超过国内")],
+        id="role-name-yuce",
+    ),
+    pytest.param(
+        "知情人士向媒体透露，字节跳动正在筹备新的电商应用。",
+        [S("知情人士 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.toulu", "筹备新的电商应用")],
+        id="zhiqing-xiang-meiti-toulu",
+    ),
+    pytest.param(
+        "知情人士向36氪透露，字节跳动正在筹备新的电商应用。",
+        [S("知情人士 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.toulu", "筹备新的电商应用")],
+        id="zhiqing-xiang-outlet-toulu-not-outlet",
+    ),
+    pytest.param(
+        "Mark Evans表示，TikTok Shop的英国业务已经实现盈利。",
+        [S("Mark Evans", PER, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "英国业务已经实现盈利")],
+        id="latin-name-biaoshi",
+    ),
+    pytest.param(
+        "王强表示，公司正在与多家物流商谈判，但尚未签约。",
+        [
+            S(
+                "王强",
+                PER,
+                Stance.ASSERTS,
+                f"{REP}/zh.cue.biaoshi",
+                "公司正在与多家物流商谈判",
+                not_in_claim=("尚未签约",),
+            )
+        ],
+        id="adversative-cut",
+    ),
+    pytest.param(
+        "张伟说，“小黄车”功能已经在美国上线。",
+        [S("张伟", PER, Stance.ASSERTS, REP, "功能已经在美国上线", quote="")],
+        id="scare-quote-at-start-of-content",
+        marks=xfail(
+            "the quote pass binds the scare quote “小黄车” to 张伟说， and drops it as too "
+            "short, consuming the cue; the reported pass then skips content starting with "
+            "a quote mark: got []"
+        ),
+    ),
+    pytest.param(
+        "分析师郑子墨预测明年拼多多的海外收入将超过国内。",
+        [S("郑子墨", PER, Stance.ASSERTS, f"{REP}/zh.cue.yuce", "海外收入将超过国内")],
+        id="yuce-without-comma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED)
+def test_attribution_reported_speech(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
+
+
+# -- 据X报道, 网传, 被爆 ------------------------------------------------------------
+
+ACCORDING = [
+    pytest.param(
+        "据36氪报道，TikTok将在墨西哥上线电商业务。",
+        [S("36氪", MED, Stance.ASSERTS, JU, "TikTok将在墨西哥上线电商业务", via="虎嗅")],
+        id="ju-36kr-baodao",
+    ),
+    pytest.param(
+        "据界面新闻报道，沃尔玛计划关闭部分门店。",
+        [S("界面新闻", MED, Stance.ASSERTS, JU, "计划关闭部分门店", via="虎嗅")],
+        id="ju-jiemian-baodao",
+    ),
+    pytest.param(
+        "据外媒Axios报道，TikTok正与多家美国零售商洽谈合作。",
+        [S("Axios", MED, Stance.ASSERTS, JU, "洽谈合作", via="虎嗅")],
+        id="ju-waimei-latin",
+    ),
+    pytest.param(
+        "据外媒彭博社报道，亚马逊将裁撤部分物流岗位。",
+        [S("Bloomberg", MED, Stance.ASSERTS, JU, "裁撤部分物流岗位", via="虎嗅")],
+        id="ju-waimei-alias",
+    ),
+    pytest.param(
+        "据业内人士透露，TikTok美国电商团队将扩招三百人。",
+        [S("业内人士 @ 虎嗅", ANON, Stance.ASSERTS, JU, "扩招三百人", via="虎嗅")],
+        id="ju-anonymous-toulu",
+    ),
+    pytest.param(
+        "据《华尔街日报》援引知情人士报道，Temu正在评估在美国建仓的可行性。",
+        [
+            S(
+                "知情人士 @ The Wall Street Journal",
+                ANON,
+                Stance.REPORTS,
+                JU_VIA,
+                "评估在美国建仓的可行性",
+                via="The Wall Street Journal",
+            )
+        ],
+        id="ju-title-yuanyin-anonymous",
+    ),
+    pytest.param(
+        "据路透社援引两位消息人士称，Shein计划推迟上市。",
+        [S("消息人士 @ Reuters", ANON, Stance.REPORTS, JU_VIA, "Shein计划推迟上市", via="Reuters")],
+        id="ju-alias-yuanyin-cheng",
+    ),
+    pytest.param(
+        "据称，TikTok美国电商团队已经完成重组。",
+        [S("虎嗅", MED, Stance.REPORTS, JU_BARE, "已经完成重组", via="")],
+        id="jucheng",
+    ),
+    pytest.param(
+        "据了解，亚马逊正在测试新的低价商城。",
+        [S("虎嗅", MED, Stance.REPORTS, JU_BARE, "测试新的低价商城")],
+        id="juliaojie",
+    ),
+    pytest.param(
+        "网传，字节跳动将出售旗下部分游戏业务。",
+        [S("虎嗅", MED, Stance.REPORTS, WANG, "字节跳动将出售旗下部分游戏业务")],
+        id="wangchuan",
+    ),
+    pytest.param(
+        "有消息称，拼多多将在日本上线Temu。",
+        [S("虎嗅", MED, Stance.REPORTS, WANG, "拼多多将在日本上线Temu")],
+        id="youxiaoxicheng",
+    ),
+    pytest.param(
+        "近日，Shein被爆出将在美国建立第二总部。",
+        [S("虎嗅", MED, Stance.REPORTS, PASSIVE, "Shein将在美国建立第二总部")],
+        id="passive-beibaochu-subject",
+    ),
+    pytest.param(
+        "今年三月，亚马逊被传出正在研发一款AR眼镜。",
+        [S("虎嗅", MED, Stance.REPORTS, PASSIVE, "正在研发一款AR眼镜")],
+        id="passive-beichuanchu",
+    ),
+    pytest.param(
+        "据Temu官方公众号消息，平台将上线新的退货政策。",
+        [S("Temu", ORG, Stance.ASSERTS, JU, "上线新的退货政策")],
+        id="ju-org-channel-xiaoxi",
+        marks=xfail(
+            "据X消息 where X = 'Temu官方公众号' (org + channel) yields no speaker head, so "
+            "the according match is dropped: got []"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACCORDING)
+def test_attribution_according_to(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
+
+
+def test_attribution_jucheng_without_outlet_is_unnamed_source(extractor: Extractor) -> None:
+    text = "据称，TikTok美国电商团队已经完成重组。"
+    check(
+        extractor,
+        text,
+        [S("未具名消息来源", ANON, Stance.REPORTS, JU_BARE, "完成重组")],
+        outlet=None,
+    )
+
+
+# -- spokespeople and affiliations ---------------------------------------------
+
+SPOKES = [
+    pytest.param(
+        "TikTok发言人表示，公司从未向任何政府提供用户数据。",
+        [S("TikTok", ORG, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "从未向任何政府提供用户数据")],
+        id="tiktok-biaoshi",
+    ),
+    pytest.param(
+        "亚马逊发言人称，这些裁员不会影响物流业务。",
+        [S("Amazon", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "不会影响物流业务")],
+        id="alias-cheng",
+    ),
+    pytest.param(
+        "“我们没有接到任何关停通知。”Temu发言人告诉36氪。",
+        [S("Temu", ORG, Stance.ASSERTS, f"{QA}/zh.cue.gaosu", "没有接到任何关停通知")],
+        id="quote-gaosu",
+    ),
+    pytest.param(
+        "沃尔玛的发言人在邮件中表示，公司没有关闭门店的计划。",
+        [S("Walmart", ORG, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "没有关闭门店的计划")],
+        id="de-fayanren-zai-youjian-zhong",
+        marks=xfail(
+            "no filler rule strips 在…中 (only 在…时), so '沃尔玛的发言人在邮件中' has "
+            "no speaker head: got []"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKES)
+def test_attribution_spokesperson_speaks_for_organization(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
+
+
+AFFILIATIONS = [
+    pytest.param(
+        "“我们的跨境业务今年增长了两倍。”Temu联合创始人李四告诉36氪。",
+        "李四",
+        "co-founder",
+        "Temu",
+        id="cofounder-known-org",
+    ),
+    pytest.param(
+        "“我们的跨境业务今年增长了两倍。”物流服务商运链通创始人王五对虎嗅表示。",
+        "王五",
+        "founder",
+        "运链通",
+        id="founder-unknown-org-after-descriptor",
+    ),
+    pytest.param(
+        "“海外仓已经满了。”跨境物流公司货运宝创始人张三告诉虎嗅。",
+        "张三",
+        "founder",
+        "货运宝",
+        id="founder-company-after-descriptor",
+        marks=xfail(
+            "the organisation keeps its descriptor: got Affiliation(张三, founder, "
+            "'跨境物流公司货运宝') instead of '货运宝'"
+        ),
+    ),
+    pytest.param(
+        "“我们会继续投入东南亚市场。”Shein首席执行官许仰天说。",
+        "许仰天",
+        "chief executive",
+        "Shein",
+        id="ceo-zh",
+    ),
+    pytest.param(
+        "“我们的跨境业务今年增长了两倍。”亚马逊全球开店负责人Cindy Tai说。",
+        "Cindy Tai",
+        "head",
+        "Amazon",
+        id="head-of-org-unit-latin-name",
+        marks=xfail(
+            "organization is cut to the chunk after the last mention: got "
+            "Affiliation(Cindy Tai, head, '全球开店') instead of Amazon / 亚马逊全球开店"
+        ),
+    ),
+    pytest.param(
+        "Walmart CEO Doug McMillon表示，沃尔玛将加大对电商的投入。",
+        "Doug McMillon",
+        "chief executive",
+        "Walmart",
+        id="latin-org-role-name",
+        marks=xfail(
+            "_LATIN_NAME swallows the whole phrase: speaker 'Walmart CEO Doug McMillon' "
+            "(person), no affiliation"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "member", "role", "organization"), AFFILIATIONS)
+def test_attribution_affiliation_from_description(
+    extractor: Extractor, text: str, member: str, role: str, organization: str
+) -> None:
+    result = run(extractor, text)
+    check_invariants(text, result)
+    assert [st.speaker.name for st in result.statements] == [member], describe(result.statements)
+    assert result.statements[0].speaker.kind == PER
+    found = [(a.member.name, a.role, a.organization.name) for a in result.affiliations]
+    assert found == [(member, role, organization)]
+    assert all(a.rule and a.evidence for a in result.affiliations)
+
+
+def test_attribution_spokesperson_gives_no_person_affiliation(extractor: Extractor) -> None:
+    result = run(extractor, "TikTok发言人表示，公司从未向任何政府提供用户数据。")
+    assert result.affiliations == ()
+
+
+# -- stances -------------------------------------------------------------------
+
+DENIALS = [
+    pytest.param(
+        "Shein否认了将在美国建立第二总部的传闻。",
+        [
+            S(
+                "Shein",
+                ORG,
+                Stance.DENIES,
+                f"{REP}/zh.cue.fouren",
+                "将在美国建立第二总部",
+                not_in_claim=("传闻",),
+            )
+        ],
+        id="fouren-object",
+    ),
+    pytest.param(
+        "亚马逊澄清，公司不会关闭中国区的卖家服务。",
+        [S("Amazon", ORG, Stance.DENIES, f"{REP}/zh.cue.chengqing", "不会关闭中国区的卖家服务")],
+        id="chengqing",
+    ),
+    pytest.param(
+        "“美国站开放全托管的说法不实。”张伟说。",
+        [
+            S(
+                "张伟",
+                PER,
+                Stance.DENIES,
+                f"{QA}/zh.cue.shuo",
+                "美国站开放全托管",
+                not_in_claim=("不实", "说法"),
+            )
+        ],
+        id="quote-shuofa-bushi",
+        marks=xfail(
+            "the denial phrase stays in the claim: claim_text '美国站开放全托管的说法不实' "
+            "(the claim denied is '美国站开放全托管')"
+        ),
+    ),
+    pytest.param(
+        "李娜表示：“网上流传的裁员名单是假消息。”",
+        [
+            S(
+                "李娜",
+                PER,
+                Stance.DENIES,
+                f"{QB}/zh.cue.biaoshi",
+                "裁员名单",
+                not_in_claim=("是假",),
+            )
+        ],
+        id="quote-jiaxiaoxi",
+        marks=xfail(
+            "_DENIAL_OBJECT strips only '消息' of '假消息': claim_text '网上流传的裁员名单是假'"
+        ),
+    ),
+    pytest.param(
+        "抖音官方辟谣称，平台将全面取消退货运费险的消息纯属谣言。",
+        [
+            S(
+                "抖音",
+                ORG,
+                Stance.DENIES,
+                REP,
+                "平台将全面取消退货运费险",
+                not_in_claim=("纯属谣言",),
+            )
+        ],
+        id="piyao-cheng-chunshuyaoyan",
+        marks=xfail(
+            "speaker is the cue word: got speaker '辟谣'/person, rule zh.reported/zh.cue.cheng, "
+            "claim '平台将全面取消退货运费险的消息纯属谣言'"
+        ),
+    ),
+    pytest.param(
+        "“这个消息并不真实。”TikTok发言人告诉虎嗅。",
+        [],
+        id="bingbuzhenshi-with-nothing-to-point-back-to",
+        marks=xfail(
+            "an anaphoric denial with no antecedent becomes its own claim: got TikTok denies "
+            "claim_text '这个消息并不真实'"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DENIALS)
+def test_attribution_denial_cues(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
+
+
+ANAPHORIC = [
+    pytest.param(
+        "网传，TikTok将关闭英国电商业务。对此，TikTok发言人予以否认。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "TikTok将关闭英国电商业务"),
+            S("TikTok", ORG, Stance.DENIES, f"{REP}/zh.cue.fouren", refers="s1"),
+        ],
+        id="duici-yuyi-fouren",
+    ),
+    pytest.param(
+        "据36氪报道，Temu将在韩国上线本地店铺。该公司表示此消息不实。",
+        [
+            S("36氪", MED, Stance.ASSERTS, JU, "Temu将在韩国上线本地店铺"),
+            S("Temu", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="gaigongsi-cixiaoxi-bushi",
+    ),
+    pytest.param(
+        "有消息称，亚马逊将下调欧洲站佣金。亚马逊发言人称，这一说法并不真实。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "下调欧洲站佣金"),
+            S("Amazon", ORG, Stance.DENIES, f"{REP}/zh.cue.cheng", refers="s1"),
+        ],
+        id="zheyishuofa-bingbuzhenshi",
+    ),
+    pytest.param(
+        "网传，字节跳动将出售旗下部分游戏业务。字节跳动否认了上述传闻。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "出售旗下部分游戏业务"),
+            S("ByteDance", ORG, Stance.DENIES, f"{REP}/zh.cue.fouren", refers="s1"),
+        ],
+        id="fouren-shangshuchuanwen",
+    ),
+    pytest.param(
+        "“美国站下个月开放。”一位知情人士告诉虎嗅。“该消息纯属谣言。”TikTok发言人说。",
+        [
+            S("知情人士 @ 虎嗅", ANON, Stance.ASSERTS, QA, "美国站下个月开放"),
+            S("TikTok", ORG, Stance.DENIES, f"{QA}/zh.cue.shuo", refers="s1"),
+        ],
+        id="quote-gaixiaoxi-chunshuyaoyan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANAPHORIC)
+def test_attribution_denial_by_anaphor_refers_back(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
+
+
+CONFIRMS = [
+    pytest.param(
+        "TikTok证实，美国电商团队将迁往西雅图。",
+        [S("TikTok", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.zhengshi", "迁往西雅图")],
+        id="zhengshi",
+    ),
+    pytest.param(
+        "亚马逊确认，明年将在日本新建两座物流中心。",
+        [S("Amazon", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.queren", "在日本新建两座物流中心")],
+        id="queren",
+    ),
+    pytest.param(
+        "Temu宣布，将在墨西哥上线本地卖家入驻。",
+        [S("Temu", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.xuanbu", "Temu将在墨西哥上线")],
+        id="xuanbu-subject-prefixed",
+    ),
+    pytest.param(
+        "抖音官宣，直播电商业务将独立运营。",
+        [S("抖音", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.guanxuan", "直播电商业务将独立运营")],
+        id="guanxuan",
+    ),
+    pytest.param(
+        "据称，Shein将在巴西建厂。Shein随后证实了这一消息。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, JU_BARE, "Shein将在巴西建厂"),
+            S("Shein", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.zhengshi", refers="s1"),
+        ],
+        id="zhengshi-anaphor",
+    ),
+    pytest.param(
+        "“美国站下个月开放。”一位知情人士告诉虎嗅。TikTok发言人表示消息属实。",
+        [
+            S("知情人士 @ 虎嗅", ANON, Stance.ASSERTS, QA, "美国站下个月开放"),
+            S("TikTok", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="biaoshi-xiaoxishushi",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONFIRMS)
+def test_attribution_confirmations(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
+
+
+NO_COMMENT = [
+    pytest.param(
+        "网传，TikTok将关闭英国电商业务。TikTok对此未予置评。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "关闭英国电商业务"),
+            S("TikTok", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.weiyuzhiping", refers="s1"),
+        ],
+        id="duici-weiyuzhiping",
+    ),
+    pytest.param(
+        "有消息称，亚马逊将下调欧洲站佣金。亚马逊拒绝置评。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "下调欧洲站佣金"),
+            S("Amazon", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.jujuezhiping", refers="s1"),
+        ],
+        id="jujuezhiping",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_COMMENT)
+def test_attribution_no_comment(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
+
+
+RUMOUR = [
+    pytest.param(
+        "一位卖家透露，美国站据传将于下月开放。",
+        [S("卖家", GRP, Stance.REPORTS, f"{REP}/zh.cue.toulu", "将于下月开放")],
+        id="group-toulu-juchuan",
+    ),
+    pytest.param(
+        "王强称，美国站被传将于下月开放。",
+        [S("王强", PER, Stance.REPORTS, f"{REP}/zh.cue.cheng", "将于下月开放")],
+        id="cheng-beichuan-no-known-subject",
+    ),
+    pytest.param(
+        "赵敏表示，坊间流传着美国站下月开放的说法。",
+        [S("赵敏", PER, Stance.REPORTS, f"{REP}/zh.cue.biaoshi", "美国站下月开放")],
+        id="biaoshi-fangjian-liuchuan",
+    ),
+    pytest.param(
+        "据称，TikTok美国电商团队已经完成重组。",
+        [S("虎嗅", MED, Stance.REPORTS, JU_BARE, "完成重组", hedges=())],
+        id="jucheng-outlet-relays",
+    ),
+    pytest.param(
+        "一位卖家称，坊间传闻美国站下月开放。",
+        [S("卖家", GRP, Stance.REPORTS, f"{REP}/zh.cue.cheng", "美国站下月开放")],
+        id="group-cheng-fangjian-chuanwen",
+        marks=xfail(
+            "the according pass fires on 坊间传闻 inside the seller's reported speech: got an "
+            "extra s1 虎嗅 reports '美国站下月开放' (zh.according.wangchuan) before 卖家 reports"
+        ),
+    ),
+    pytest.param(
+        "李娜透露，网传Temu将在欧洲新增三个仓库。",
+        [
+            S(
+                "李娜",
+                PER,
+                Stance.REPORTS,
+                f"{REP}/zh.cue.toulu",
+                "Temu将在欧洲新增三个仓库",
+                not_in_claim=("网传",),
+            )
+        ],
+        id="toulu-wangchuan",
+        marks=xfail(
+            "the according pass fires on 网传 inside 李娜's reported speech: got an extra s1 "
+            "虎嗅 reports (zh.according.wangchuan), and s2 李娜's claim keeps the marker: "
+            "'网传Temu将在欧洲新增三个仓库'"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUMOUR)
+def test_attribution_rumour_markers_make_reports(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
+
+
+# -- traps: no statement at all ------------------------------------------------
+
+TRAPS = [
+    pytest.param("不少用户在社交平台上晒出了“小黄车”的截图。", id="scare-quote"),
+    pytest.param("“小黄车”说明了平台对电商的野心。", id="scare-quote-then-shuoming"),
+    pytest.param("这家公司内部把新项目称为“Aquaman”。", id="project-name-chengwei"),
+    pytest.param("“Aquaman”项目由Temu的一支小团队负责。", id="project-name-leading"),
+    pytest.param("TikTok内部把这个项目叫做“Project Texas”。", id="project-name-latin"),
+    pytest.param("这家公司被称为“跨境电商的黄埔军校”。", id="bei-chengwei-epithet"),
+    pytest.param("电影《她说》讲述了两名记者的调查。", id="title-with-cue-inside"),
+    pytest.param("《否认》是一部关于大屠杀审判的电影。", id="title-is-denial-word"),
+    pytest.param("他在《跨境电商十年》一书中回顾了这段经历。", id="book-title"),
+    pytest.param("“美国站的招商已经开始了。”", id="quote-without-speaker"),
+    pytest.param("张伟在发布会上出现了。“美国站的招商已经开始了。”", id="quote-after-unrelated"),
+    pytest.param("“美国站的招商已经开始了。", id="unbalanced-open"),
+    pytest.param("美国站的招商已经开始了。”李娜说。", id="unbalanced-close"),
+    pytest.param(
+        "“美国站的招商已经开始了。”李娜说“第二批邀请下周发出。", id="unbalanced-paragraph"
+    ),
+    pytest.param(
+        "张伟介绍了公司的情况。",
+        id="jieshao-noun-object",
+        marks=xfail(
+            "介绍了 + a noun object is read as reported speech: got 张伟 asserts "
+            "claim_text '公司的情况' (rule zh.reported/zh.cue.jieshao)"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_attribution_traps_yield_no_statement(extractor: Extractor, text: str) -> None:
+    result = run(extractor, text)
+    assert result.statements == (), describe(result.statements)
+
+
+def test_attribution_unbalanced_paragraph_does_not_spoil_the_next(extractor: Extractor) -> None:
+    text = "“美国站的招商已经开始了。李娜说。\n“第二批邀请下周发出。”赵敏告诉虎嗅。"
+    check(extractor, text, [S("赵敏", PER, Stance.ASSERTS, QA, "第二批邀请下周发出")])
+
+
+# -- invariants over every text of this module ---------------------------------
+
+
+def _all_texts() -> Iterator[str]:
+    for table in (AFTER, BEFORE, PRONOUNS, SEVERAL, REPORTED, ACCORDING, SPOKES, DENIALS):
+        for p in table:
+            yield p.values[0]
+    for table in (ANAPHORIC, CONFIRMS, NO_COMMENT, RUMOUR, AFFILIATIONS, TRAPS):
+        for p in table:
+            yield p.values[0]
+
+
+def test_statement_invariants_hold_for_every_text(extractor: Extractor) -> None:
+    texts = list(_all_texts())
+    assert len(texts) > 60
+    for text in texts:
+        check_invariants(text, run(extractor, text))
+
+
+def test_statements_carry_evidence_sentence_and_quote_offsets(extractor: Extractor) -> None:
+    text = "第一句话没有引语。\n“库存已经清完了。”吴敏告诉虎嗅。李娜称，Temu将在欧洲新增三个仓库。"
+    result = run(extractor, text)
+    first, second = result.statements
+    assert first.evidence == "“库存已经清完了。”吴敏告诉虎嗅。"
+    assert first.quote == "库存已经清完了。"
+    assert text[first.quote_start : first.quote_end] == first.quote
+    assert first.cue == "告诉"
+    assert second.evidence == "李娜称，Temu将在欧洲新增三个仓库。"
+    assert second.quote is None
+    assert second.cue == "称"
+    assert [a.name for a in second.about] == ["Temu"]
+
+
+@pytest.mark.xfail(
+    reason="the bare-业内 source rule makes a second speaker and 李娜's statement is dropped: "
+    "got only [业内人士 @ 虎嗅 reports 'Temu将在欧洲新增三个仓库' (zh.reported/zh.cue.chuanyan)]",
+    strict=True,
+)
+def test_attribution_speaker_relaying_a_rumour_keeps_the_speaker(extractor: Extractor) -> None:
+    text = "李娜称，业内传言Temu将在欧洲新增三个仓库。"
+    result = run(extractor, text)
+    check_invariants(text, result)
+    relays = [
+        st
+        for st in result.statements
+        if st.speaker.name == "李娜"
+        and st.stance == Stance.REPORTS
+        and st.claim_text is not None
+        and "Temu将在欧洲新增三个仓库" in st.claim_text
+    ]
+    assert relays, describe(result.statements)

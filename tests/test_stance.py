@@ -1,0 +1,152 @@
+"""Stance of a statement from its cue and content (:func:`pipelines.stance.read_stance`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import Stance
+from pipelines.lexicon import Lexicon
+from pipelines.stance import read_stance
+
+ASSERTS, REPORTS, CONFIRMS, DENIES, QUESTIONS, NO_COMMENT = (
+    Stance.ASSERTS,
+    Stance.REPORTS,
+    Stance.CONFIRMS,
+    Stance.DENIES,
+    Stance.QUESTIONS,
+    Stance.NO_COMMENT,
+)
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.load("zh")
+
+
+@pytest.mark.parametrize(
+    ("content", "base", "context", "stance", "points_back", "hedges"),
+    [
+        # plain assertions stay assertions; a stronger cue is kept
+        pytest.param("美国站将于下月开放", ASSERTS, "", ASSERTS, False, (), id="plain"),
+        pytest.param(
+            "公司不会关闭中国区的卖家服务", DENIES, "", DENIES, False, (), id="cue-denies"
+        ),
+        pytest.param(
+            "平台将于下月上线新功能", CONFIRMS, "", CONFIRMS, False, (), id="cue-confirms"
+        ),
+        pytest.param("平台的数据存疑", QUESTIONS, "", QUESTIONS, False, (), id="cue-questions"),
+        # denial phrases in the content override an assertion
+        pytest.param("此消息并不真实。", ASSERTS, "", DENIES, True, (), id="bingbuzhenshi-anaphor"),
+        pytest.param("这一说法不实", ASSERTS, "", DENIES, True, (), id="bushi-anaphor"),
+        pytest.param("该消息纯属谣言", ASSERTS, "", DENIES, True, (), id="chunshuyaoyan"),
+        pytest.param("这是假消息", ASSERTS, "", DENIES, True, (), id="jiaxiaoxi"),
+        pytest.param("上述传闻纯属虚构", ASSERTS, "", DENIES, True, (), id="xugou"),
+        pytest.param("没有这回事", ASSERTS, "", DENIES, True, (), id="meiyouzhehuishi"),
+        pytest.param(
+            "美国站开放全托管的说法不实",
+            ASSERTS,
+            "",
+            DENIES,
+            False,
+            (),
+            id="bushi-with-own-content",
+        ),
+        pytest.param("消息不实", REPORTS, "", DENIES, True, (), id="reports-overridden"),
+        pytest.param(
+            "这件事并不真实，美国站不会在下个月开放",
+            ASSERTS,
+            "",
+            DENIES,
+            True,
+            (),
+            id="anaphor-at-start-then-content",
+        ),
+        pytest.param(
+            "公司否认了裁员的传闻",
+            ASSERTS,
+            "",
+            DENIES,
+            False,
+            (),
+            id="fouren-in-content",
+            marks=pytest.mark.xfail(
+                reason="否认/辟谣 are no longer content cues (only speech cues), so "
+                "'X表示，公司否认了…' reads as asserts",
+                strict=True,
+            ),
+        ),
+        pytest.param("他并不否认公司在裁员", ASSERTS, "", ASSERTS, False, (), id="bu-fouren-trap"),
+        # confirmations
+        pytest.param("消息属实", ASSERTS, "", CONFIRMS, True, (), id="xiaoxishushi"),
+        pytest.param("确有此事", ASSERTS, "", CONFIRMS, True, (), id="queyoucishi"),
+        pytest.param("这一消息", CONFIRMS, "", CONFIRMS, True, (), id="confirms-anaphor"),
+        # no comment
+        pytest.param("对此未予置评", ASSERTS, "", NO_COMMENT, True, (), id="weiyuzhiping"),
+        pytest.param("拒绝置评", ASSERTS, "", NO_COMMENT, True, (), id="jujuezhiping"),
+        pytest.param("暂不回应", ASSERTS, "", NO_COMMENT, True, (), id="zanbuhuiying"),
+        pytest.param("未予置评", DENIES, "", DENIES, True, (), id="denial-cue-not-overridden"),
+        # anaphor in the context (对此，X予以否认)
+        pytest.param("", DENIES, "TikTok对此予以否认", DENIES, True, (), id="duici-in-context"),
+        pytest.param("上述传闻", DENIES, "", DENIES, True, (), id="only-anaphor"),
+        pytest.param("此事", QUESTIONS, "", QUESTIONS, True, (), id="questions-anaphor"),
+        # rumour markers make a relay
+        pytest.param("传言美国站将开放", ASSERTS, "", REPORTS, False, (), id="chuanyan"),
+        pytest.param("网传美国站将开放", ASSERTS, "", REPORTS, False, (), id="wangchuan"),
+        pytest.param("美国站将开放", ASSERTS, "据称", REPORTS, False, (), id="jucheng-context"),
+        pytest.param("Shein被爆出将上市", ASSERTS, "", REPORTS, False, (), id="beibaochu"),
+        pytest.param("美国站将开放", DENIES, "据称", DENIES, False, (), id="marker-no-override"),
+        # hedges are recorded, once each, in order
+        pytest.param(
+            "增速或许会放缓，也可能反弹",
+            ASSERTS,
+            "",
+            ASSERTS,
+            False,
+            ("或许", "可能"),
+            id="two-hedges",
+        ),
+        pytest.param("可能，可能会上调", ASSERTS, "", ASSERTS, False, ("可能",), id="hedge-once"),
+        pytest.param("明年有望扭亏为盈", ASSERTS, "", ASSERTS, False, ("有望",), id="youwang"),
+        pytest.param("美国站或将下月开放", ASSERTS, "", ASSERTS, False, ("或将",), id="huojiang"),
+        pytest.param(
+            "网传美国站可能下月开放",
+            ASSERTS,
+            "",
+            REPORTS,
+            False,
+            ("可能",),
+            id="hedge-and-rumour",
+        ),
+    ],
+)
+def test_read_stance(
+    lex: Lexicon,
+    content: str,
+    base: Stance,
+    context: str,
+    stance: Stance,
+    points_back: bool,
+    hedges: tuple[str, ...],
+) -> None:
+    reading = read_stance(content, base, lex, context)
+    assert (reading.stance, reading.points_back, reading.hedges) == (stance, points_back, hedges)
+
+
+@pytest.mark.parametrize(
+    ("content", "context", "stance"),
+    [
+        pytest.param("网上流传的截图都不是官方信息", "", ASSERTS, id="topic-word-in-quote"),
+        pytest.param("美国站下月开放", "据称", REPORTS, id="marker-in-context"),
+    ],
+)
+def test_read_stance_in_a_direct_quote(
+    lex: Lexicon, content: str, context: str, stance: Stance
+) -> None:
+    assert read_stance(content, ASSERTS, lex, context, quoted=True).stance == stance
+
+
+def test_read_stance_points_back_only_for_taking_up_stances(lex: Lexicon) -> None:
+    assert read_stance("此消息", ASSERTS, lex).points_back is False
+    assert read_stance("此消息", REPORTS, lex).points_back is False
+    for base in (DENIES, CONFIRMS, NO_COMMENT, QUESTIONS):
+        assert read_stance("此消息", base, lex).points_back is True
