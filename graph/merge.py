@@ -72,14 +72,19 @@ class _Merger:
         self._actor_cache: dict[ActorRef, str] = {}
 
     # -- actors ------------------------------------------------------------
-    def _keys(self, ref: ActorRef) -> list[str]:
+    @staticmethod
+    def _aliases(ref: ActorRef) -> list[tuple[str, str]]:
+        """``(key, alias text)`` pairs under which ``ref`` is known, first one canonical."""
         names = [ref.name, *ref.aliases]
-        if ref.scope:
-            names = [f"{n} @ {ref.scope}" for n in names]
-        keys = [alias_key(n) for n in names]
         if ref.kind == ActorKind.MEDIA:
-            keys += [alias_key(_MEDIA_SUFFIX.sub("", n)) for n in names]
-        return list(dict.fromkeys(k for k in keys if k))
+            names += [_MEDIA_SUFFIX.sub("", n) for n in names]
+        pairs: dict[str, str] = {}
+        for n in names:
+            text = f"{n} @ {ref.scope}" if ref.scope else n
+            key = alias_key(text)
+            if key and n:
+                pairs.setdefault(key, text)
+        return list(pairs.items())
 
     def actor(self, ref: ActorRef) -> str:
         if ref in self._actor_cache:
@@ -89,10 +94,10 @@ class _Merger:
             scope_id = self.actor(ActorRef(ref.scope, ActorKind.MEDIA))
             scope_row = self.store.actor(scope_id)
             resolved = replace(ref, scope=scope_row["name"] if scope_row else ref.scope)
-        keys = self._keys(resolved)
-        actor_id = next((a for a in map(self.store.actor_by_alias, keys) if a), None)
+        aliases = self._aliases(resolved)
+        actor_id = next((a for a in (self.store.actor_by_alias(k) for k, _ in aliases) if a), None)
         if actor_id is None:
-            actor_id = make_id("a", keys[0])
+            actor_id = make_id("a", aliases[0][0])
             self.store.add_actor(
                 {
                     "id": actor_id,
@@ -108,10 +113,7 @@ class _Merger:
             )
         elif resolved.description:
             self.store.update_actor_description(actor_id, resolved.description)
-        display = [resolved.display_name] + [
-            f"{a} @ {resolved.scope}" if resolved.scope else a for a in resolved.aliases
-        ]
-        for key, alias in zip(keys, display, strict=False):
+        for key, alias in aliases:
             self.store.add_alias(key, alias, actor_id)
         self._actor_cache[ref] = actor_id
         return actor_id
@@ -181,10 +183,13 @@ class _Merger:
         if status == claim["status"]:
             return
         cause = history[-1].statement_id if history else None
-        by = self.store.query(
-            "SELECT a.name, a.scope FROM statements s JOIN actors a ON a.id = s.speaker_id"
-            " WHERE s.id = ?",
-            (cause,),
+        by = next(
+            (
+                h["speaker_name"]
+                for h in self.store.status_history(claim_id)
+                if h["statement_id"] == cause
+            ),
+            None,
         )
         self.report.status_changes.append(
             {
@@ -192,9 +197,7 @@ class _Merger:
                 "text": claim["text"],
                 "old": claim["status"],
                 "new": str(status),
-                "by": ActorRef(by[0]["name"], ActorKind.PERSON, scope=by[0]["scope"]).display_name
-                if by
-                else None,
+                "by": by,
                 "statement_id": cause,
                 "article_id": self.article.id,
             }

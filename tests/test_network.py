@@ -323,12 +323,6 @@ def test_rendered_graph(store: Store, tmp_path: Path) -> None:
     assert "2026-10-22 国内卖家 reports (via Axios)" in tips[CLAIM_A]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge._Merger.actor zips the deduplicated alias keys with the display names, "
-    "so the suffix-free key of a media name (虎嗅网 -> 虎嗅) is never stored: "
-    "虎嗅网 then 虎嗅 become two actors",
-)
 def test_media_suffix_is_one_outlet(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as s:
         for day, outlet in enumerate(["虎嗅网", "虎嗅"], start=1):
@@ -337,11 +331,6 @@ def test_media_suffix_is_one_outlet(tmp_path: Path) -> None:
         assert resolve_actor(s, "虎嗅") == resolve_actor(s, "虎嗅网")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge._Merger.actor pairs keys and display names after dropping duplicate keys, "
-    "so an alias that folds to the name shifts the rest: 抖音国际版 is stored as 'tiktok'",
-)
 def test_aliases_keep_their_spelling(tmp_path: Path) -> None:
     tiktok = ActorRef("TikTok", ActorKind.ORGANIZATION, aliases=("tiktok", "抖音国际版"))
     with Store(tmp_path / "s.sqlite") as s:
