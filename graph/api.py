@@ -16,7 +16,15 @@ from pathlib import Path
 
 from graph.errors import StoreError
 from graph.export import export_json
-from graph.frames import actors, changes, claims, provenance, statements, status_history
+from graph.frames import (
+    actors,
+    changes,
+    claims,
+    decided_claims,
+    provenance,
+    statements,
+    status_history,
+)
 from graph.network import build_graph
 from graph.store import DEFAULT_STORE, Store
 
@@ -26,6 +34,7 @@ __all__ = [
     "build_graph",
     "changes",
     "claims",
+    "decided_claims",
     "export_json",
     "open_store",
     "provenance",

@@ -28,6 +28,7 @@ __all__ = [
     "actors",
     "changes",
     "claims",
+    "decided_claims",
     "provenance",
     "statement_role",
     "statements",
@@ -248,3 +249,48 @@ def changes(store: Store) -> pd.DataFrame:
             }
         )
     return _frame(rows, CHANGE_COLUMNS)
+
+
+DECIDED_COLUMNS = (
+    "claim_id",
+    "text",
+    "status",
+    "stated_by",
+    "first_stated",
+    "decided_by",
+    "decided_on",
+)
+
+
+def decided_claims(store: Store, status: str = "denied") -> pd.DataFrame:
+    """Claims with ``status`` (denied, confirmed, disputed): who stated, who decided.
+
+    ``stated_by`` lists who asserted or reported the claim, in date order;
+    ``decided_by`` who denied (or confirmed) it; ``decided_on`` the date the
+    claim took its current status.
+    """
+    side = {"denied": {"denies"}, "confirmed": {"confirms"}}.get(status, {"denies", "confirms"})
+    history = {h["claim_id"]: h for h in store.status_history()}
+    by_claim: dict[str, list[dict[str, Any]]] = {}
+    for s in store.statement_details():
+        by_claim.setdefault(s["claim_id"], []).append(s)
+    rows = []
+    for c in store.claims():
+        if c["status"] != status:
+            continue
+        sts = by_claim.get(c["id"], [])
+        spread = [s for s in sts if s["stance"] in _SPREADING]
+        rows.append(
+            {
+                "claim_id": c["id"],
+                "text": c["text"],
+                "status": c["status"],
+                "stated_by": list(dict.fromkeys(s["speaker_name"] for s in spread)),
+                "first_stated": spread[0]["date"] if spread else None,
+                "decided_by": list(
+                    dict.fromkeys(s["speaker_name"] for s in sts if s["stance"] in side)
+                ),
+                "decided_on": history[c["id"]]["date"] if c["id"] in history else None,
+            }
+        )
+    return _dates(_frame(rows, DECIDED_COLUMNS), "first_stated", "decided_on")

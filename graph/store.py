@@ -173,6 +173,11 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the main file (before moving or copying it)."""
+        if self.path != ":memory:":
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def __enter__(self) -> Self:
         return self
 

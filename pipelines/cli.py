@@ -1,21 +1,21 @@
-"""Command line: ``python -m pipelines ingest|run``."""
+"""Command line: ``python -m pipelines ingest|run|evaluate``."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from graph.errors import RumorGraphError
 from graph.store import DEFAULT_STORE, Store
+from pipelines.evaluate_report import add_evaluate_parser, evaluate_command
 from pipelines.ingest import IngestEvent, IngestSummary, ingest_paths
+from pipelines.sample import SAMPLE_CORPUS, build_store
 
 __all__ = ["SAMPLE_CORPUS", "main"]
 
-SAMPLE_CORPUS = Path(__file__).parent / "corpus" / "sample"
 DEFAULT_OUT = Path("out")
 
 
@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="the main job: the bundled corpus -> store + HTML graph")
     run.add_argument("--corpus", type=Path, default=SAMPLE_CORPUS)
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    add_evaluate_parser(sub)
     return p
 
 
@@ -89,17 +90,16 @@ def _run(args: argparse.Namespace) -> int:
     from graph.render import render_html
 
     out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
     store_path = out / "sample.sqlite"
-    tmp = out / "sample.sqlite.building"
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        leftover.unlink(missing_ok=True)
-    args.quiet = False
-    summary = _ingest(args, [args.corpus], tmp)
-    with Store(tmp) as store:
+    progress = _Progress(quiet=False)
+    try:
+        summary = build_store(args.corpus, store_path, on_event=progress)
+    finally:
+        progress.close()
+    for line in summary.lines():
+        print(line)
+    with Store(store_path) as store:
         graph = build_graph(store)
-    # the finished store replaces the old one in one step
-    shutil.move(tmp, store_path)
     report = render_html(graph, out / "rumour_graph.html", title="Rumour graph: sample corpus")
     print(f"store: {store_path.resolve()}")
     print(f"graph: {report.path.resolve()} ({report.nodes} nodes, {report.edges} edges)")
@@ -111,6 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args)
+        if args.command == "evaluate":
+            outcome = evaluate_command(args)
+            for line in outcome.errors:
+                print(line, file=sys.stderr)
+            for line in outcome.lines:
+                print(line)
+            return outcome.exit_code
         summary = _ingest(args, args.paths, args.store)
         return 1 if summary.failed else 0
     except RumorGraphError as err:

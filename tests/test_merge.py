@@ -180,7 +180,7 @@ def test_merge_failure_leaves_nothing_half_written(store, monkeypatch):
 def test_store_rejects_a_file_that_is_not_a_store(tmp_path):
     bad = tmp_path / "x.sqlite"
     bad.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StoreError, match="x.sqlite"):
+    with pytest.raises(StoreError, match=r"x\.sqlite"):
         Store(bad)
 
 
