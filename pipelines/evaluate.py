@@ -112,7 +112,7 @@ class GoldArticle:
 def _need(data: dict[str, Any], name: str, kind: type, where: str) -> Any:
     value = data.get(name)
     if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-        what = "a non-empty string" if kind is str else kind.__name__
+        what = {str: "a non-empty string", dict: "an object", list: "a list"}.get(kind, str(kind))
         raise InputError(where, f"'{name}' must be {what}")
     return value
 
