@@ -14,14 +14,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.claimreview import claim_reviews
 from graph.errors import StoreError
 from graph.export import export_json
 from graph.frames import (
     actors,
+    anonymous_sources,
+    change_report_frame,
     changes,
     claims,
+    contradictions,
     decided_claims,
     provenance,
+    relay_chain,
+    source_record,
     statements,
     status_history,
 )
@@ -31,13 +37,19 @@ from graph.store import DEFAULT_STORE, Store
 __all__ = [
     "DEFAULT_STORE",
     "actors",
+    "anonymous_sources",
     "build_graph",
+    "change_report_frame",
     "changes",
+    "claim_reviews",
     "claims",
+    "contradictions",
     "decided_claims",
     "export_json",
     "open_store",
     "provenance",
+    "relay_chain",
+    "source_record",
     "statements",
     "status_history",
 ]

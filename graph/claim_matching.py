@@ -1,49 +1,155 @@
-"""Find the existing claim a new statement is about.
+"""Is a new statement about a claim the store already has?
 
-Claims are indexed by *terms*: character bigrams of Chinese text, lower-cased
-words of English text, and numbers.  Candidates come from the store's
-inverted index (so the cost does not grow with the store), and are scored by
-the Dice coefficient of their term sets.
+Each claim text is reduced to :class:`ClaimFeatures`:
+
+* ``native`` terms: character bigrams of Chinese text, word stems of English;
+* ``concepts``: bilingual glossary concepts (跨境小店 = cross-border shop);
+* ``glosses``: English stems (CC-CEDICT glosses of Chinese words);
+* ``numbers``: normalised quantities (457亿 = 45.7 billion = 4.57e10; 10%).
+
+Claims are indexed under these terms (prefixed ``t:``, ``k:``, ``g:``,
+``n:``) plus ``a:<actor id>`` for the actors they are about; candidates come
+from the store's inverted index using only the rarest terms, so the cost of
+a lookup does not grow with the size of the store.  :func:`similarity` then
+weighs text, shared actors and shared numbers.  A score of at least
+:data:`ATTACH_THRESHOLD` attaches the statement to the claim; between
+:data:`REVIEW_THRESHOLD` and that, it is attached but flagged for review.
 
 Examples
 --------
->>> a = claim_terms("TikTok美国跨境小店来了", "zh")
->>> b = claim_terms("TikTok美国跨境小店已经来了", "zh")
->>> round(dice(a, b), 2)
-0.78
+>>> a = features("TikTok美国跨境小店来了", "zh")
+>>> b = features("TikTok's US cross-border shop has launched", "en")
+>>> sorted(a.concepts & b.concepts)
+['gloss.cross_border_shop', 'gloss.launch', 'gloss.us']
+>>> sorted(numbers("市场从 366 亿美元增至 457 亿美元"))
+['3.66e+10', '4.57e+10']
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
+from dataclasses import dataclass
+from functools import cache
 
+from graph.cedict import en_stems, gloss_stems
+from graph.glossary import Glossary
 from graph.keys import text_key
 
-__all__ = ["ATTACH_THRESHOLD", "claim_terms", "dice"]
+__all__ = [
+    "ATTACH_THRESHOLD",
+    "REVIEW_THRESHOLD",
+    "ClaimFeatures",
+    "claim_terms",
+    "dice",
+    "features",
+    "from_index_terms",
+    "index_terms",
+    "numbers",
+    "similarity",
+]
 
-ATTACH_THRESHOLD = 0.6
+ATTACH_THRESHOLD = 0.5
+REVIEW_THRESHOLD = 0.35
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
-_WORD = re.compile(r"[a-z][a-z'\-]*|\d+(?:\.\d+)?")
-_EN_STOP = frozenset(
-    (Path(__file__).parent / "data" / "stopwords_en.txt").read_text(encoding="utf-8").split()
+_ZH_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万亿|亿|万|千)?")
+_EN_NUMBER = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|trillion|billion|million|thousand|bn|m|k)?\b",
+    re.IGNORECASE,
 )
+_SCALE = {
+    "万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "trillion": 1e12, "billion": 1e9,
+    "bn": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
+}  # fmt: skip
+_YEARISH = re.compile(r"^(19|20)\d\d$")
 
 
-def claim_terms(text: str, language: str) -> set[str]:
-    """Index terms of a claim text."""
-    folded = text_key(text) if language == "zh" else text.casefold()
+@dataclass(frozen=True)
+class ClaimFeatures:
+    language: str
+    native: frozenset[str]
+    concepts: frozenset[str]
+    glosses: frozenset[str]
+    numbers: frozenset[str]
+
+
+@cache
+def _glossary() -> Glossary:
+    return Glossary.default()
+
+
+def numbers(text: str) -> set[str]:
+    """Quantities in ``text``, normalised so that 457亿 and 45.7 billion agree."""
+    out = set()
+    rx = _ZH_NUMBER if _HAN_RUN.search(text) else _EN_NUMBER
+    for m in rx.finditer(text):
+        raw, unit = m.group(1).replace(",", ""), (m.group(2) or "").lower()
+        value = float(raw)
+        if unit in ("%", "％", "percent"):
+            out.add(f"{value:.4g}%")
+        elif _YEARISH.match(raw) and not unit:
+            out.add(f"y{raw}")
+        else:
+            out.add(f"{value * _SCALE.get(unit, 1):.4g}")
+    return out
+
+
+def _native(text: str, language: str) -> set[str]:
+    if language != "zh":
+        return en_stems(text)
+    folded = text_key(text)
     terms: set[str] = set()
     for run in _HAN_RUN.findall(folded):
         if len(run) == 1:
             terms.add(run)
         terms.update(run[i : i + 2] for i in range(len(run) - 1))
-    for word in _WORD.findall(text.casefold()):
-        if word not in _EN_STOP:
-            terms.add(word)
+    terms |= en_stems(_HAN_RUN.sub(" ", text))
     return terms
+
+
+def features(text: str, language: str, glossary: Glossary | None = None) -> ClaimFeatures:
+    """Everything claim matching compares, from one claim text."""
+    lang = "zh" if language == "zh" else "en"
+    glossary = glossary or _glossary()
+    return ClaimFeatures(
+        language=lang,
+        native=frozenset(_native(text, lang)),
+        concepts=frozenset(glossary.concepts(text, lang)),
+        glosses=frozenset(gloss_stems(text) if lang == "zh" else en_stems(text)),
+        numbers=frozenset(numbers(text)),
+    )
+
+
+def index_terms(f: ClaimFeatures) -> set[str]:
+    """The terms a claim is indexed under (see module docstring)."""
+    return (
+        {f"t:{t}" for t in f.native}
+        | {f"k:{c}" for c in f.concepts}
+        | {f"g:{g}" for g in f.glosses}
+        | {f"n:{n}" for n in f.numbers}
+    )
+
+
+def from_index_terms(language: str, terms: Iterable[str]) -> ClaimFeatures:
+    """Features back from stored index terms (actor terms are ignored)."""
+    parts: dict[str, set[str]] = {"t": set(), "k": set(), "g": set(), "n": set()}
+    for term in terms:
+        kind, _, value = term.partition(":")
+        if kind in parts:
+            parts[kind].add(value)
+    return ClaimFeatures(
+        language,
+        frozenset(parts["t"]),
+        frozenset(parts["k"]),
+        frozenset(parts["g"]),
+        frozenset(parts["n"]),
+    )
+
+
+def claim_terms(text: str, language: str) -> set[str]:
+    """Index terms of a claim text (without actor terms)."""
+    return index_terms(features(text, language))
 
 
 def dice(a: Iterable[str], b: Iterable[str]) -> float:
@@ -52,3 +158,42 @@ def dice(a: Iterable[str], b: Iterable[str]) -> float:
     if not sa and not sb:
         return 0.0
     return 2 * len(sa & sb) / (len(sa) + len(sb))
+
+
+def _coverage(small: frozenset[str], large: frozenset[str]) -> float:
+    return len(small & large) / len(small) if small else 0.0
+
+
+def similarity(
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+    *,
+    actors_a: frozenset[str] = frozenset(),
+    actors_b: frozenset[str] = frozenset(),
+) -> float:
+    """How likely two claim texts state the same proposition, in [0, 1].
+
+    Text counts most (bigrams or stems within a language; glossary concepts
+    and dictionary glosses across languages); shared actors and agreeing
+    numbers add to it; numbers that disagree entirely pull it down.
+    """
+    if a.language == b.language:
+        text = dice(a.native, b.native)
+    else:
+        en, zh = (a, b) if a.language == "en" else (b, a)
+        text = _coverage(en.glosses, zh.glosses)
+    shared = len(a.concepts & b.concepts)
+    if shared:
+        # one shared concept ("US") says little; three or more say a lot
+        text = max(text, 0.5 * text + 0.5 * dice(a.concepts, b.concepts) * min(1.0, shared / 3))
+    # actors and numbers only add to text that already looks alike
+    gate = min(1.0, text / 0.3)
+    score = text
+    if actors_a and actors_b:
+        overlap = len(actors_a & actors_b) / min(len(actors_a), len(actors_b))
+        score += 0.15 * overlap * gate
+    if a.numbers and b.numbers:
+        agree = dice(a.numbers, b.numbers)
+        score = score + 0.1 * agree * gate if agree else score * 0.7
+    score = min(1.0, score)
+    return round(score, 4)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from graph.api import open_store
+from graph.claimreview import write_claim_reviews
 from graph.errors import RumorGraphError
 from graph.export import to_node_link, write_graphml, write_json, write_text_atomic
 from graph.frames import with_roles
@@ -56,8 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
         which.add_argument("--actor", help="only this actor (any alias) and its claims")
         p.add_argument("--since", type=_date, help="only statements on or after YYYY-MM-DD")
 
-    p = command("export", "write the store as JSON, GraphML or node-link JSON")
-    p.add_argument("--format", choices=("json", "graphml", "node-link"), default="json")
+    p = command("export", "write the store as JSON, GraphML, node-link JSON or ClaimReview")
+    p.add_argument(
+        "--format",
+        choices=("json", "graphml", "node-link", "claimreview"),
+        default="json",
+        help="claimreview: a JSON array of schema.org ClaimReview for decided claims",
+    )
     p.add_argument("--out", required=True, help="the file to write")
     focus(p)
 
@@ -69,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("show", "print the provenance of one claim")
     p.add_argument("claim_id")
+    p.add_argument("--json", action="store_true", help="print the claim as one JSON document")
 
     p = command("review", "list low-confidence statements, weakest first")
     p.add_argument("--below", type=float, default=0.7, help="confidence threshold")
@@ -85,10 +92,11 @@ def _graph(store: Store, args: argparse.Namespace) -> Any:
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
-    if args.format == "json":
+    if args.format in ("json", "claimreview"):
         if args.claim or args.actor or args.since:
             raise RumorGraphError("--claim, --actor and --since apply to graph formats only")
-        path = write_json(store, args.out)
+        write = write_json if args.format == "json" else write_claim_reviews
+        path = write(store, args.out)
     elif args.format == "graphml":
         path = write_graphml(_graph(store, args), args.out)
     else:
@@ -117,23 +125,55 @@ def _show(store: Store, args: argparse.Namespace) -> int:
     claim = store.claim(args.claim_id)
     if claim is None:
         raise NotFoundError(f"unknown claim: {args.claim_id}")
+    if args.json:
+        print(json.dumps(_claim_document(store, claim), ensure_ascii=False, indent=2))
+        return 0
     print(f"{claim['id']}  [{claim['status']}]  {claim['text']}")
     print(f"  language {claim['language']}, first seen {claim['first_seen'] or 'unknown'}")
     print("status history:")
     for h in store.status_history(claim["id"]):
         print(f"  {h['date'] or 'undated':10}  {h['status']:10}  by {h['speaker_name']}")
     rows = with_roles(store.statement_details(claim["id"]))
+    articles = {a["id"]: a for a in store.articles()}
     print(f"statements ({len(rows)}):")
     for r in rows:
         source = r["outlet"] or "?"
-        if r["via"]:
+        if r["via"] and r["via"] != r["outlet"]:
             source += f" via {r['via']}"
-        print(f"  {r['date'] or 'undated':10}  {r['role']:10}  {r['speaker_name']} {r['stance']}")
+        republished_by = articles.get(r["article_id"], {}).get("republished_by")
+        if republished_by:
+            source += f", republished by {republished_by}"
+        print(
+            f"  {r['date'] or 'undated':10}  {r['role']:10}  {r['speaker_name']} {r['stance']}"
+            f"  [{r['speaker_kind']}]"
+        )
         print(f"      {source} · {r['article_title'] or '(untitled)'}")
         print(f"      evidence: {_one_line(r['evidence'])}")
         if r["quote"]:
             print(f"      quote: “{_one_line(r['quote'])}”")
     return 0
+
+
+_SHOW_FIELDS = (
+    *("id", "date", "role", "speaker_id", "speaker_name", "speaker_kind", "stance"),
+    *("outlet", "via", "article_id", "article_title", "evidence", "quote", "start", "end"),
+    *("cue", "hedges", "rule", "confidence"),
+)
+
+
+def _claim_document(store: Store, claim: dict[str, Any]) -> dict[str, Any]:
+    """One claim as ``show --json`` prints it: the claim, its history, its statements."""
+    return {
+        **{k: claim[k] for k in ("id", "text", "status", "language", "first_seen")},
+        "status_history": [
+            {k: h[k] for k in ("seq", "status", "date", "statement_id", "speaker_name")}
+            for h in store.status_history(claim["id"])
+        ],
+        "statements": [
+            {k: r.get(k) for k in _SHOW_FIELDS}
+            for r in with_roles(store.statement_details(claim["id"]))
+        ],
+    }
 
 
 def _review(store: Store, args: argparse.Namespace) -> int:

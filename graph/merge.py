@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graph.claim_matching import ATTACH_THRESHOLD, claim_terms, dice
+from graph.claim_matching import (
+    ATTACH_THRESHOLD,
+    REVIEW_THRESHOLD,
+    features,
+    index_terms,
+    similarity,
+)
 from graph.keys import alias_key, make_id, text_key
 from graph.records import ActorKind, ActorRef, ClaimStatus, ExtractionResult, Stance
 from graph.status import DatedStance, derive_status
@@ -119,16 +125,30 @@ class _Merger:
         return actor_id
 
     # -- claims --------------------------------------------------------------
-    def claim_for(self, text: str) -> tuple[str, float | None, bool]:
-        """(claim id, match score, whether the claim already existed)."""
+    def claim_for(self, text: str, about: frozenset[str]) -> tuple[str, float | None, bool]:
+        """(claim id, match score, whether the claim already existed).
+
+        A match between the review and attach thresholds still attaches; the
+        statement's ``match_score`` tells a reviewer to look at it.
+        """
         language = self.article.language
-        terms = claim_terms(text, language)
+        feats = features(text, language)
+        terms = index_terms(feats) | {f"a:{a}" for a in about}
         best: tuple[float, str] | None = None
         for claim_id, _shared in self.store.claim_candidates(sorted(terms)):
-            score = dice(terms, self.store.claim_terms(claim_id))
+            claim = self.store.claim(claim_id)
+            if claim is None:
+                continue
+            theirs = frozenset(self.store.claim_actor_ids(claim_id))
+            score = max(
+                similarity(feats, features(t, claim["language"]), actors_a=about, actors_b=theirs)
+                for t in self.store.claim_texts(claim_id)
+            )
             if best is None or score > best[0]:
                 best = (score, claim_id)
-        if best and best[0] >= ATTACH_THRESHOLD:
+        if best and best[0] >= REVIEW_THRESHOLD:
+            if best[0] >= ATTACH_THRESHOLD:
+                self.store.add_claim_terms(best[1], terms)
             return best[1], round(best[0], 3), True
         claim_id = make_id("c", text_key(text))
         if self.store.claim(claim_id):
@@ -249,13 +269,14 @@ class _Merger:
             speaker_id = self.actor(st.speaker)
             self.store.link_article_actor(a.id, speaker_id, "speaker")
             via_id = self.actor(st.via) if st.via else None
+            about = frozenset(self.actor(ref) for ref in st.about)
             if st.refers_to and st.refers_to in local_claims:
                 claim_id, score, existed = local_claims[st.refers_to], None, True
             else:
-                claim_id, score, existed = self.claim_for(st.claim_text or st.evidence)
+                claim_id, score, existed = self.claim_for(st.claim_text or st.evidence, about)
             local_claims[st.local_id] = claim_id
-            for ref in st.about:
-                self.store.add_claim_actor(claim_id, self.actor(ref))
+            for actor_id in about:
+                self.store.add_claim_actor(claim_id, actor_id)
             statement_id = make_id("s", a.id, st.start, st.end, speaker_id, claim_id, st.rule)
             added = self.store.add_statement(
                 {
@@ -275,7 +296,9 @@ class _Merger:
                     "via_id": via_id,
                     "rule": st.rule,
                     "confidence": st.confidence,
+                    "claim_text": st.claim_text,
                     "match_score": score,
+                    "needs_review": int(score is not None and score < ATTACH_THRESHOLD),
                     "date": _iso(a.published),
                     "ingested_at": self.ingested_at,
                 }

@@ -24,7 +24,7 @@ from graph.errors import StoreError
 __all__ = ["DEFAULT_STORE", "SCHEMA_VERSION", "Store"]
 
 DEFAULT_STORE = Path("rumours.sqlite")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -90,6 +90,10 @@ CREATE TABLE IF NOT EXISTS claim_terms (
     claim_id TEXT NOT NULL REFERENCES claims(id),
     PRIMARY KEY (term, claim_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS term_df (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS statements (
     id TEXT PRIMARY KEY,
     claim_id TEXT NOT NULL REFERENCES claims(id),
@@ -107,7 +111,9 @@ CREATE TABLE IF NOT EXISTS statements (
     via_id TEXT REFERENCES actors(id),
     rule TEXT NOT NULL,
     confidence REAL NOT NULL,
+    claim_text TEXT,
     match_score REAL,
+    needs_review INTEGER NOT NULL DEFAULT 0,
     date TEXT,
     ingested_at TEXT NOT NULL
 );
@@ -288,26 +294,71 @@ class Store:
     # -- claims ----------------------------------------------------------
     def add_claim(self, row: dict[str, Any], terms: Iterable[str]) -> None:
         self._insert("claims", row)
+        self.add_claim_terms(row["id"], terms)
+
+    def add_claim_terms(self, claim_id: str, terms: Iterable[str]) -> None:
+        """Index ``claim_id`` under ``terms`` (new ones only), keeping document frequencies."""
+        new = [
+            t
+            for t in set(terms)
+            if self._db.execute(
+                "INSERT OR IGNORE INTO claim_terms(term, claim_id) VALUES (?, ?)", (t, claim_id)
+            ).rowcount
+        ]
         self._db.executemany(
-            "INSERT OR IGNORE INTO claim_terms(term, claim_id) VALUES (?, ?)",
-            [(t, row["id"]) for t in terms],
+            "INSERT INTO term_df(term, df) VALUES (?, 1)"
+            " ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            [(t,) for t in new],
         )
 
     def claim(self, claim_id: str) -> dict[str, Any] | None:
         rows = self.query("SELECT * FROM claims WHERE id = ?", (claim_id,))
         return rows[0] if rows else None
 
-    def claim_candidates(self, terms: Sequence[str], *, limit: int = 20) -> list[tuple[str, int]]:
-        """Claims sharing the most index terms with ``terms`` (inverted index)."""
+    def claim_candidates(
+        self, terms: Sequence[str], *, limit: int = 20, probe: int = 24, max_df: int = 2000
+    ) -> list[tuple[str, int]]:
+        """Claims sharing the most of the rarest of ``terms`` (inverted index).
+
+        Only the ``probe`` rarest terms whose document frequency is at most
+        ``max_df`` are looked up, so the cost is bounded whatever the size
+        of the store.
+        """
         if not terms:
             return []
-        marks = ",".join("?" * len(terms))
+        dfs: list[tuple[int, str]] = []
+        for chunk in _chunks(list(terms), 500):
+            marks = ",".join("?" * len(chunk))
+            dfs += [
+                (int(r[1]), r[0])
+                for r in self._db.execute(
+                    f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
+                )
+            ]
+        chosen = [t for df, t in sorted(dfs) if df <= max_df][:probe]
+        if not chosen:
+            return []
+        marks = ",".join("?" * len(chosen))
         rows = self._db.execute(
             f"SELECT claim_id, count(*) AS n FROM claim_terms WHERE term IN ({marks})"
             " GROUP BY claim_id ORDER BY n DESC LIMIT ?",
-            (*terms, limit),
+            (*chosen, limit),
         ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
+
+    def claim_texts(self, claim_id: str, *, limit: int = 8) -> list[str]:
+        """The claim's text and the wordings of statements that matched it surely.
+
+        Wordings attached only for review are left out, so one doubtful match
+        cannot pull further claims in.
+        """
+        rows = self._db.execute(
+            "SELECT text FROM claims WHERE id = ? UNION"
+            " SELECT DISTINCT claim_text FROM statements"
+            " WHERE claim_id = ? AND claim_text IS NOT NULL AND needs_review = 0 LIMIT ?",
+            (claim_id, claim_id, limit),
+        )
+        return [r[0] for r in rows]
 
     def claim_terms(self, claim_id: str) -> set[str]:
         rows = self._db.execute("SELECT term FROM claim_terms WHERE claim_id = ?", (claim_id,))
@@ -466,8 +517,15 @@ class Store:
 # An anonymous source is shown with the outlet that quoted it: "业内人士 @ 虎嗅".
 _DISPLAY = "CASE WHEN {t}.scope IS NULL THEN {t}.name ELSE {t}.name || ' @ ' || {t}.scope END"
 
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 _TABLES = frozenset(
     {
+        "term_df",
         "articles",
         "actors",
         "aliases",
