@@ -177,12 +177,13 @@ def similarity(
     and dictionary glosses across languages); shared actors and agreeing
     numbers add to it; numbers that disagree entirely pull it down.
     """
-    if a.language == b.language:
-        text = dice(a.native, b.native)
-    else:
-        en, zh = (a, b) if a.language == "en" else (b, a)
-        text = _coverage(en.glosses, zh.glosses)
+    text = dice(a.native, b.native)
     shared = len(a.concepts & b.concepts)
+    if a.language != b.language:
+        en, zh = (a, b) if a.language == "en" else (b, a)
+        # dictionary glosses are noisy: across languages, trust them as far as
+        # the curated glossary agrees (three shared concepts or more)
+        text = _coverage(en.glosses, zh.glosses) * min(1.0, shared / 3)
     if shared:
         # one shared concept ("US") says little; three or more say a lot
         text = max(text, 0.5 * text + 0.5 * dice(a.concepts, b.concepts) * min(1.0, shared / 3))

@@ -335,7 +335,9 @@ class Store:
                     f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
                 )
             ]
-        chosen = [t for df, t in sorted(dfs) if df <= max_df][:probe]
+        # concepts and numbers carry across languages: always probe them
+        ranked = sorted(dfs, key=lambda d: (d[1][:2] not in ("k:", "n:"), d[0]))
+        chosen = [t for df, t in ranked if df <= max_df][:probe]
         if not chosen:
             return []
         marks = ",".join("?" * len(chosen))

@@ -26,6 +26,10 @@ _NAME = r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|de|van|von|bin))*"
 _QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
 _CONTENT_LEAD = re.compile(r"^\s*(?:that\s+|on\s+|reports?\s+that\s+|claims?\s+that\s+|,\s*)*")
 _CONTENT_TRAIL = re.compile(r"[\s.,;:!?\"”]+$")
+# "…, a spokesperson said on Friday, after weeks of rumours" ends the content
+_CONTENT_STOP = re.compile(
+    r",\s+(?:(?:an?|the)\s+)?[\w .'-]{0,40}?\b(?:said|says|told|added|according)\b"
+)
 _ROLE_ORG = re.compile(
     rf"(?:an?|the)\s+(?P<org>{_NAME})\s+(?P<role>spokesperson|spokesman|spokeswoman|representative)$"
 )
@@ -179,6 +183,8 @@ class _Run:
         if not quote:
             lead = _CONTENT_LEAD.match(raw)
             c0 += lead.end() if lead else 0
+            stop = _CONTENT_STOP.search(self.text, c0, c1)
+            c1 = stop.start() if stop else c1
             raw = self.text[c0:c1]
         context = self.text[s0 : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[s0:c0]
         reading = read_stance(raw, base, self.lex, context, quoted=quote)
