@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from graph import frames
+from graph.merge import merge_extraction
 from graph.network import NotFoundError
+from graph.records import ActorKind, ActorRef, Article, ExtractedStatement, ExtractionResult, Stance
 from graph.store import Store
 from tests.test_network import CLAIM_A, CLAIM_B, CLAIM_C, claim_id, make_store
 
@@ -162,3 +165,154 @@ def test_changes(store: Store) -> None:
     assert df["status_changes"].tolist() == [0, 0, 1, 1]
     assert df.iloc[2]["report"]["status_changes"][0]["new"] == "denied"
     assert df.iloc[0]["title"] == "跨境店传闻"
+
+
+# -- analyst's views ---------------------------------------------------------
+
+
+def test_relay_chain_of_one_claim(store: Store) -> None:
+    df = frames.relay_chain(store, claim_id(store, CLAIM_A))
+    assert list(df.columns) == list(frames.RELAY_COLUMNS)
+    assert df["chain"].tolist() == [
+        "服务商 @ 虎嗅 → 虎嗅",
+        "国内卖家 → Axios → 36氪",
+        "晚点LatePost → 晚点",
+        "张三 → 晚点",
+    ]
+    assert df["role"].tolist() == ["first", "relayed", "repeated", "denied"]
+
+
+def test_relay_chain_follows_republication(store: Store) -> None:
+    # a 36氪 piece re-posted by a portal, quoting an anonymous source via 《华尔街日报》
+    wsj = ActorRef("《华尔街日报》", ActorKind.MEDIA)
+    insider = ActorRef("知情人士", ActorKind.ANONYMOUS, scope="《华尔街日报》")
+    merge_extraction(
+        store,
+        ExtractionResult(
+            article=Article(
+                id="art5",
+                text="转载 正文",
+                language="zh",
+                title="转载",
+                outlet="36氪",
+                published=dt.date(2026, 10, 29),
+                republished_by="投资界",
+            ),
+            statements=(
+                ExtractedStatement(
+                    local_id="1",
+                    speaker=insider,
+                    stance=Stance.REPORTS,
+                    evidence="据《华尔街日报》援引知情人士",
+                    start=0,
+                    end=14,
+                    rule="zh.via",
+                    claim_text=CLAIM_C,
+                    via=wsj,
+                ),
+            ),
+        ),
+    )
+    df = frames.relay_chain(store, claim_id(store, CLAIM_C))
+    last = df.iloc[-1]
+    assert last["chain"] == "知情人士 @ 《华尔街日报》 → 《华尔街日报》 → 36氪 → 投资界"
+    assert (last["via"], last["outlet"], last["republished_by"]) == (
+        "《华尔街日报》",
+        "36氪",
+        "投资界",
+    )
+    everything = frames.relay_chain(store)
+    assert len(everything) == 8
+    assert set(everything["claim_id"]) == {claim_id(store, t) for t in (CLAIM_A, CLAIM_B, CLAIM_C)}
+
+
+def test_relay_chain_unknown_claim(store: Store) -> None:
+    with pytest.raises(NotFoundError):
+        frames.relay_chain(store, "c_nope")
+
+
+def test_source_record(store: Store) -> None:
+    df = frames.source_record(store)
+    assert list(df.columns) == list(frames.SOURCE_COLUMNS)
+    rows = df.set_index("name")
+    # the provider started A (denied) and C (unverified); the insider started B (confirmed)
+    assert df["name"].tolist() == ["服务商 @ 虎嗅", "知情人士 @ 36氪"]
+    assert rows.loc["服务商 @ 虎嗅", ["started", "denied", "unverified", "confirmed"]].tolist() == [
+        2,
+        1,
+        1,
+        0,
+    ]
+    assert rows.loc["知情人士 @ 36氪", ["started", "confirmed"]].tolist() == [1, 1]
+    assert rows.loc["服务商 @ 虎嗅", "first_date"] == pd.Timestamp("2026-10-20")
+
+
+def test_anonymous_sources(store: Store) -> None:
+    df = frames.anonymous_sources(store)
+    assert list(df.columns) == list(frames.ANONYMOUS_COLUMNS)
+    assert df[
+        ["outlet", "descriptor", "n_statements", "n_claims", "confirmed", "denied"]
+    ].values.tolist() == [
+        ["36氪", "知情人士", 1, 1, 1, 0],
+        ["虎嗅", "服务商", 2, 2, 0, 1],
+    ]
+
+
+def test_contradictions(store: Store) -> None:
+    df = frames.contradictions(store)
+    assert list(df.columns) == list(frames.CONTRADICTION_COLUMNS)
+    got = df[["stated_by", "answered_by", "answer", "claim_text"]].values.tolist()
+    assert got == [
+        ["知情人士 @ 36氪", "TikTok", "confirms", CLAIM_B],  # 10-25
+        ["服务商 @ 虎嗅", "张三", "denies", CLAIM_A],  # 10-28
+        ["国内卖家", "张三", "denies", CLAIM_A],
+        ["晚点LatePost", "张三", "denies", CLAIM_A],
+    ]
+    assert df.iloc[1]["stated_on"] == pd.Timestamp("2026-10-20")
+    assert df.iloc[1]["answered_on"] == pd.Timestamp("2026-10-28")
+
+
+def test_change_report_frame(store: Store) -> None:
+    reports = [r["report"] for r in store.change_reports()]
+    df = frames.change_report_frame(reports[2])
+    assert list(df.columns) == list(frames.CHANGE_REPORT_COLUMNS)
+    assert df["change"].value_counts().to_dict() == {
+        "new statement": 2,
+        "status change": 1,
+        "new actor": 2,
+    }
+    change = df[df["change"] == "status change"].iloc[0]
+    assert (change["old"], change["new"], change["speaker"]) == ("unverified", "denied", "张三")
+    assert len(frames.change_report_frame(reports)) == sum(
+        len(frames.change_report_frame(r)) for r in reports
+    )
+
+
+@pytest.mark.parametrize(
+    "view",
+    [frames.source_record, frames.anonymous_sources, frames.contradictions, frames.relay_chain],
+)
+def test_analyst_views_on_empty_store(empty: Store, view) -> None:
+    assert view(empty).empty
+
+
+def test_claim_timeline_plot(store: Store) -> None:
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from graph.plots import claim_timeline
+
+    fig, ax = plt.subplots()
+    assert claim_timeline(store, claim_id(store, CLAIM_A), ax=ax) is ax
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "服务商 @ 虎嗅",
+        "国内卖家",
+        "晚点LatePost",
+        "张三",
+    ]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["asserts", "reports", "denies"]
+    assert "[denied]" in ax.get_title()
+    plt.close(fig)
+    with pytest.raises(NotFoundError):
+        claim_timeline(store, "c_nope")

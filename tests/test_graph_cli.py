@@ -159,3 +159,28 @@ def test_python_dash_m(store_path: Path) -> None:
         check=False,
     )
     assert (bad.returncode, bad.stderr) == (2, "python -m graph show: unknown claim: c_x\n")
+
+
+def test_show_claim_json(store_path: Path, capsys) -> None:
+    a, _ = ids(store_path)
+    assert main(["show", a, "--store", str(store_path), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert (doc["id"], doc["text"], doc["status"]) == (a, CLAIM_A, "denied")
+    assert [h["status"] for h in doc["status_history"]] == ["unverified", "denied"]
+    assert [(s["speaker_name"], s["stance"], s["role"]) for s in doc["statements"]] == [
+        ("服务商 @ 虎嗅", "asserts", "first"),
+        ("国内卖家", "reports", "relayed"),
+        ("晚点LatePost", "reports", "repeated"),
+        ("张三", "denies", "denied"),
+    ]
+    relayed = doc["statements"][1]
+    assert (relayed["via"], relayed["outlet"], relayed["date"]) == ("Axios", "36氪", "2026-10-22")
+    assert doc["statements"][3]["quote"] == "此消息并不真实"
+
+
+def test_show_claim_prints_speaker_kind(store_path: Path, capsys) -> None:
+    a, _ = ids(store_path)
+    assert main(["show", a, "--store", str(store_path)]) == 0
+    text = capsys.readouterr().out
+    assert "服务商 @ 虎嗅 asserts  [anonymous]" in text
+    assert "evidence: 张三表示：“此消息并不真实”" in text
