@@ -12,15 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graph.claim_matching import (
-    ATTACH_THRESHOLD,
-    REVIEW_THRESHOLD,
-    features,
-    index_terms,
-    similarity,
-)
-from graph.keys import alias_key, make_id, text_key
-from graph.records import ActorKind, ActorRef, ClaimStatus, ExtractionResult, Stance
+from graph.assignment import ClaimAssigner, Placement, canonical_key
+from graph.keys import alias_key, make_id
+from graph.records import ActorKind, ActorRef, ExtractionResult, Stance
 from graph.status import DatedStance, derive_status
 from graph.store import Store
 
@@ -124,50 +118,7 @@ class _Merger:
         self._actor_cache[ref] = actor_id
         return actor_id
 
-    # -- claims --------------------------------------------------------------
-    def claim_for(self, text: str, about: frozenset[str]) -> tuple[str, float | None, bool]:
-        """(claim id, match score, whether the claim already existed).
-
-        A match between the review and attach thresholds still attaches; the
-        statement's ``match_score`` tells a reviewer to look at it.
-        """
-        language = self.article.language
-        feats = features(text, language)
-        terms = index_terms(feats) | {f"a:{a}" for a in about}
-        best: tuple[float, str] | None = None
-        for claim_id, _shared in self.store.claim_candidates(sorted(terms)):
-            claim = self.store.claim(claim_id)
-            if claim is None:
-                continue
-            theirs = frozenset(self.store.claim_actor_ids(claim_id))
-            score = max(
-                similarity(feats, features(t, claim["language"]), actors_a=about, actors_b=theirs)
-                for t in self.store.claim_texts(claim_id)
-            )
-            if best is None or score > best[0]:
-                best = (score, claim_id)
-        if best and best[0] >= REVIEW_THRESHOLD:
-            if best[0] >= ATTACH_THRESHOLD:
-                self.store.add_claim_terms(best[1], terms)
-            return best[1], round(best[0], 3), True
-        claim_id = make_id("c", text_key(text))
-        if self.store.claim(claim_id):
-            return claim_id, 1.0, True
-        self.store.add_claim(
-            {
-                "id": claim_id,
-                "text": text,
-                "language": language,
-                "first_seen": _iso(self.article.published),
-                "first_article_id": self.article.id,
-                "status": str(ClaimStatus.UNVERIFIED),
-            },
-            terms,
-        )
-        self.report.new_claims.append({"id": claim_id, "text": text})
-        return claim_id, None, False
-
-    def recompute_status(self, claim_id: str) -> None:
+    def recompute_status(self, claim_id: str, old_status: dict[str, str]) -> None:
         claim = self.store.claim(claim_id)
         if claim is None:
             return
@@ -185,7 +136,7 @@ class _Merger:
                         or self.store.affiliated_org_ids(f["speaker_id"]) & about
                     )
                 ),
-                order=(f["seq"], f["start"]),
+                order=(f["article_id"], f["start"]),
             )
             for f in facts
         ]
@@ -200,7 +151,8 @@ class _Merger:
                 for h in history
             ],
         )
-        if status == claim["status"]:
+        old = old_status.get(claim_id, claim["status"])
+        if status == old:
             return
         cause = history[-1].statement_id if history else None
         by = next(
@@ -215,7 +167,7 @@ class _Merger:
             {
                 "claim_id": claim_id,
                 "text": claim["text"],
-                "old": claim["status"],
+                "old": old,
                 "new": str(status),
                 "by": by,
                 "statement_id": cause,
@@ -263,65 +215,65 @@ class _Merger:
                     "rule": aff.rule,
                 }
             )
-        local_claims: dict[str, str] = {}
-        touched: dict[str, None] = {}
+        assigner = ClaimAssigner(self.store, first_seen=_iso(a.published), article_id=a.id)
+        placements: list[Placement] = []
+        local_ids: dict[str, str] = {}
         for st in self.result.statements:
             speaker_id = self.actor(st.speaker)
             self.store.link_article_actor(a.id, speaker_id, "speaker")
-            via_id = self.actor(st.via) if st.via else None
-            about = frozenset(self.actor(ref) for ref in st.about)
-            if st.refers_to and st.refers_to in local_claims:
-                claim_id, score, existed = local_claims[st.refers_to], None, True
-            else:
-                claim_id, score, existed = self.claim_for(st.claim_text or st.evidence, about)
-            local_claims[st.local_id] = claim_id
-            for actor_id in about:
-                self.store.add_claim_actor(claim_id, actor_id)
-            statement_id = make_id("s", a.id, st.start, st.end, speaker_id, claim_id, st.rule)
-            added = self.store.add_statement(
+            statement_id = make_id("s", a.id, st.start, st.end, speaker_id, st.rule, st.local_id)
+            local_ids[st.local_id] = statement_id
+            refers = local_ids.get(st.refers_to) if st.refers_to else None
+            text = None if refers else (st.claim_text or st.evidence)
+            placements.append(
+                Placement(
+                    statement_id,
+                    canonical_key(_iso(a.published), a.id, st.start),
+                    text,
+                    a.language,
+                    frozenset(self.actor(ref) for ref in st.about),
+                    refers,
+                    row={
+                        "id": statement_id,
+                        "speaker_id": speaker_id,
+                        "stance": str(st.stance),
+                        "article_id": a.id,
+                        "evidence": st.evidence,
+                        "quote": st.quote,
+                        "start": st.start,
+                        "end": st.end,
+                        "quote_start": st.quote_start,
+                        "quote_end": st.quote_end,
+                        "cue": st.cue,
+                        "hedges": st.hedges,
+                        "via_id": self.actor(st.via) if st.via else None,
+                        "rule": st.rule,
+                        "confidence": st.confidence,
+                        "claim_text": text,
+                        "refers_to_id": refers,
+                        "date": _iso(a.published),
+                        "ingested_at": self.ingested_at,
+                    },
+                )
+            )
+        touched = assigner.place(placements)
+        self.report.new_claims = assigner.new_claims
+        new_claim_ids = {c["id"] for c in assigner.new_claims}
+        for p, st in zip(placements, self.result.statements, strict=True):
+            self.report.new_statements.append(
                 {
-                    "id": statement_id,
-                    "claim_id": claim_id,
-                    "speaker_id": speaker_id,
+                    "id": p.statement_id,
+                    "claim_id": p.claim_id,
+                    "speaker": st.speaker.display_name,
                     "stance": str(st.stance),
-                    "article_id": a.id,
-                    "evidence": st.evidence,
-                    "quote": st.quote,
-                    "start": st.start,
-                    "end": st.end,
-                    "quote_start": st.quote_start,
-                    "quote_end": st.quote_end,
-                    "cue": st.cue,
-                    "hedges": st.hedges,
-                    "via_id": via_id,
-                    "rule": st.rule,
-                    "confidence": st.confidence,
-                    "claim_text": st.claim_text,
-                    "match_score": score,
-                    "needs_review": int(score is not None and score < ATTACH_THRESHOLD),
-                    "date": _iso(a.published),
-                    "ingested_at": self.ingested_at,
+                    "existing_claim": p.claim_id not in new_claim_ids,
+                    "match_score": p.score,
                 }
             )
-            if added:
-                touched[claim_id] = None
-                self.report.new_statements.append(
-                    {
-                        "id": statement_id,
-                        "claim_id": claim_id,
-                        "speaker": st.speaker.display_name,
-                        "stance": str(st.stance),
-                        "existing_claim": existed and not claim_is_new(self.report, claim_id),
-                    }
-                )
-        for claim_id in touched:
-            self.recompute_status(claim_id)
+        for claim_id in sorted(touched):
+            self.recompute_status(claim_id, assigner.old_status)
         self.store.add_change_report(a.id, seq, self.report.to_dict())
         return self.report
-
-
-def claim_is_new(report: ChangeReport, claim_id: str) -> bool:
-    return any(c["id"] == claim_id for c in report.new_claims)
 
 
 def _iso(value: dt.date | None) -> str | None:

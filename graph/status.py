@@ -41,15 +41,15 @@ _DECISIVE = {Stance.DENIES: ClaimStatus.DENIED, Stance.CONFIRMS: ClaimStatus.CON
 class DatedStance:
     """The part of a statement that status depends on.
 
-    ``order`` breaks ties between statements of the same date (e.g. the
-    article's ingest sequence and the statement's offset).
+    ``order`` breaks ties between statements of the same date (the article
+    id and the statement's offset: never the arrival order).
     """
 
     statement_id: str
     stance: Stance
     date: dt.date | None
     authoritative: bool = False
-    order: tuple[int, ...] = ()
+    order: tuple[str | int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class StatusChange:
     statement_id: str
 
 
-def _sort_key(s: DatedStance) -> tuple[bool, dt.date, tuple[int, ...], str]:
+def _sort_key(s: DatedStance) -> tuple[bool, dt.date, tuple[str | int, ...], str]:
     # Undated statements go last: they cannot resolve anything dated after them.
     return (s.date is None, s.date or dt.date.min, s.order, s.statement_id)
 

@@ -24,7 +24,7 @@ from graph.errors import StoreError
 __all__ = ["DEFAULT_STORE", "SCHEMA_VERSION", "Store"]
 
 DEFAULT_STORE = Path("rumours.sqlite")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -112,6 +112,7 @@ CREATE TABLE IF NOT EXISTS statements (
     rule TEXT NOT NULL,
     confidence REAL NOT NULL,
     claim_text TEXT,
+    refers_to_id TEXT,
     match_score REAL,
     needs_review INTEGER NOT NULL DEFAULT 0,
     date TEXT,
@@ -120,6 +121,11 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_claim ON statements(claim_id);
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_id);
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE TABLE IF NOT EXISTS statement_about (
+    statement_id TEXT NOT NULL REFERENCES statements(id),
+    actor_id TEXT NOT NULL REFERENCES actors(id),
+    PRIMARY KEY (statement_id, actor_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS status_history (
     claim_id TEXT NOT NULL REFERENCES claims(id),
     seq INTEGER NOT NULL,
@@ -407,11 +413,95 @@ class Store:
     def claim_statement_facts(self, claim_id: str) -> list[dict[str, Any]]:
         """What status derivation needs of each statement of a claim."""
         return self.query(
-            "SELECT s.id, s.stance, s.date, s.speaker_id, s.start, a.seq"
+            "SELECT s.id, s.stance, s.date, s.speaker_id, s.start, s.article_id, a.seq"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
             " WHERE s.claim_id = ?",
             (claim_id,),
         )
+
+    # -- claim assignment (canonical order replay) -------------------------
+    def defer_foreign_keys(self) -> None:
+        """Check foreign keys at commit only (statements move between claims)."""
+        self._db.execute("PRAGMA defer_foreign_keys = ON")
+
+    def add_statement_about(self, statement_id: str, actor_ids: Iterable[str]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO statement_about(statement_id, actor_id) VALUES (?, ?)",
+            [(statement_id, a) for a in actor_ids],
+        )
+
+    def statement_about_ids(self, statement_id: str) -> frozenset[str]:
+        rows = self._db.execute(
+            "SELECT actor_id FROM statement_about WHERE statement_id = ?", (statement_id,)
+        )
+        return frozenset(r[0] for r in rows)
+
+    def placement_rows(self, since: str | None) -> list[dict[str, Any]]:
+        """What claim assignment needs of statements dated ``since`` or later (or undated)."""
+        where = "s.date IS NULL" if since is None else "(s.date >= ? OR s.date IS NULL)"
+        return self.query(
+            "SELECT s.id, s.claim_id, s.claim_text, s.refers_to_id, s.date, s.article_id,"
+            " s.start, s.match_score, s.needs_review, a.language"
+            f" FROM statements s JOIN articles a ON a.id = s.article_id WHERE {where}",
+            () if since is None else (since,),
+        )
+
+    def statement_claim_id(self, statement_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT claim_id FROM statements WHERE id = ?", (statement_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def claim_members(self, claim_id: str) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT s.id, s.claim_text, s.refers_to_id, s.date, s.article_id, s.start,"
+            " s.needs_review, a.language"
+            " FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.claim_id = ?",
+            (claim_id,),
+        )
+
+    def _drop_claim_terms(self, claim_id: str) -> None:
+        terms = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT term FROM claim_terms WHERE claim_id = ?", (claim_id,)
+            )
+        ]
+        self._db.executemany("UPDATE term_df SET df = df - 1 WHERE term = ?", [(t,) for t in terms])
+        self._db.execute("DELETE FROM claim_terms WHERE claim_id = ?", (claim_id,))
+
+    def delete_claim(self, claim_id: str) -> None:
+        """Remove a claim that no statement is about any more."""
+        self._drop_claim_terms(claim_id)
+        for table in ("claim_actors", "status_history"):
+            self._db.execute(f"DELETE FROM {table} WHERE claim_id = ?", (claim_id,))
+        self._db.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
+
+    def reset_claim_index(
+        self, claim_id: str, terms: Iterable[str], actor_ids: Iterable[str]
+    ) -> None:
+        """Re-index a claim from scratch (after statements left it)."""
+        self._drop_claim_terms(claim_id)
+        self.add_claim_terms(claim_id, terms)
+        self._db.execute("DELETE FROM claim_actors WHERE claim_id = ?", (claim_id,))
+        for a in actor_ids:
+            self.add_claim_actor(claim_id, a)
+
+    def assign_statement(
+        self, statement_id: str, claim_id: str, score: float | None, needs_review: bool
+    ) -> None:
+        self._db.execute(
+            "UPDATE statements SET claim_id = ?, match_score = ?, needs_review = ? WHERE id = ?",
+            (claim_id, score, int(needs_review), statement_id),
+        )
+
+    def claim_statuses(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        out = {}
+        for cid in claim_ids:
+            row = self._db.execute("SELECT status FROM claims WHERE id = ?", (cid,)).fetchone()
+            if row:
+                out[cid] = row[0]
+        return out
 
     # -- change reports ----------------------------------------------------
     def add_change_report(self, article_id: str, seq: int, report: dict[str, Any]) -> None:
@@ -537,6 +627,7 @@ _TABLES = frozenset(
         "claim_actors",
         "claim_terms",
         "statements",
+        "statement_about",
         "status_history",
         "changes",
         "meta",
