@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.cedict import en_stems, gloss_stems
-from graph.glossary import Glossary
+from graph.glossary import Glossary, GlossaryEntry
 from graph.keys import text_key
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "ClaimFeatures",
     "claim_terms",
     "dice",
+    "extend_glossary",
     "features",
     "from_index_terms",
     "index_terms",
@@ -198,3 +199,8 @@ def similarity(
         score = score + 0.1 * agree * gate if agree else score * 0.7
     score = min(1.0, score)
     return round(score, 4)
+
+
+def extend_glossary(entries: Iterable[GlossaryEntry]) -> None:
+    """Add curated concepts to the glossary every later match uses."""
+    _glossary().add(entries)

@@ -12,10 +12,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from graph.api import open_store
 from graph.claimreview import write_claim_reviews
+from graph.curation import apply_curation, load_curation, record_review
 from graph.errors import RumorGraphError
 from graph.export import to_node_link, write_graphml, write_json, write_text_atomic
 from graph.frames import with_roles
@@ -49,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--store", default=str(DEFAULT_STORE), help="the SQLite store")
+        p.add_argument(
+            "--curation",
+            help="curation YAML applied first (default: curation.yaml beside the store)",
+        )
         return p
 
     def focus(p: argparse.ArgumentParser) -> None:
@@ -77,9 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("claim_id")
     p.add_argument("--json", action="store_true", help="print the claim as one JSON document")
 
-    p = command("review", "list low-confidence statements, weakest first")
+    p = command("review", "list low-confidence statements, or uncertain claim matches")
     p.add_argument("--below", type=float, default=0.7, help="confidence threshold")
+    p.add_argument("--flagged", action="store_true", help="list uncertain claim matches")
+    decide = p.add_mutually_exclusive_group()
+    decide.add_argument("--accept", metavar="STATEMENT", help="keep this match (curation)")
+    decide.add_argument("--reject", metavar="STATEMENT", help="split it off (curation)")
     return parser
+
+
+def curation_path(store_path: str | Path, given: str | Path | None = None) -> Path:
+    """The curation file: the one given, else ``curation.yaml`` beside the store."""
+    return Path(given) if given else Path(store_path).resolve().parent / "curation.yaml"
+
+
+def _apply_curation(store: Store, args: argparse.Namespace) -> None:
+    for line in apply_curation(store, load_curation(curation_path(args.store, args.curation))):
+        print(f"curation: {line}", file=sys.stderr)
 
 
 def _one_line(text: str | None) -> str:
@@ -177,6 +197,23 @@ def _claim_document(store: Store, claim: dict[str, Any]) -> dict[str, Any]:
 
 
 def _review(store: Store, args: argparse.Namespace) -> int:
+    if args.accept or args.reject:
+        path = curation_path(args.store, args.curation)
+        statement_id = args.accept or args.reject
+        if store.statement(statement_id) is None:
+            raise NotFoundError(f"unknown statement: {statement_id}")
+        record_review(path, statement_id, accept=bool(args.accept))
+        _apply_curation(store, args)
+        print(f"{'accepted' if args.accept else 'rejected'} {statement_id} in {path}")
+        return 0
+    if args.flagged:
+        flagged = store.flagged_statements()
+        print(f"{len(flagged)} uncertain claim matches (accept or reject each)")
+        for f in flagged:
+            print(f"{f['match_score']:.2f}  {f['id']}  {f['date'] or 'undated'}  {f['speaker']}")
+            print(f"      said:  {_one_line(f['claim_text'])}")
+            print(f"      claim: {f['claim_id']} {_one_line(f['claim'])}")
+        return 0
     weak = sorted(
         (s for s in store.statement_details() if s["confidence"] < args.below),
         key=lambda s: (s["confidence"], s["date"] or "9999", s["id"]),
@@ -199,6 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         with open_store(args.store) as store:
+            if args.command in ("export", "render", "show"):
+                _apply_curation(store, args)
             return _COMMANDS[args.command](store, args)
     except BrokenPipeError:
         # The reader (``| head``) has gone: stop quietly, as Unix tools do.

@@ -15,7 +15,7 @@ from typing import Any
 from graph.assignment import ClaimAssigner, Placement, canonical_key
 from graph.keys import alias_key, make_id
 from graph.records import ActorKind, ActorRef, ExtractionResult, Stance
-from graph.status import DatedStance, derive_status
+from graph.status import DatedStance, StatusChange, derive_status
 from graph.store import Store
 
 __all__ = ["ChangeReport", "merge_extraction"]
@@ -122,35 +122,7 @@ class _Merger:
         claim = self.store.claim(claim_id)
         if claim is None:
             return
-        about = self.store.claim_actor_ids(claim_id)
-        facts = self.store.claim_statement_facts(claim_id)
-        stances = [
-            DatedStance(
-                statement_id=f["id"],
-                stance=Stance(f["stance"]),
-                date=dt.date.fromisoformat(f["date"]) if f["date"] else None,
-                authoritative=bool(
-                    about
-                    and (
-                        f["speaker_id"] in about
-                        or self.store.affiliated_org_ids(f["speaker_id"]) & about
-                    )
-                ),
-                order=(f["article_id"], f["start"]),
-            )
-            for f in facts
-        ]
-        status, history = derive_status(stances)
-        dates = [s.date for s in stances if s.date]
-        self.store.set_claim_status(
-            claim_id,
-            str(status),
-            _iso(min(dates)) if dates else None,
-            [
-                {"status": str(h.status), "date": _iso(h.date), "statement_id": h.statement_id}
-                for h in history
-            ],
-        )
+        status, history = refresh_claim_status(self.store, claim_id)
         old = old_status.get(claim_id, claim["status"])
         if status == old:
             return
@@ -274,6 +246,41 @@ class _Merger:
             self.recompute_status(claim_id, assigner.old_status)
         self.store.add_change_report(a.id, seq, self.report.to_dict())
         return self.report
+
+
+def refresh_claim_status(store: Store, claim_id: str) -> tuple[str, list[StatusChange]]:
+    """Derive a claim's status from its statements, store it; (effective status, history).
+
+    A curated override (``Store.set_status_override``) wins over the derived
+    status; the derived history is kept either way.
+    """
+    about = store.claim_actor_ids(claim_id)
+    facts = store.claim_statement_facts(claim_id)
+    stances = [
+        DatedStance(
+            statement_id=f["id"],
+            stance=Stance(f["stance"]),
+            date=dt.date.fromisoformat(f["date"]) if f["date"] else None,
+            authoritative=bool(
+                about
+                and (f["speaker_id"] in about or store.affiliated_org_ids(f["speaker_id"]) & about)
+            ),
+            order=(f["article_id"], f["start"]),
+        )
+        for f in facts
+    ]
+    derived, history = derive_status(stances)
+    dates = [s.date for s in stances if s.date]
+    effective = store.set_claim_status(
+        claim_id,
+        str(derived),
+        _iso(min(dates)) if dates else None,
+        [
+            {"status": str(h.status), "date": _iso(h.date), "statement_id": h.statement_id}
+            for h in history
+        ],
+    )
+    return effective, history
 
 
 def _iso(value: dt.date | None) -> str | None:

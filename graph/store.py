@@ -78,7 +78,14 @@ CREATE TABLE IF NOT EXISTS claims (
     language TEXT NOT NULL,
     first_seen TEXT,
     first_article_id TEXT NOT NULL REFERENCES articles(id),
-    status TEXT NOT NULL DEFAULT 'unverified'
+    status TEXT NOT NULL DEFAULT 'unverified',
+    derived_status TEXT NOT NULL DEFAULT 'unverified'
+);
+CREATE TABLE IF NOT EXISTS status_overrides (
+    claim_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    date TEXT
 );
 CREATE TABLE IF NOT EXISTS claim_actors (
     claim_id TEXT NOT NULL REFERENCES claims(id),
@@ -389,11 +396,16 @@ class Store:
         return {r[0] for r in rows}
 
     def set_claim_status(
-        self, claim_id: str, status: str, first_seen: str | None, history: Sequence[dict[str, Any]]
-    ) -> None:
+        self, claim_id: str, derived: str, first_seen: str | None, history: Sequence[dict[str, Any]]
+    ) -> str:
+        """Store the derived status and history; returns the effective status."""
+        override = self._db.execute(
+            "SELECT status FROM status_overrides WHERE claim_id = ?", (claim_id,)
+        ).fetchone()
+        effective = override[0] if override else derived
         self._db.execute(
-            "UPDATE claims SET status = ?, first_seen = ? WHERE id = ?",
-            (status, first_seen, claim_id),
+            "UPDATE claims SET status = ?, derived_status = ?, first_seen = ? WHERE id = ?",
+            (effective, derived, first_seen, claim_id),
         )
         self._db.execute("DELETE FROM status_history WHERE claim_id = ?", (claim_id,))
         self._db.executemany(
@@ -403,6 +415,72 @@ class Store:
                 (claim_id, i, h["status"], h["date"], h["statement_id"])
                 for i, h in enumerate(history)
             ],
+        )
+        return effective
+
+    def set_status_override(
+        self, claim_id: str, status: str | None, reason: str = "", date: str | None = None
+    ) -> None:
+        """A person's decision on a claim's status (None removes it)."""
+        if status is None:
+            self._db.execute("DELETE FROM status_overrides WHERE claim_id = ?", (claim_id,))
+        else:
+            self._db.execute(
+                "INSERT OR REPLACE INTO status_overrides(claim_id, status, reason, date)"
+                " VALUES (?, ?, ?, ?)",
+                (claim_id, status, reason, date),
+            )
+
+    def status_override(self, claim_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM status_overrides WHERE claim_id = ?", (claim_id,))
+        return rows[0] if rows else None
+
+    # -- curation: moving things ------------------------------------------
+    def merge_actors(self, keep_id: str, other_id: str) -> None:
+        """Everything said by or about ``other_id`` now belongs to ``keep_id``."""
+        moves = [
+            ("statements", "speaker_id"),
+            ("statements", "via_id"),
+            ("aliases", "actor_id"),
+            ("article_actors", "actor_id"),
+            ("claim_actors", "actor_id"),
+            ("statement_about", "actor_id"),
+            ("affiliations", "member_id"),
+            ("affiliations", "organization_id"),
+        ]
+        for table, col in moves:
+            self._db.execute(
+                f"UPDATE OR IGNORE {table} SET {col} = ? WHERE {col} = ?", (keep_id, other_id)
+            )
+            self._db.execute(f"DELETE FROM {table} WHERE {col} = ?", (other_id,))
+        self._db.execute("DELETE FROM actors WHERE id = ?", (other_id,))
+
+    def move_statement(self, statement_id: str, claim_id: str) -> None:
+        self._db.execute(
+            "UPDATE statements SET claim_id = ?, needs_review = 0 WHERE id = ?",
+            (claim_id, statement_id),
+        )
+
+    def set_needs_review(self, statement_id: str, flag: bool) -> None:
+        self._db.execute(
+            "UPDATE statements SET needs_review = ? WHERE id = ?", (int(flag), statement_id)
+        )
+
+    def statement(self, statement_id: str) -> dict[str, Any] | None:
+        rows = self.query(
+            "SELECT s.*, a.language FROM statements s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.id = ?",
+            (statement_id,),
+        )
+        return rows[0] if rows else None
+
+    def flagged_statements(self) -> list[dict[str, Any]]:
+        """Statements attached to a claim by an uncertain match, for review."""
+        return self.query(
+            "SELECT s.id, s.claim_id, s.match_score, s.claim_text, s.evidence, s.date,"
+            " c.text AS claim, a.name AS speaker FROM statements s"
+            " JOIN claims c ON c.id = s.claim_id JOIN actors a ON a.id = s.speaker_id"
+            " WHERE s.needs_review = 1 ORDER BY s.match_score"
         )
 
     # -- statements ------------------------------------------------------
@@ -629,6 +707,7 @@ _TABLES = frozenset(
         "statements",
         "statement_about",
         "status_history",
+        "status_overrides",
         "changes",
         "meta",
     }

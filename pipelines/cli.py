@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--published", type=_date, help="date for files that do not give one")
     ing.add_argument("--language", choices=["zh", "en"], help="language, when not detected")
     ing.add_argument("--quiet", action="store_true", help="only the summary")
+    ing.add_argument(
+        "--curation",
+        help="curation YAML applied after ingest (default: curation.yaml beside the store)",
+    )
+    ing.add_argument("--report-json", type=Path, help="write the change reports as JSON here")
     run = sub.add_parser("run", help="the main job: the bundled corpus -> store + HTML graph")
     run.add_argument("--corpus", type=Path, default=SAMPLE_CORPUS)
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
@@ -85,6 +91,20 @@ def _ingest(args: argparse.Namespace, paths: Sequence[Path], store_path: Path) -
     return summary
 
 
+def _after_ingest(args: argparse.Namespace, summary: IngestSummary) -> None:
+    from graph.cli import curation_path
+    from graph.curation import apply_curation, load_curation
+
+    with Store(args.store) as store:
+        for line in apply_curation(store, load_curation(curation_path(args.store, args.curation))):
+            print(f"curation: {line}")
+    if args.report_json:
+        data = [r.to_dict() for r in summary.reports]
+        tmp = args.report_json.with_name(args.report_json.name + ".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(args.report_json)
+
+
 def _run(args: argparse.Namespace) -> int:
     from graph.network import build_graph
     from graph.render import render_html
@@ -119,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(line)
             return outcome.exit_code
         summary = _ingest(args, args.paths, args.store)
+        _after_ingest(args, summary)
         return 1 if summary.failed else 0
     except RumorGraphError as err:
         print(f"error: {err}", file=sys.stderr)
