@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement, Stance
+from pipelines.claims_zh import best_antecedent, strip_rumour_lead, strip_stance_words
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.mentions import Mention, find_mentions
-from pipelines.sentences import QUOTE_PAIRS
+from pipelines.quotes_zh import Quote, find_quotes, is_term_quote
+from pipelines.sentences import OPEN_QUOTES
 from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
 from pipelines.stance import StanceReading, read_stance
 
@@ -33,52 +35,21 @@ __all__ = ["Attribution", "ChineseAttributor", "find_quotes"]
 
 _CLAUSE_PUNCT = "，,；;：:"
 _AFTER_CUE_TO_QUOTE = re.compile(r"(?:道)?\s*[:：，,]?\s*$")
+# a recipient between a cue and its quote: 告诉36氪：“…”
+_RECIPIENT = re.compile(r"[^，,。；;：:“”\s]{1,12}?\s*[:：，,]\s*$")
+# negation in a response to a rumour: 回应称“账号状态正常，没有任何处罚”
+_NEGATION = re.compile(
+    r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常"
+)
+# between two cues of one clause (回应钛媒体称): the first is part of the speaker phrase
+_CUE_CHAIN_GAP = 12
+_QUOTE_OR_RUMOUR_SCOPE = 1500
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…]+$")
-_DENIAL_OBJECT = re.compile(r"(?:的|之)?(?:传闻|消息|说法|传言|报道|一事|言论)$")
 _FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|准备|拟)")
 _UNNAMED = "未具名消息来源"
 # in reported speech, "…，但…" usually hands the sentence back to the writer
 _ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
-
-
-@dataclass(frozen=True)
-class Quote:
-    open: int  # offset of the opening mark
-    close: int  # offset of the closing mark
-
-    @property
-    def content(self) -> tuple[int, int]:
-        return self.open + 1, self.close
-
-
-def find_quotes(text: str) -> list[Quote]:
-    """Balanced quotation pairs, paragraph by paragraph.
-
-    A paragraph with unbalanced marks yields no quotes at all: guessing which
-    mark is missing would produce garbage attributions.
-    """
-    closers = {v: k for k, v in QUOTE_PAIRS.items()}
-    quotes: list[Quote] = []
-    offset = 0
-    for para in text.split("\n"):
-        stack: list[tuple[str, int]] = []
-        found: list[Quote] = []
-        ok = True
-        for i, ch in enumerate(para):
-            if ch in QUOTE_PAIRS:
-                stack.append((ch, i))
-            elif ch in closers:
-                if not stack or stack[-1][0] != closers[ch]:
-                    ok = False
-                    break
-                _, start = stack.pop()
-                if not stack:
-                    found.append(Quote(offset + start, offset + i))
-        if ok and not stack:
-            quotes.extend(found)
-        offset += len(para) + 1
-    return sorted(quotes, key=lambda q: q.open)
 
 
 @dataclass
@@ -212,32 +183,43 @@ class _ArticleRun:
         confidence: float,
         via: ActorRef | None = None,
         subject: str = "",
-    ) -> None:
+        context_start: int | None = None,
+        response: bool = False,
+    ) -> bool:
         s0, s1 = sentence
         c0, c1 = content
         if not quote:
             cut = _ADVERSATIVE.search(self.text, c0, c1)
             c1 = cut.start() if cut else c1
         raw = self.text[c0:c1]
-        context = self.text[s0 : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[s0:c0]
+        cs = s0 if context_start is None else context_start
+        context = self.text[cs : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[cs:c0]
         reading: StanceReading = read_stance(raw, base, self.lex, context, quoted=quote)
+        stance, points_back = reading.stance, reading.points_back
+        if response and stance == Stance.ASSERTS and _NEGATION.search(raw):
+            # a negated answer to a rumour (回应称“账号状态正常，没有任何处罚”) denies it
+            stance, points_back = Stance.DENIES, True
         claim_text: str | None = _clean_claim(raw)
         refers_to = None
-        if reading.points_back:
-            refers_to = self._antecedent()
+        if points_back:
+            refers_to = self._antecedent(speaker, self.text[s0:s1])
+            if refers_to is None and not response:
+                return False  # "此消息不实" with nothing before it to deny
             if refers_to is not None:
                 claim_text = None
                 confidence -= 0.1
-        elif reading.stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT) and claim_text:
-            claim_text = _DENIAL_OBJECT.sub("", claim_text) or claim_text
+        elif stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT) and claim_text:
+            claim_text = strip_stance_words(claim_text, self.lex)
             if _FUTURE_LEAD.match(claim_text) and speaker.kind != ActorKind.ANONYMOUS:
                 claim_text = speaker.name + claim_text
+        if claim_text and stance == Stance.REPORTS:
+            claim_text = strip_rumour_lead(claim_text)
         if subject and claim_text:
             claim_text = subject + claim_text
         if claim_text is None and refers_to is None:
-            return
+            return False
         if claim_text is not None and len(re.sub(r"\W", "", claim_text)) < 4:
-            return
+            return False
         about = tuple(
             dict.fromkeys(
                 self._known(m.name, m.kind)
@@ -252,7 +234,7 @@ class _ArticleRun:
             ExtractedStatement(
                 local_id=local_id,
                 speaker=speaker,
-                stance=reading.stance,
+                stance=stance,
                 evidence=self.text[s0:s1],
                 start=s0,
                 end=s1,
@@ -280,40 +262,51 @@ class _ArticleRun:
                     speaker, org, sp.role, self.text[s0:s1], "zh.affiliation.role_before_name"
                 )
             )
+        return True
 
-    def _antecedent(self) -> str | None:
-        for st in reversed(self.out.statements):
-            if st.claim_text is not None and st.stance in (
-                Stance.ASSERTS,
-                Stance.REPORTS,
-                Stance.QUESTIONS,
+    def _antecedent(self, speaker: ActorRef, sentence: str) -> str | None:
+        """The claim a denial by anaphor takes up: the recent rumour it shares most with."""
+        taking = (Stance.ASSERTS, Stance.REPORTS, Stance.QUESTIONS)
+        recent = [
+            st
+            for st in reversed(self.out.statements)
+            if st.claim_text is not None and st.stance in taking and st.speaker != speaker
+        ][:6]
+        if not recent:
+            recent = [st for st in reversed(self.out.statements) if st.claim_text is not None][:1]
+        return best_antecedent(sentence, [(st.local_id, st.claim_text or "") for st in recent])
+
+    def _cue_before_quote(self, start: int, q: Quote) -> RuleMatch | None:
+        """The cue right before ``q`` (表示：“, 告诉36氪：“), if any."""
+        for c in reversed(self._cues(start, q.open)):
+            if _AFTER_CUE_TO_QUOTE.match(self.text, c.end, q.open) or (
+                c.rule.get("recipient") and _RECIPIENT.match(self.text, c.end, q.open)
             ):
-                return st.local_id
-        for st in reversed(self.out.statements):
-            if st.claim_text is not None:
-                return st.local_id
+                return c
+            return None
         return None
 
     def _quotes_pass(self, s0: int, s1: int) -> list[Quote]:
         quotes = [q for q in self.quotes if s0 <= q.open < s1]
-        bound: list[Quote] = []
+        bindings: dict[Quote, tuple[SpeakerPhrase, RuleMatch, str]] = {}
+        before_cues: list[RuleMatch] = []
         prev_end = s0
         for q in quotes:
-            cues = [
-                c
-                for c in self._cues(prev_end, q.open)
-                if _AFTER_CUE_TO_QUOTE.match(self.text, c.end, q.open)
-            ]
-            for cue in cues[-1:]:
+            cue = self._cue_before_quote(prev_end, q)
+            if cue is not None and not is_term_quote(self.text, q, s1):
                 sp = self._parse_speaker(prev_end, cue.start, prev_end)
-                if sp is not None and self._bind(q, sp, cue, (s0, s1), "zh.quote.speaker_before"):
-                    bound.append(q)
+                if sp is not None and self._speaker_ref(sp) is not None:
+                    bindings[q] = (sp, cue, "zh.quote.speaker_before")
+                    before_cues.append(cue)
             prev_end = q.close + 1
         for i, q in enumerate(quotes):
-            if q in bound:
+            if q in bindings:
                 continue
             tail_end = quotes[i + 1].open if i + 1 < len(quotes) else s1
-            for cue in self._cues(q.close + 1, tail_end)[:3]:
+            # “A，”X说，“B。”: the cue of the second half also closes the first
+            shared = [c for c in before_cues if q.close < c.start < tail_end]
+            cues = sorted([*self._cues(q.close + 1, tail_end), *shared], key=lambda c: c.start)
+            for cue in cues[:3]:
                 start = q.close + 1
                 while start < cue.start and self.text[start] in " ，,":
                     start += 1
@@ -321,10 +314,64 @@ class _ArticleRun:
                 if any(ch in self.text[start:end] for ch in "，,。；;"):
                     break
                 sp = self.parser.parse(start, cue.start)
-                if sp is not None and self._bind(q, sp, cue, (s0, s1), "zh.quote.speaker_after"):
-                    bound.append(q)
+                if sp is not None and self._speaker_ref(sp) is not None:
+                    bindings[q] = (sp, cue, "zh.quote.speaker_after")
                     break
+        bound = []
+        for q in quotes:
+            if q in bindings:
+                sp, cue, rule = bindings[q]
+                if self._bind(q, sp, cue, (s0, s1), rule):
+                    bound.append(q)
+        if not bound and len(quotes) == 1:
+            bound.extend(self._continuation(quotes[0], s0, s1))
         return bound
+
+    def _continuation(self, q: Quote, s0: int, s1: int) -> list[Quote]:
+        """A quote that is a whole sentence right after a person's statement is theirs."""
+        rest = self.text[q.close + 1 : s1].strip("。！？!? ")
+        if q.open != s0 or rest or not self.out.statements:
+            return []
+        last = self.out.statements[-1]
+        between = self.text[last.end : s0]
+        if "\n" in between or between.strip() or last.speaker.kind != ActorKind.PERSON:
+            return []
+        added = self._add(
+            speaker=last.speaker,
+            sp=None,
+            sentence=(s0, s1),
+            content=q.content,
+            rule="zh.quote.continuation",
+            cue="",
+            base=Stance.ASSERTS,
+            quote=True,
+            confidence=0.6,
+        )
+        return [q] if added else []
+
+    def _chain_base(self, cue: RuleMatch) -> Stance:
+        """Stance of ``cue``, or of a stronger cue just before it (否认称, 辟谣表示)."""
+        base = Stance(cue.rule.get("stance", "asserts"))
+        if base != Stance.ASSERTS:
+            return base
+        for c in self._cues_chained_before(cue):
+            stance = Stance(c.rule.get("stance", "asserts"))
+            if stance != Stance.ASSERTS:
+                base = stance
+        return base
+
+    def _cues_chained_before(self, cue: RuleMatch) -> list[RuleMatch]:
+        start = max(0, cue.start - _CUE_CHAIN_GAP)
+        return [
+            c
+            for c in self.lex["cues"].finditer(self.text, start, cue.start)
+            if not any(ch in self.text[c.end : cue.start] for ch in _CLAUSE_PUNCT + "。“”")
+        ]
+
+    def _chain_response(self, cue: RuleMatch) -> bool:
+        if cue.rule.get("response"):
+            return True
+        return any(c.rule.get("response") for c in self._cues_chained_before(cue))
 
     def _bind(
         self, q: Quote, sp: SpeakerPhrase, cue: RuleMatch, sentence: tuple[int, int], rule: str
@@ -333,19 +380,22 @@ class _ArticleRun:
         if speaker is None:
             return False
         adjacent = sp.how in ("gazetteer", "descriptor", "latin_name", "pos_name", "spokesperson")
-        self._add(
+        added = self._add(
             speaker=speaker,
             sp=sp,
             sentence=sentence,
             content=q.content,
             rule=f"{rule}/{cue.rule.id}",
             cue=cue.text,
-            base=Stance(cue.rule.get("stance", "asserts")),
+            base=self._chain_base(cue),
             quote=True,
             confidence=0.9 if adjacent else 0.7,
+            context_start=self._clause_start(sp.head_start, sentence[0]),
+            response=self._chain_response(cue),
         )
-        self.consumed.append((cue.start, cue.end))
-        return True
+        if added:
+            self.consumed.append((cue.start, cue.end))
+        return added
 
     def _according_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:
         for m in self.lex["according"].finditer(self.text, s0, s1):
@@ -377,6 +427,8 @@ class _ArticleRun:
                     via = self._outlet_ref()
                 confidence = 0.8
             else:
+                if self._inside_reported_speech(s0, m.start):
+                    continue
                 sp = None
                 speaker = self._outlet_ref()
                 confidence = 0.6
@@ -420,13 +472,29 @@ class _ArticleRun:
                 return q.open
         return s1
 
+    def _chained(self, cue: RuleMatch, s1: int) -> bool:
+        """Whether another cue follows in the same clause (回应钛媒体称, 发布声明称)."""
+        for c in self.lex["cues"].finditer(self.text, cue.end, min(s1, cue.end + _CUE_CHAIN_GAP)):
+            gap = self.text[cue.end : c.start]
+            if self._aligned(c) and not any(ch in gap for ch in _CLAUSE_PUNCT + "。“”"):
+                return True
+        return False
+
     def _reported_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:
         found: list[tuple[RuleMatch, SpeakerPhrase, int]] = []
+        prev_cue_end = s0
         for cue in self._cues(s0, s1):
+            if self._chained(cue, s1):
+                continue
+            after = self.text[cue.end : cue.end + 2]
+            if cue.rule.get("needs_clause") and after[:1] == "了" and after[1:] not in "，,：:":
+                continue  # 介绍了公司的情况: an object, not speech
             sp = self._parse_speaker(s0, cue.start, s0)
             if sp is not None:
-                found.append((cue, sp, self._clause_start(sp.head_start, s0)))
-        for i, (cue, sp, _) in enumerate(found):
+                own = sp.head_start if sp.head_start >= prev_cue_end else cue.start
+                found.append((cue, sp, self._clause_start(own, s0)))
+                prev_cue_end = cue.end
+        for i, (cue, sp, boundary) in enumerate(found):
             speaker = self._speaker_ref(sp)
             if speaker is None:
                 continue
@@ -436,22 +504,36 @@ class _ArticleRun:
                 if rec is not None:
                     c0 = rec.end
             c0 = _CONTENT_LEAD.match(self.text, c0).end()  # type: ignore[union-attr]
-            if c0 < s1 and self.text[c0] in QUOTE_PAIRS:
-                continue
+            if c0 < s1 and self.text[c0] in OPEN_QUOTES:
+                q = next((q for q in self.quotes if q.open == c0), None)
+                if q is None or q in bound or not is_term_quote(self.text, q, s1):
+                    continue
             c1 = found[i + 1][2] if i + 1 < len(found) else s1
             c1 = min(c1, self._content_end(c0, s1, bound))
-            self.consumed.append((cue.start, cue.end))
-            self._add(
+            added = self._add(
                 speaker=speaker,
                 sp=sp,
                 sentence=(s0, s1),
                 content=(c0, max(c0, c1)),
                 rule=f"zh.reported/{cue.rule.id}",
                 cue=cue.text,
-                base=Stance(cue.rule.get("stance", "asserts")),
+                base=self._chain_base(cue),
                 quote=False,
                 confidence=0.8 if sp.how != "pronoun" else 0.6,
+                context_start=boundary,
+                response=self._chain_response(cue),
             )
+            if added:
+                self.consumed.append((cue.start, cue.end))
+
+    def _inside_reported_speech(self, s0: int, pos: int) -> bool:
+        """Whether ``pos`` lies in the content of someone's reported speech (李娜称，网传…)."""
+        for cue in self._cues(s0, pos):
+            if self._chained(cue, pos):
+                continue
+            if self._parse_speaker(s0, cue.start, s0) is not None:
+                return True
+        return False
 
     # -- the article ---------------------------------------------------------
     def run(self) -> Attribution:

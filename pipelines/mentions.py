@@ -48,7 +48,13 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     ]
     for m in lexicon["sources"].finditer(doc.text):
         canonical = m.rule.get("canonical", m.text)
-        name = m.text if canonical == "{match}" else canonical
+        if canonical == "{match}":
+            name = m.text
+        elif canonical.startswith("{") and canonical.endswith("}"):
+            # a named group of the rule: "一位小米供应链人士" -> 小米供应链人士
+            name = m.group(canonical[1:-1]) or m.text
+        else:
+            name = canonical
         found.append(
             Mention(m.start, m.end, name, ActorKind(m.rule.get("kind")), m.text, m.rule.id)
         )

@@ -27,6 +27,9 @@ __all__ = ["add_gazetteer_entries", "build_nlp", "pos_tagger"]
 
 jieba.setLogLevel(logging.WARNING)
 
+# one-character words jieba likes to glue to a following cue (采访时说 -> 时说, 并称 -> 并称)
+_GLUE = ("时", "中", "上", "并", "还", "也", "则", "又", "就", "都", "亦", "曾", "再", "均", "后")
+
 
 @Language.component("rumour_sentences")
 def rumour_sentences(doc: Doc) -> Doc:
@@ -59,10 +62,17 @@ def _teach_rule_words(seg: jieba.Tokenizer, lexicon: Lexicon) -> None:
         for rule in lexicon[name].rules:
             if rule.form == "phrase" and len(rule.pattern) > 1:
                 seg.add_word(rule.pattern)
+    for rule in lexicon["pronouns"].rules:
+        if rule.form == "phrase" and len(rule.pattern) > 1:
+            seg.add_word(rule.pattern)
     pronouns = [r.pattern for r in lexicon["pronouns"].rules if len(r.pattern) == 1]
     for cue in lexicon["cues"].rules:
         for p in pronouns:
             seg.suggest_freq((p, cue.pattern), True)
+        for p in _GLUE:
+            # a frequency tweak would not survive the gazetteer's heavy user words
+            if seg.FREQ.get(p + cue.pattern):
+                seg.del_word(p + cue.pattern)
 
 
 def add_gazetteer_entries(nlp: Language, entries: Iterable[GazetteerEntry]) -> None:

@@ -32,6 +32,11 @@ _PERSON_NOUNS = (
 _LEADING_NOISE = re.compile(
     r"^(?:[，,、\s]|也有|还有|另有|另外|此外|不过|但是|但|而|并且|同时|其中)+"
 )
+# a type noun before a name: 跨境物流公司货运宝 -> 货运宝, MCN机构鲸跃传媒 -> 鲸跃传媒
+_TYPE_NOUN = re.compile(
+    r"^.*?(?:公司|机构|平台|企业|品牌|厂商|服务商|集团|媒体|工厂|商家|卖家)(?=..)"
+)
+_NOT_A_NAME = re.compile(r"^[该这此其那本各某每另]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
 _ORG_CHUNK = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|[\u4e00-\u9fff]{2,10})$"
@@ -119,6 +124,7 @@ class SpeakerParser:
             or self._seen_person(start, end)
             or self._latin_name(start, end)
             or self._pos_name(start, end)
+            or self._org_name(start, end)
         )
         if head is None:
             return None
@@ -137,13 +143,29 @@ class SpeakerParser:
         for name in sorted(self.people, key=len, reverse=True):
             if phrase.endswith(name):
                 return SpeakerPhrase(name, ActorKind.PERSON, end - len(name), end, "pos_name")
+        # "Ma说" after "Ma Lin": one part of a Latin name already introduced
+        for name in self.people:
+            parts = re.split(r"[ .·-]+", name)
+            if len(parts) < 2:
+                continue
+            for part in parts:
+                if (
+                    len(part) >= 2
+                    and phrase.endswith(part)
+                    and not re.search(r"[A-Za-z.·-]$", phrase[: -len(part)])
+                ):
+                    return SpeakerPhrase(name, ActorKind.PERSON, end - len(part), end, "pos_name")
         return None
 
     def _pronoun(self, start: int, end: int) -> SpeakerPhrase | None:
         for rule in self.lexicon["pronouns"].rules:
-            p = rule.pattern
+            if rule.form == "regex":
+                m = _regex_suffix(rule.pattern).search(self.text, start, end)
+                p = m.group() if m else ""
+            else:
+                p = rule.pattern
             s = end - len(p)
-            if s >= start and self.text[s:end] == p and s in self.token_starts:
+            if p and s >= start and self.text[s:end] == p and s in self.token_starts:
                 return SpeakerPhrase(
                     p, ActorKind.PERSON, s, end, "pronoun", pronoun_kind=rule.get("kind")
                 )
@@ -160,7 +182,55 @@ class SpeakerParser:
                 return SpeakerPhrase(
                     org.name, org.kind, org.start, end, "spokesperson", role=rule.get("role")
                 )
+            chunk = self._org_chunk(start, org_end, whole_phrase_ok=True)
+            if chunk is not None:
+                return SpeakerPhrase(
+                    self.text[chunk:org_end],
+                    ActorKind.ORGANIZATION,
+                    chunk,
+                    end,
+                    "spokesperson",
+                    role=rule.get("role"),
+                )
         return None
+
+    def _org_chunk(self, start: int, end: int, *, whole_phrase_ok: bool = False) -> int | None:
+        """Start of an unknown organisation name ending at ``end``, if there is one.
+
+        A chunk with an organisation suffix (深几科技, 鲸跃传媒) after a 的 or
+        a descriptor, or - before a spokesperson role - the whole phrase
+        when it is short (极澜汽车发言人).
+        """
+        raw = self.text[start:end]
+        lead = len(raw) - len(_LEADING_NOISE.sub("", raw))
+        body_start = start + lead
+        chunk = _strip_after_last_descriptor(self.text[body_start:end], self._mentions, body_start)
+        m = _ORG_CHUNK.search(chunk)
+        if m is None:
+            return None
+        name = _TYPE_NOUN.sub("", m.group().strip())
+        if (
+            len(name) < 2
+            or name in self._roles
+            or _NOT_A_NAME.match(name)
+            or re.search(f"(?:{_PERSON_NOUNS})$", name)
+            or _org_suffix_re(self.lexicon).fullmatch(name)
+        ):
+            return None
+        chunk_start = end - len(name)
+        if chunk_start not in self.token_starts:
+            return None
+        if self._looks_like_org(name):
+            return chunk_start
+        if whole_phrase_ok and chunk_start == body_start and len(name) <= 8:
+            return chunk_start
+        return None
+
+    def _org_name(self, start: int, end: int) -> SpeakerPhrase | None:
+        chunk = self._org_chunk(start, end)
+        if chunk is None or re.fullmatch(r"[A-Za-z].*", self.text[chunk:end]):
+            return None
+        return SpeakerPhrase(self.text[chunk:end], ActorKind.ORGANIZATION, chunk, end, "org_name")
 
     def _speaking_roles(self) -> list[Rule]:
         return [r for r in self.lexicon["roles"].rules if r.get("speaks_for_organization")]
@@ -229,8 +299,9 @@ class SpeakerParser:
             else:
                 chunk = _strip_after_last_descriptor(before, self._mentions, desc_start)
                 om = _ORG_CHUNK.search(chunk)
-                if om and om.group() not in self._roles and self._looks_like_org(om.group()):
-                    organization = om.group().strip()
+                name = _TYPE_NOUN.sub("", om.group()).strip() if om else ""
+                if name and name not in self._roles and self._looks_like_org(name):
+                    organization = name
         return SpeakerPhrase(
             **{
                 **head.__dict__,
@@ -240,6 +311,11 @@ class SpeakerParser:
                 "organization_kind": org_kind,
             }
         )
+
+
+@cache
+def _regex_suffix(pattern: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern})$")
 
 
 @cache

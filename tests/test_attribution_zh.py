@@ -127,6 +127,7 @@ REP = "zh.reported"
 JU = "zh.according.ju_x_cue"
 JU_VIA = "zh.according.ju_via_yuanyin"
 JU_BARE = "zh.according.ju_bare"
+JU_OWN = "zh.according.ju_own"  # 据了解 / 据悉: the outlet's own finding
 WANG = "zh.according.wangchuan"
 PASSIVE = "zh.according.passive"
 
@@ -176,10 +177,6 @@ AFTER = [
         "“物流成本至少上涨了三成。”业内人士在接受虎嗅采访时说。",
         [S("业内人士 @ 虎嗅", ANON, Stance.ASSERTS, f"{QA}/zh.cue.shuo", "物流成本至少上涨了三成")],
         id="anonymous-zai-jieshou-caifang-shi-shuo",
-        marks=xfail(
-            "jieba segments 采访时说 as …'时说', so the cue 说 is not token-aligned and "
-            "no statement is produced (got [])"
-        ),
     ),
 ]
 
@@ -224,11 +221,6 @@ BEFORE = [
         "张伟告诉36氪：“我们下个月就会在美国上线全托管模式。”",
         [S("张伟", PER, Stance.ASSERTS, f"{QB}/zh.cue.gaosu", "上线全托管模式", quote="全托管")],
         id="name-gaosu-recipient-colon",
-        marks=xfail(
-            "the recipient between 告诉 and the quote (告诉36氪：“…”) breaks "
-            "_AFTER_CUE_TO_QUOTE, and the reported pass skips content starting with a "
-            "quote mark: got []"
-        ),
     ),
 ]
 
@@ -277,10 +269,6 @@ PRONOUNS = [
             S("TikTok", ORG, Stance.ASSERTS, f"{QB}/zh.cue.cheng", "新款手机将于九月开售"),
         ],
         id="qi-subject-org-zai-shengming-zhong",
-        marks=xfail(
-            "no filler rule strips 在…中 (only 在…时), so 'TikTok在声明中' has no speaker "
-            "head and 其 has no antecedent: got []"
-        ),
     ),
     pytest.param(
         "陈晓东在发布会上介绍了新产品。其称：“新款手机将于九月开售。”",
@@ -353,10 +341,6 @@ SEVERAL = [
             S("王强", PER, Stance.ASSERTS, QB, "会收缩部分业务"),
         ],
         id="split-quote-around-speaker",
-        marks=xfail(
-            "only the second half is bound (speaker_before, claim '但是会收缩部分业务'); "
-            "the first quote “我们不会退出欧洲市场” gets no statement"
-        ),
     ),
 ]
 
@@ -464,11 +448,6 @@ REPORTED = [
         "张伟说，“小黄车”功能已经在美国上线。",
         [S("张伟", PER, Stance.ASSERTS, REP, "功能已经在美国上线", quote="")],
         id="scare-quote-at-start-of-content",
-        marks=xfail(
-            "the quote pass binds the scare quote “小黄车” to 张伟说， and drops it as too "
-            "short, consuming the cue; the reported pass then skips content starting with "
-            "a quote mark: got []"
-        ),
     ),
     pytest.param(
         "分析师郑子墨预测明年拼多多的海外收入将超过国内。",
@@ -537,7 +516,7 @@ ACCORDING = [
     ),
     pytest.param(
         "据了解，亚马逊正在测试新的低价商城。",
-        [S("虎嗅", MED, Stance.REPORTS, JU_BARE, "测试新的低价商城")],
+        [S("虎嗅", MED, Stance.ASSERTS, JU_OWN, "测试新的低价商城")],
         id="juliaojie",
     ),
     pytest.param(
@@ -564,10 +543,6 @@ ACCORDING = [
         "据Temu官方公众号消息，平台将上线新的退货政策。",
         [S("Temu", ORG, Stance.ASSERTS, JU, "上线新的退货政策")],
         id="ju-org-channel-xiaoxi",
-        marks=xfail(
-            "据X消息 where X = 'Temu官方公众号' (org + channel) yields no speaker head, so "
-            "the according match is dropped: got []"
-        ),
     ),
 ]
 
@@ -609,10 +584,6 @@ SPOKES = [
         "沃尔玛的发言人在邮件中表示，公司没有关闭门店的计划。",
         [S("Walmart", ORG, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "没有关闭门店的计划")],
         id="de-fayanren-zai-youjian-zhong",
-        marks=xfail(
-            "no filler rule strips 在…中 (only 在…时), so '沃尔玛的发言人在邮件中' has "
-            "no speaker head: got []"
-        ),
     ),
 ]
 
@@ -645,10 +616,6 @@ AFFILIATIONS = [
         "founder",
         "货运宝",
         id="founder-company-after-descriptor",
-        marks=xfail(
-            "the organisation keeps its descriptor: got Affiliation(张三, founder, "
-            "'跨境物流公司货运宝') instead of '货运宝'"
-        ),
     ),
     pytest.param(
         "“我们会继续投入东南亚市场。”Shein首席执行官许仰天说。",
@@ -735,10 +702,6 @@ DENIALS = [
             )
         ],
         id="quote-shuofa-bushi",
-        marks=xfail(
-            "the denial phrase stays in the claim: claim_text '美国站开放全托管的说法不实' "
-            "(the claim denied is '美国站开放全托管')"
-        ),
     ),
     pytest.param(
         "李娜表示：“网上流传的裁员名单是假消息。”",
@@ -753,9 +716,6 @@ DENIALS = [
             )
         ],
         id="quote-jiaxiaoxi",
-        marks=xfail(
-            "_DENIAL_OBJECT strips only '消息' of '假消息': claim_text '网上流传的裁员名单是假'"
-        ),
     ),
     pytest.param(
         "抖音官方辟谣称，平台将全面取消退货运费险的消息纯属谣言。",
@@ -770,19 +730,11 @@ DENIALS = [
             )
         ],
         id="piyao-cheng-chunshuyaoyan",
-        marks=xfail(
-            "speaker is the cue word: got speaker '辟谣'/person, rule zh.reported/zh.cue.cheng, "
-            "claim '平台将全面取消退货运费险的消息纯属谣言'"
-        ),
     ),
     pytest.param(
         "“这个消息并不真实。”TikTok发言人告诉虎嗅。",
         [],
         id="bingbuzhenshi-with-nothing-to-point-back-to",
-        marks=xfail(
-            "an anaphoric denial with no antecedent becomes its own claim: got TikTok denies "
-            "claim_text '这个消息并不真实'"
-        ),
     ),
 ]
 
@@ -938,10 +890,6 @@ RUMOUR = [
         "一位卖家称，坊间传闻美国站下月开放。",
         [S("卖家", GRP, Stance.REPORTS, f"{REP}/zh.cue.cheng", "美国站下月开放")],
         id="group-cheng-fangjian-chuanwen",
-        marks=xfail(
-            "the according pass fires on 坊间传闻 inside the seller's reported speech: got an "
-            "extra s1 虎嗅 reports '美国站下月开放' (zh.according.wangchuan) before 卖家 reports"
-        ),
     ),
     pytest.param(
         "李娜透露，网传Temu将在欧洲新增三个仓库。",
@@ -956,11 +904,6 @@ RUMOUR = [
             )
         ],
         id="toulu-wangchuan",
-        marks=xfail(
-            "the according pass fires on 网传 inside 李娜's reported speech: got an extra s1 "
-            "虎嗅 reports (zh.according.wangchuan), and s2 李娜's claim keeps the marker: "
-            "'网传Temu将在欧洲新增三个仓库'"
-        ),
     ),
 ]
 
@@ -994,10 +937,6 @@ TRAPS = [
     pytest.param(
         "张伟介绍了公司的情况。",
         id="jieshao-noun-object",
-        marks=xfail(
-            "介绍了 + a noun object is read as reported speech: got 张伟 asserts "
-            "claim_text '公司的情况' (rule zh.reported/zh.cue.jieshao)"
-        ),
     ),
 ]
 
@@ -1046,11 +985,6 @@ def test_statements_carry_evidence_sentence_and_quote_offsets(extractor: Extract
     assert [a.name for a in second.about] == ["Temu"]
 
 
-@pytest.mark.xfail(
-    reason="the bare-业内 source rule makes a second speaker and 李娜's statement is dropped: "
-    "got only [业内人士 @ 虎嗅 reports 'Temu将在欧洲新增三个仓库' (zh.reported/zh.cue.chuanyan)]",
-    strict=True,
-)
 def test_attribution_speaker_relaying_a_rumour_keeps_the_speaker(extractor: Extractor) -> None:
     text = "李娜称，业内传言Temu将在欧洲新增三个仓库。"
     result = run(extractor, text)

@@ -69,11 +69,6 @@ def lex() -> Lexicon:
             False,
             (),
             id="fouren-in-content",
-            marks=pytest.mark.xfail(
-                reason="否认/辟谣 are no longer content cues (only speech cues), so "
-                "'X表示，公司否认了…' reads as asserts",
-                strict=True,
-            ),
         ),
         pytest.param("他并不否认公司在裁员", ASSERTS, "", ASSERTS, False, (), id="bu-fouren-trap"),
         # confirmations
