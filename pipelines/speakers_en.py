@@ -1,0 +1,360 @@
+"""Who is speaking in an English speaker phrase.
+
+``SpeakerFinder.resolve("Bidwave co-founder Marcus Hale")`` -> Marcus Hale (and
+an affiliation: co-founder of Bidwave).  A phrase can name:
+
+- a gazetteer actor, or a capitalised name never seen before ("Dana Whitfield",
+  "Spain's Ministry of Industry"), with leading descriptors dropped
+  ("Publisher Halcyon Interactive", "Chinese carmaker Aurex Auto");
+- a role with an organisation: "a TikTok spokesperson" / "a spokesman for the
+  Aragon regional government" speak *for* the organisation; "TalkShopLive
+  co-founder Bryan Moore" is Bryan Moore, co-founder of TalkShopLive;
+- an anonymous source ("people familiar with the matter", "an industry
+  insider"), scoped to the article's outlet;
+- a back-reference: he/she/they, "the spokesperson", "the insider", "the
+  sources", "the company", a surname ("Whitfield" -> Dana Whitfield) or the
+  first word of an organisation seen before ("Aurex" -> Aurex Auto).
+
+Descriptor and role words are data (``data/en/roles.jsonl``,
+``data/en/descriptors.jsonl``, ``data/en/pronouns.jsonl``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.records import ActorKind, ActorRef, Affiliation
+from pipelines.gazetteer import Gazetteer
+from pipelines.lexicon import Lexicon
+from pipelines.mentions import Mention
+
+__all__ = ["NAME", "Found", "SpeakerFinder", "capitalised_names"]
+
+_WORD = r"(?:[A-Z][\w.&'’-]*|[A-Z]{2,}\w*|\d+\w*)"
+_LINK = r"(?:of|for|and|de|van|von|bin|the|&)"
+NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
+_NAME_RE = re.compile(NAME)
+_ARTICLE = re.compile(r"^(?:the|a|an|another|one|its|their)\s+", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|that|which)\b.*$", re.DOTALL)
+_TRAILING = re.compile(
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|late|early|over)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+)(?:\s+(?:\d+|night|morning|afternoon|evening))?"
+    r"|\s+(?:also|later|previously|earlier|publicly|separately|then|further|again|first|"
+    r"initially|quickly|flatly|firmly|officially|has|have|had|was|were|is|are|would|"
+    r"will|now|recently|privately|yesterday|today))+$",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    "The A An In On At But And It Its This That These Those He She They We I You "
+    "According Last Next However Meanwhile Still Yet While Although After Before "
+    "Asked When If As For With Some Several Many Most Other Another Both Each".split()
+)
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_ORG_SUFFIX = re.compile(
+    r"\b(?:Inc|Corp|Ltd|LLC|Co|Group|Games|Studios?|Auto|Motors|Commerce|Council|"
+    r"Ventures|Partners|Capital|Research|Analysis|Analytics|Interactive|Ministry|"
+    r"Government|Agency|Bank|Holdings|Technologies|Technology|Labs|Media|News|Times|"
+    r"Post|Journal|Association|Union|Institute|University|Foundation|Securities|"
+    r"Insights|Intelligence|Consulting|Entertainment|Electronics|Network|Systems|"
+    r"Leaks|Pulse|Department|Office|Commission|Authority|Bureau|Court|Party|Club|"
+    r"ISI|AG|SA|SE|PLC|plc)\b"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved speaker, and who it speaks through or for."""
+
+    actor: ActorRef
+    how: str  # gazetteer | name | role | anonymous | pronoun | backref
+    affiliation: Affiliation | None = None
+
+
+def capitalised_names(text: str) -> list[tuple[int, str]]:
+    """``(start, name)`` of runs of capitalised words (a weak signal for names)."""
+    out = []
+    for m in _NAME_RE.finditer(text):
+        name = m.group().rstrip(".'’")
+        words = name.split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        while words and words[-1].lower() in ("of", "for", "and", "the", "de", "&"):
+            words = words[:-1]
+        if words:
+            name = " ".join(words)
+            out.append((m.start() + m.group().find(words[0]), name))
+    return out
+
+
+class SpeakerFinder:
+    """Resolves speaker phrases of one article, remembering who was named before."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        lexicon: Lexicon,
+        gazetteer: Gazetteer,
+        scope: str | None,
+    ) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.lex = lexicon
+        self.gaz = gazetteer
+        self.scope = scope
+        roles = sorted((r for r in lexicon["roles"].rules), key=lambda r: -len(r.pattern))
+        self._roles = roles
+        self._role_alt = "(?i:" + "|".join(re.escape(r.pattern) for r in roles) + ")"
+        self._role_words = {w.lower() for r in roles for w in r.pattern.split()}
+        desc = sorted((r.pattern for r in lexicon["descriptors"].rules), key=len, reverse=True)
+        self._desc_re = re.compile(
+            r"^(?:(?:(?i:" + "|".join(re.escape(d) for d in desc) + r")|[\w-]+-based)\s+)+"
+        )
+        # (position, actor) of people and organisations named so far
+        self.people: list[tuple[int, ActorRef]] = []
+        self.orgs: list[tuple[int, ActorRef]] = []
+        self.anonymous: list[tuple[int, ActorRef]] = []
+        self.spokes: list[tuple[int, ActorRef]] = []  # organisations that spoke via a spokesperson
+        self.groups: list[tuple[int, ActorRef]] = []
+        self.speakers: list[tuple[int, ActorRef]] = []
+        self.short: dict[str, ActorRef] = {}
+        self._prescan()
+
+    # -- knowledge -------------------------------------------------------------
+    def known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
+        e = self.gaz.lookup(name)
+        if e is None:
+            if name in self.short:
+                return self.short[name]
+            return ActorRef(name, kind, description=description)
+        return ActorRef(e.name, e.kind, e.aliases, description or e.description)
+
+    def _prescan(self) -> None:
+        """Multi-word names in order: their first word (orgs) or surname (people) refer back."""
+        for pos, name in capitalised_names(self.text):
+            words = name.split()
+            if len(words) < 2 or self.gaz.lookup(name) is not None or "'" in name:
+                continue
+            kind = self._kind_of(name)
+            ref = ActorRef(name, kind)
+            key = words[-1] if kind == ActorKind.PERSON else words[0]
+            if key not in self.short and key not in _NOT_NAMES and len(key) > 2:
+                self.short[key] = ActorRef(name, kind, (key,))
+            if kind == ActorKind.PERSON:
+                self.short.setdefault(name, ref)
+            del pos
+        # "Sun Yue, a supply-chain analyst at TrendForce," names a person others refer back to
+        role = self._role_alt
+        for m in re.finditer(
+            rf"(?P<name>{NAME}),\s+(?:an?|the)\s+[\w -]{{0,30}}?\b(?:{role})\b", self.text
+        ):
+            name = self._strip_name(m.group("name"))
+            if name and self._kind_of(name) == ActorKind.PERSON:
+                self.note(m.start("name"), self.known(name, ActorKind.PERSON))
+
+    def _kind_of(self, name: str) -> ActorKind:
+        e = self.gaz.lookup(name)
+        if e is not None:
+            return e.kind
+        words = name.split()
+        if _ORG_SUFFIX.search(name) or "'" in name or "’" in name:
+            return ActorKind.ORGANIZATION
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words):
+            return ActorKind.PERSON
+        return ActorKind.ORGANIZATION
+
+    def note(self, pos: int, actor: ActorRef, *, spoke: bool = False) -> None:
+        """Remember ``actor`` as named at ``pos`` (a candidate for back-references)."""
+        table = {
+            ActorKind.PERSON: self.people,
+            ActorKind.ORGANIZATION: self.orgs,
+            ActorKind.ANONYMOUS: self.anonymous,
+            ActorKind.GROUP: self.groups,
+        }.get(actor.kind)
+        if table is not None:
+            table.append((pos, actor))
+        if actor.kind == ActorKind.PERSON:
+            parts = actor.name.split()
+            if len(parts) >= 2 and parts[-1] not in self.short:
+                self.short[parts[-1]] = actor
+        if spoke:
+            self.speakers.append((pos, actor))
+
+    @staticmethod
+    def _last(table: list[tuple[int, ActorRef]], pos: int) -> ActorRef | None:
+        best = [(p, a) for p, a in table if p < pos]
+        return max(best, key=lambda x: x[0])[1] if best else None
+
+    def last_org(self, pos: int) -> ActorRef | None:
+        orgs = [(m.start, self.known(m.name, m.kind)) for m in self.mentions if m.kind in (
+            ActorKind.ORGANIZATION,
+        )]
+        return self._last(orgs + self.orgs, pos)
+
+    # -- resolution ------------------------------------------------------------
+    def _strip_name(self, name: str) -> str:
+        words = name.split()
+        while words and (words[0] in _NOT_NAMES or self._is_descriptor(words[0])):
+            words = words[1:]
+        return " ".join(words)
+
+    def _is_descriptor(self, word: str) -> bool:
+        return any(
+            r.pattern.lower() == word.lower() for r in self.lex["descriptors"].rules
+        )
+
+    def clean(self, phrase: str) -> str:
+        p = phrase.strip(" ,;:")
+        p = re.sub(r"^(?:and|but|while|as|so)\s+", "", p, flags=re.IGNORECASE)
+        p = _RELATIVE.sub("", p)
+        for _ in range(3):
+            p = _TRAILING.sub("", p).strip(" ,")
+        return p
+
+    def resolve(self, phrase: str, pos: int) -> Found | None:
+        """The speaker named by ``phrase`` (found at ``pos`` in the text), or ``None``."""
+        raw = phrase
+        p = self.clean(phrase)
+        if not p or len(p.split()) > 12 or '"' in p or "“" in p:
+            return None
+        shift = pos + max(raw.find(p), 0)
+        low = p.lower()
+        back = self._backref(low, shift)
+        if back is not None:
+            return back
+        anon = [m for m in self.mentions if shift <= m.start and m.end <= shift + len(p)]
+        anon = [m for m in anon if m.kind in (ActorKind.ANONYMOUS, ActorKind.GROUP)]
+        if anon and not _NAME_RE.search(p[: anon[0].start - shift].replace("A ", "")):
+            m = anon[0]
+            return Found(self._anonymous(m.name, m.kind, m.surface, p), "anonymous")
+        role = self._role(p, shift)
+        if role is not None:
+            return role
+        return self._name(p, shift)
+
+    def _anonymous(self, name: str, kind: ActorKind, surface: str, phrase: str) -> ActorRef:
+        if kind == ActorKind.GROUP:
+            owner = re.search(rf"(?P<org>{NAME})(?:'s|’s)?\s+(?:[a-z-]+\s+)*{re.escape(surface)}",
+                              phrase)
+            if owner and self._strip_name(owner.group("org")):
+                org = self.known(self._strip_name(owner.group("org")), ActorKind.ORGANIZATION)
+                return ActorRef(f"{org.name} {name}", ActorKind.GROUP)
+            if re.search(r"\b(?:the|its)\s+(?:app|company|platform|marketplace|firm|site)(?:'s|’s)",
+                         phrase):
+                org = self.last_org(len(self.text))
+                if org is not None:
+                    return ActorRef(f"{org.name} {name}", ActorKind.GROUP)
+            return self.known(name, kind)
+        return ActorRef(name, kind, description=surface, scope=self.scope)
+
+    def _backref(self, low: str, pos: int) -> Found | None:
+        rule = next((r for r in self.lex["pronouns"].rules if r.pattern == low), None)
+        if rule is None:
+            return None
+        refers = rule.get("refers", "person")
+        actor: ActorRef | None
+        if refers == "person":
+            actor = self._last(self.people, pos)
+        elif refers == "speaker":
+            actor = self._last(self.speakers, pos)
+        elif refers == "organization":
+            actor = self.last_org(pos)
+        elif refers == "spokesperson":
+            actor = self._last(self.spokes, pos) or self.last_org(pos)
+        elif refers == "group":
+            actor = self._last(self.groups, pos)
+        else:  # an anonymous source named by a word of its descriptor ("the insider")
+            word = rule.get("word", "")
+            cands = [(p, a) for p, a in self.anonymous if word in (a.description + a.name).lower()]
+            actor = self._last(cands, pos)
+        if actor is None:
+            return None
+        return Found(actor, "pronoun")
+
+    def _role(self, p: str, pos: int) -> Found | None:
+        role = self._role_alt
+        # "a TikTok spokesperson" / "TikTok's spokeswoman"
+        m = re.fullmatch(
+            rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org>{NAME}?)(?:'s|’s)?\s+(?:[\w-]+\s+)?(?P<role>{role})", p
+        )
+        if m and self._speaks_for(m.group("role")) and self._strip_name(m.group("org")):
+            org = self.known(self._strip_name(m.group("org")), ActorKind.ORGANIZATION)
+            self.spokes.append((pos, org))
+            return Found(org, "role")
+        # "a spokesman for the Aragon regional government"
+        m = re.fullmatch(
+            rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<role>{role})\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>.+)", p
+        )
+        if m and self._speaks_for(m.group("role")):
+            org = self.known(m.group("org").strip(), ActorKind.ORGANIZATION)
+            self.spokes.append((pos, org))
+            return Found(org, "role")
+        # "Bidwave co-founder Marcus Hale" / "spokeswoman Elena Marsh" / "Chief executive X"
+        m = re.fullmatch(
+            rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?P<org>{NAME}?)(?:'s|’s)?\s+)?(?:[\w-]+\s+)?"
+            rf"(?P<role>{role})\s+(?P<name>{NAME})",
+            p,
+        )
+        if (
+            m
+            and _NAME_RE.fullmatch(m.group("name"))
+            and m.group("name")[0].isupper()
+            and m.group("name").lower() not in self._role_words
+        ):
+            name = self._strip_name(m.group("name"))
+            if not name:
+                return None
+            person = self.known(name, ActorKind.PERSON)
+            org_name = self._strip_name(m.group("org") or "")
+            if org_name.lower() in self._role_words:
+                org_name = ""
+            org = self.known(org_name, ActorKind.ORGANIZATION) if org_name else None
+            role_rule = self._role_rule(m.group("role"))
+            if self._speaks_for(m.group("role")):
+                org = org or self._last(self.spokes, pos) or self.last_org(pos)
+                if org is None:
+                    return Found(person, "role")
+                self.spokes.append((pos, org))
+                aff = Affiliation(person, org, role_rule.get("role"), "", "en.affiliation.role")
+                return Found(org, "role", aff)
+            self.note(pos, person)
+            aff = (
+                Affiliation(person, org, role_rule.get("role"), "", "en.affiliation.role")
+                if org is not None
+                else None
+            )
+            return Found(person, "role", aff)
+        return None
+
+    def _role_rule(self, word: str):  # noqa: ANN202 - a Rule
+        return next(r for r in self._roles if r.pattern.lower() == word.lower())
+
+    def _speaks_for(self, word: str) -> bool:
+        return bool(self._role_rule(word).get("speaks_for_organization"))
+
+    def _name(self, p: str, pos: int) -> Found | None:
+        words = p.split()
+        i = 0
+        while i < len(words) and (
+            words[i] in ("The", "A", "An", "the", "a", "an")
+            or self._is_descriptor(words[i])
+            or words[i].endswith("-based")
+        ):
+            i += 1
+        body = " ".join(words[i:])
+        if not body or not _NAME_RE.fullmatch(body):
+            return None
+        name = self._strip_name(body)
+        if not name or name in _NOT_NAMES or name.lower() in self._role_words:
+            return None
+        if self.gaz.lookup(name) is None and name in self.short:
+            actor = self.short[name]
+        else:
+            actor = self.known(name, self._kind_of(name))
+        self.note(pos, actor)
+        return Found(actor, "name")
+
+    def _starts_desc(self, p: str) -> bool:
+        first = p.split()[0]
+        return self._is_descriptor(first)
