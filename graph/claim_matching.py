@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.cedict import en_stems, gloss_stems
 from graph.glossary import Glossary, GlossaryEntry
@@ -111,8 +111,18 @@ def _native(text: str, language: str) -> set[str]:
 
 def features(text: str, language: str, glossary: Glossary | None = None) -> ClaimFeatures:
     """Everything claim matching compares, from one claim text."""
+    if glossary is None:
+        return _features_cached(text, language, _glossary().version)
+    return _features(text, language, glossary)
+
+
+@lru_cache(maxsize=65536)
+def _features_cached(text: str, language: str, _version: int) -> ClaimFeatures:
+    return _features(text, language, _glossary())
+
+
+def _features(text: str, language: str, glossary: Glossary) -> ClaimFeatures:
     lang = "zh" if language == "zh" else "en"
-    glossary = glossary or _glossary()
     return ClaimFeatures(
         language=lang,
         native=frozenset(_native(text, lang)),

@@ -48,6 +48,7 @@ class Glossary:
         self._zh: re.Pattern[str] | None = None
         self._en: re.Pattern[str] | None = None
         self._owner: dict[tuple[str, str], str] = {}
+        self.version = 0  # bumped on every change, so cached features can tell
         self.add(entries)
 
     @classmethod
@@ -63,6 +64,7 @@ class Glossary:
             for lang, forms in (("zh", e.zh), ("en", e.en)):
                 for form in forms:
                     self._owner[(lang, _fold(form))] = e.id
+        self.version += 1
         self._zh = self._compile("zh", lambda f: re.escape(f))
         self._en = self._compile("en", lambda f: rf"(?<![\w-]){re.escape(f)}(?![\w-])")
 

@@ -256,14 +256,17 @@ def refresh_claim_status(store: Store, claim_id: str) -> tuple[str, list[StatusC
     """
     about = store.claim_actor_ids(claim_id)
     facts = store.claim_statement_facts(claim_id)
+    orgs: dict[str, set[str]] = {}
+    for f in facts:
+        if f["speaker_id"] not in orgs:
+            orgs[f["speaker_id"]] = store.affiliated_org_ids(f["speaker_id"]) if about else set()
     stances = [
         DatedStance(
             statement_id=f["id"],
             stance=Stance(f["stance"]),
             date=dt.date.fromisoformat(f["date"]) if f["date"] else None,
             authoritative=bool(
-                about
-                and (f["speaker_id"] in about or store.affiliated_org_ids(f["speaker_id"]) & about)
+                about and (f["speaker_id"] in about or orgs[f["speaker_id"]] & about)
             ),
             order=(f["article_id"], f["start"]),
         )

@@ -128,6 +128,7 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_claim ON statements(claim_id);
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_id);
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_date ON statements(date);
 CREATE TABLE IF NOT EXISTS statement_about (
     statement_id TEXT NOT NULL REFERENCES statements(id),
     actor_id TEXT NOT NULL REFERENCES actors(id),
@@ -329,13 +330,13 @@ class Store:
         return rows[0] if rows else None
 
     def claim_candidates(
-        self, terms: Sequence[str], *, limit: int = 20, probe: int = 24, max_df: int = 2000
+        self, terms: Sequence[str], *, limit: int = 12, probe: int = 24, budget: int = 4000
     ) -> list[tuple[str, int]]:
         """Claims sharing the most of the rarest of ``terms`` (inverted index).
 
-        Only the ``probe`` rarest terms whose document frequency is at most
-        ``max_df`` are looked up, so the cost is bounded whatever the size
-        of the store.
+        Terms are probed rarest first (concepts and numbers first while they
+        are still selective) until ``probe`` terms or ``budget`` postings are
+        used, so a lookup costs the same in a store of any size.
         """
         if not terms:
             return []
@@ -345,18 +346,23 @@ class Store:
             dfs += [
                 (int(r[1]), r[0])
                 for r in self._db.execute(
-                    f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
+                    f"SELECT term, df FROM term_df WHERE term IN ({marks}) AND df > 0", chunk
                 )
             ]
-        # concepts and numbers carry across languages: always probe them
-        ranked = sorted(dfs, key=lambda d: (d[1][:2] not in ("k:", "n:"), d[0]))
-        chosen = [t for df, t in ranked if df <= max_df][:probe]
+        ranked = sorted(dfs, key=lambda d: (not (d[1][:2] in ("k:", "n:") and d[0] <= 200), d[0]))
+        chosen: list[str] = []
+        used = 0
+        for df, term in ranked:
+            if len(chosen) >= probe or used + df > budget:
+                break
+            chosen.append(term)
+            used += df
         if not chosen:
             return []
         marks = ",".join("?" * len(chosen))
         rows = self._db.execute(
             f"SELECT claim_id, count(*) AS n FROM claim_terms WHERE term IN ({marks})"
-            " GROUP BY claim_id ORDER BY n DESC LIMIT ?",
+            " GROUP BY claim_id ORDER BY n DESC, claim_id LIMIT ?",
             (*chosen, limit),
         ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
