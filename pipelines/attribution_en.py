@@ -41,7 +41,7 @@ from pipelines.stance import read_stance
 
 __all__ = ["EnglishAttributor", "find_en_quotes"]
 
-_CONTENT_LEAD = re.compile(r"^[\s,:]*(?:that\s+)?")
+_CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\s+)?")
 _CONTENT_TRAIL = re.compile(r"[\s.,;:!?\"”]+$")
 _CONTENT_CUTS = re.compile(
     r",\s+according to\b|,\s+(?:he|she|they|it)\s+(?:said|added)\b|\s+but\s+did\s+not\b"
@@ -412,17 +412,16 @@ class _Run:
         covered = floor  # statements so far own the text up to here
         prev_found: Found | None = None
         for k, cm in enumerate(cues):
-            if cm.start() < covered:
-                # a cue inside the content of the previous statement: only "…, but declined …"
-                ell = _ELLIPSIS.search(self.text, covered - 200 if covered > 200 else 0, cm.start())
-                if prev_found is None or not ell or ell.end() != cm.start():
-                    continue
+            ell = _ELLIPSIS.search(self.text, max(floor, cm.start() - 30), cm.start())
+            elliptic = prev_found is not None and ell is not None and ell.end() == cm.start()
+            if cm.start() < covered and not elliptic:
+                continue  # a cue inside the content of the previous statement
             rule = self._rule(cm.group())
             if rule is None:
                 continue
             nxt = self._next_ellipsis(cues[k + 1 :], s1)
-            made = self._content_first(cm, rule, s0, s1, floor) or self._subject_first(
-                cm, rule, s0, nxt, floor, prev_found, covered
+            made = (None if elliptic else self._content_first(cm, rule, s0, s1, floor)) or (
+                self._subject_first(cm, rule, s0, nxt, floor, prev_found if elliptic else None)
             )
             if made is not None:
                 m, found, end = made
@@ -483,12 +482,11 @@ class _Run:
         end: int,
         floor: int,
         prev: Found | None,
-        covered: int,
     ) -> tuple[_Made, Found, int] | None:
         region = self.text[floor : cm.start()]
         found: Found | None = None
         via = None
-        if cm.start() > covered or prev is None:
+        if prev is None:
             found, via = self._subject(region, floor)
         else:
             found = prev

@@ -31,7 +31,7 @@ from pipelines.mentions import Mention
 
 __all__ = ["NAME", "Found", "SpeakerFinder", "capitalised_names"]
 
-_WORD = r"(?:[A-Z][\w.&'’-]*|[A-Z]{2,}\w*|\d+\w*)"
+_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+\w*)"
 _LINK = r"(?:of|for|and|de|van|von|bin|the|&)"
 NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
 _NAME_RE = re.compile(NAME)
@@ -144,6 +144,24 @@ class SpeakerFinder:
             if kind == ActorKind.PERSON:
                 self.short.setdefault(name, ref)
             del pos
+        # "Bidwave, a live-shopping app …" / "carmaker Aurex Auto": "the app", "the carmaker"
+        nouns = "|".join(
+            re.escape(r.pattern) for r in self.lex["descriptors"].rules if r.pattern.islower()
+        )
+        self.described: dict[str, list[tuple[int, ActorRef]]] = {}
+        noun_set = {r.pattern for r in self.lex["descriptors"].rules if r.pattern.islower()}
+        for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:an?|the)\s+(?P<app>[^,.;]+)", self.text):
+            name = self._strip_name(m.group("name"))
+            if name and self._kind_of(name) != ActorKind.PERSON:
+                actor = self.known(name, ActorKind.ORGANIZATION)
+                for word in m.group("app").split()[:5]:
+                    if word in noun_set:
+                        self.described.setdefault(word, []).append((m.start("name"), actor))
+        for m in re.finditer(rf"\b(?P<noun>{nouns})\s+(?P<name>{NAME})", self.text):
+            name = self._strip_name(m.group("name"))
+            if name and self._kind_of(name) != ActorKind.PERSON:
+                actor = self.known(name, ActorKind.ORGANIZATION)
+                self.described.setdefault(m.group("noun"), []).append((m.start("name"), actor))
         # "Sun Yue, a supply-chain analyst at TrendForce," names a person others refer back to
         role = self._role_alt
         for m in re.finditer(
@@ -208,6 +226,7 @@ class SpeakerFinder:
         p = phrase.strip(" ,;:")
         p = re.sub(r"^(?:and|but|while|as|so)\s+", "", p, flags=re.IGNORECASE)
         p = _RELATIVE.sub("", p)
+        p = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+(?=[A-Z])", "", p)
         for _ in range(3):
             p = _TRAILING.sub("", p).strip(" ,")
         return p
@@ -225,24 +244,27 @@ class SpeakerFinder:
             return back
         anon = [m for m in self.mentions if shift <= m.start and m.end <= shift + len(p)]
         anon = [m for m in anon if m.kind in (ActorKind.ANONYMOUS, ActorKind.GROUP)]
-        if anon and not _NAME_RE.search(p[: anon[0].start - shift].replace("A ", "")):
+        if anon and not capitalised_names(p[: anon[0].start - shift]):
             m = anon[0]
-            return Found(self._anonymous(m.name, m.kind, m.surface, p), "anonymous")
+            return Found(self._anonymous(m.name, m.kind, m.surface, p, shift), "anonymous")
         role = self._role(p, shift)
         if role is not None:
             return role
         return self._name(p, shift)
 
-    def _anonymous(self, name: str, kind: ActorKind, surface: str, phrase: str) -> ActorRef:
+    def _anonymous(
+        self, name: str, kind: ActorKind, surface: str, phrase: str, pos: int
+    ) -> ActorRef:
         if kind == ActorKind.GROUP:
             owner = re.search(rf"(?P<org>{NAME})(?:'s|’s)?\s+(?:[a-z-]+\s+)*{re.escape(surface)}",
                               phrase)
             if owner and self._strip_name(owner.group("org")):
                 org = self.known(self._strip_name(owner.group("org")), ActorKind.ORGANIZATION)
                 return ActorRef(f"{org.name} {name}", ActorKind.GROUP)
-            if re.search(r"\b(?:the|its)\s+(?:app|company|platform|marketplace|firm|site)(?:'s|’s)",
-                         phrase):
-                org = self.last_org(len(self.text))
+            own = re.search(r"\b(?:the|its)\s+(?P<noun>[a-z-]+)(?:'s|’s)", phrase)
+            if own:
+                noun = own.group("noun")
+                org = self._last(self.described.get(noun, []), pos) or self.last_org(pos)
                 if org is not None:
                     return ActorRef(f"{org.name} {name}", ActorKind.GROUP)
             return self.known(name, kind)
@@ -259,11 +281,13 @@ class SpeakerFinder:
         elif refers == "speaker":
             actor = self._last(self.speakers, pos)
         elif refers == "organization":
-            actor = self.last_org(pos)
+            noun = low.split()[-1]
+            actor = self._last(self.described.get(noun, []), pos) or self.last_org(pos)
         elif refers == "spokesperson":
             actor = self._last(self.spokes, pos) or self.last_org(pos)
         elif refers == "group":
-            actor = self._last(self.groups, pos)
+            spoke = [(p, a) for p, a in self.speakers if a.kind == ActorKind.ORGANIZATION]
+            actor = self._last(self.groups, pos) or self._last(spoke, pos)
         else:  # an anonymous source named by a word of its descriptor ("the insider")
             word = rule.get("word", "")
             cands = [(p, a) for p, a in self.anonymous if word in (a.description + a.name).lower()]
@@ -279,9 +303,22 @@ class SpeakerFinder:
             rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org>{NAME}?)(?:'s|’s)?\s+(?:[\w-]+\s+)?(?P<role>{role})", p
         )
         if m and self._speaks_for(m.group("role")) and self._strip_name(m.group("org")):
-            org = self.known(self._strip_name(m.group("org")), ActorKind.ORGANIZATION)
+            org_name = re.sub(r"(?:'s|’s|')$", "", self._strip_name(m.group("org")))
+            org = self.known(org_name, ActorKind.ORGANIZATION)
             self.spokes.append((pos, org))
             return Found(org, "role")
+        # "the company's spokesperson" / "its spokeswoman"
+        m = re.fullmatch(
+            rf"(?:(?:[Tt]he\s+(?P<noun>[a-z-]+)(?:'s|’s))|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?"
+            rf"(?P<role>{role})(?:\s*,?\s+(?P<name>{NAME}))?",
+            p,
+        )
+        if m and self._speaks_for(m.group("role")):
+            noun = m.group("noun") or "company"
+            org = self._last(self.described.get(noun, []), pos) or self.last_org(pos)
+            if org is not None:
+                self.spokes.append((pos, org))
+                return Found(org, "role")
         # "a spokesman for the Aragon regional government"
         m = re.fullmatch(
             rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<role>{role})\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>.+)", p
@@ -306,7 +343,7 @@ class SpeakerFinder:
             if not name:
                 return None
             person = self.known(name, ActorKind.PERSON)
-            org_name = self._strip_name(m.group("org") or "")
+            org_name = re.sub(r"(?:'s|’s|')$", "", self._strip_name(m.group("org") or ""))
             if org_name.lower() in self._role_words:
                 org_name = ""
             org = self.known(org_name, ActorKind.ORGANIZATION) if org_name else None
@@ -334,6 +371,12 @@ class SpeakerFinder:
         return bool(self._role_rule(word).get("speaks_for_organization"))
 
     def _name(self, p: str, pos: int) -> Found | None:
+        for cand in (p, re.sub(r"^(?:the|a|an)\s+", "", p)):
+            e = self.gaz.lookup(cand)
+            if e is not None:
+                actor = self.known(cand, e.kind)
+                self.note(pos, actor)
+                return Found(actor, "gazetteer")
         words = p.split()
         i = 0
         while i < len(words) and (
