@@ -43,6 +43,8 @@ _NEGATION = re.compile(
 )
 # between two cues of one clause (回应钛媒体称): the first is part of the speaker phrase
 _CUE_CHAIN_GAP = 12
+# a clause with no speaker of its own: "X称A，并表示B", "X表示A，同时指出B"
+_GOES_ON = re.compile(r"\s*(?:并且|并|还|也|同时|另外|此外|随后|则|又|更|亦|再|而且|且)*\s*")
 _QUOTE_OR_RUMOUR_SCOPE = 1500
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…]+$")
@@ -165,7 +167,13 @@ class _ArticleRun:
                 return sp
             if cs <= floor or self.text[cs - 1] not in "，,":
                 return None
-            cs = self._clause_start(cs - 1, floor)
+            comma = cs - 1
+            bare = self.parser.strip_fillers(cs, end) <= cs  # "…发布声明，称": nothing left
+            cs = self._clause_start(comma, floor)
+            if bare:
+                sp = self.parser.parse(cs, comma)
+                if sp is not None:
+                    return sp
         return None
 
     # -- statements ----------------------------------------------------------
@@ -203,7 +211,7 @@ class _ArticleRun:
         refers_to = None
         if points_back:
             refers_to = self._antecedent(speaker, self.text[s0:s1])
-            if refers_to is None and not response:
+            if refers_to is None and reading.bare:
                 return False  # "此消息不实" with nothing before it to deny
             if refers_to is not None:
                 claim_text = None
@@ -323,9 +331,40 @@ class _ArticleRun:
                 sp, cue, rule = bindings[q]
                 if self._bind(q, sp, cue, (s0, s1), rule):
                     bound.append(q)
+                    if rule == "zh.quote.speaker_after":
+                        self._speech_after_cue(sp, cue, (s0, s1), quotes)
         if not bound and len(quotes) == 1:
             bound.extend(self._continuation(quotes[0], s0, s1))
         return bound
+
+    def _speech_after_cue(
+        self,
+        sp: SpeakerPhrase,
+        cue: RuleMatch,
+        sentence: tuple[int, int],
+        quotes: list[Quote],
+    ) -> None:
+        """“…”何嘉伟说，下月她会恢复直播: the words after the cue are theirs too."""
+        s0, s1 = sentence
+        if cue.end >= s1 or self.text[cue.end] not in "，,：:":
+            return
+        c0 = cue.end + 1
+        c1 = min([q.open for q in quotes if q.open >= c0] + [s1])
+        speaker = self._speaker_ref(sp)
+        if speaker is None or self._cues(c0, c1):
+            return
+        self._add(
+            speaker=speaker,
+            sp=sp,
+            sentence=sentence,
+            content=(c0, c1),
+            rule=f"zh.reported/{cue.rule.id}",
+            cue=cue.text,
+            base=self._chain_base(cue),
+            quote=False,
+            confidence=0.7,
+            context_start=self._clause_start(sp.head_start, s0),
+        )
 
     def _continuation(self, q: Quote, s0: int, s1: int) -> list[Quote]:
         """A quote that is a whole sentence right after a person's statement is theirs."""
@@ -490,6 +529,9 @@ class _ArticleRun:
             if cue.rule.get("needs_clause") and after[:1] == "了" and after[1:] not in "，,：:":
                 continue  # 介绍了公司的情况: an object, not speech
             sp = self._parse_speaker(s0, cue.start, s0)
+            clause = self._clause_start(cue.start, s0)
+            if sp is None and found and _GOES_ON.fullmatch(self.text, clause, cue.start):
+                sp = found[-1][1]  # "X称A，并表示B": the same speaker goes on
             if sp is not None:
                 own = sp.head_start if sp.head_start >= prev_cue_end else cue.start
                 found.append((cue, sp, self._clause_start(own, s0)))

@@ -37,6 +37,7 @@ class StanceReading:
     stance: Stance
     hedges: tuple[str, ...] = ()
     points_back: bool = False
+    bare: bool = False  # nothing but an anaphor and stance words: 此消息不实
 
 
 def read_stance(
@@ -56,13 +57,12 @@ def read_stance(
             stance = Stance(m.rule.get("stance"))
             break
     markers = lexicon["rumour_markers"]
-    markers = lexicon["rumour_markers"]
     if stance == Stance.ASSERTS and (
         (not quoted and markers.search(content)) or markers.search(context)
     ):
         stance = Stance.REPORTS
     hedges = tuple(dict.fromkeys(m.text for m in lexicon["hedges"].finditer(content)))
-    points_back = False
+    points_back = bare = False
     if stance in _TAKES_UP:
         anaphors = lexicon["anaphors"].matches_all(content)
         residual = content
@@ -70,9 +70,12 @@ def read_stance(
             residual = residual.replace(m.text, "")
         near_start = any(m.start < _ANAPHOR_WINDOW for m in anaphors)
         in_context = lexicon["anaphors"].search(context) is not None
+        bare = len(_PARTICLES.sub("", residual)) < 4
         points_back = (
             near_start
-            or len(_PARTICLES.sub("", residual)) < 4
+            or bare
             or (in_context and not content.strip())
+            # a cue that names the rumour it answers: 远低于外界传言
+            or any(m.rule.get("points_back") for m in cues)
         )
-    return StanceReading(stance, hedges, points_back)
+    return StanceReading(stance, hedges, points_back, bare)

@@ -496,7 +496,7 @@ ACCORDING = [
             S(
                 "知情人士 @ The Wall Street Journal",
                 ANON,
-                Stance.REPORTS,
+                Stance.ASSERTS,
                 JU_VIA,
                 "评估在美国建仓的可行性",
                 via="The Wall Street Journal",
@@ -506,7 +506,7 @@ ACCORDING = [
     ),
     pytest.param(
         "据路透社援引两位消息人士称，Shein计划推迟上市。",
-        [S("消息人士 @ Reuters", ANON, Stance.REPORTS, JU_VIA, "Shein计划推迟上市", via="Reuters")],
+        [S("消息人士 @ Reuters", ANON, Stance.ASSERTS, JU_VIA, "Shein计划推迟上市", via="Reuters")],
         id="ju-alias-yuanyin-cheng",
     ),
     pytest.param(
@@ -998,3 +998,82 @@ def test_attribution_speaker_relaying_a_rumour_keeps_the_speaker(extractor: Extr
         and "Temu将在欧洲新增三个仓库" in st.claim_text
     ]
     assert relays, describe(result.statements)
+
+
+# -- general rules added with the gold evaluation (each with a fresh sentence) ---
+
+GENERAL = [
+    pytest.param(
+        "王强称，公司今年不会裁员，并表示美国站将于下月开放。",
+        [
+            S("王强", PER, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "公司今年不会裁员"),
+            S("王强", PER, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "美国站将于下月开放"),
+        ],
+        id="bing-biaoshi-same-speaker-goes-on",
+    ),
+    pytest.param(
+        "海川物流也发布声明，称网传消息纯属谣言。",
+        [],
+        id="org-suffix-speaker-anaphoric-denial-without-antecedent",
+    ),
+    pytest.param(
+        "网传，Temu将关闭德国站。海川物流发布声明称，网传消息纯属谣言。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "Temu将关闭德国站"),
+            S("海川物流", ORG, Stance.DENIES, f"{REP}/zh.cue.cheng", refers="s1"),
+        ],
+        id="unknown-org-fabu-shengming-cheng",
+    ),
+    pytest.param(
+        "“库存已经清完了。”赵敏说，下周会有新货到港。",
+        [
+            S("赵敏", PER, Stance.ASSERTS, QA, "库存已经清完了"),
+            S("赵敏", PER, Stance.ASSERTS, f"{REP}/zh.cue.shuo", "下周会有新货到港"),
+        ],
+        id="speech-after-cue-that-closed-a-quote",
+    ),
+    pytest.param(
+        "“订单量翻了一倍。”一位参与过该项目的投资人对虎嗅说。",
+        [S("投资人 @ 虎嗅", ANON, Stance.ASSERTS, QA, "订单量翻了一倍")],
+        id="quantified-descriptor-after-de",
+    ),
+    pytest.param(
+        "极光汽车发言人回应称，“门店运营一切正常，没有关店计划”。",
+        [S("极光汽车", ORG, Stance.DENIES, QB, "没有关店计划")],
+        id="negated-response-without-antecedent-keeps-its-claim",
+    ),
+    pytest.param(
+        "据称，Temu将在德国建仓。Temu相关负责人当晚回应虎嗅称，“没有这样的计划”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, JU_BARE, "Temu将在德国建仓"),
+            S("Temu", ORG, Stance.DENIES, QB, refers="s1"),
+        ],
+        id="related-head-response-negation-denies",
+    ),
+    pytest.param(
+        "分析师刘洋认为，近期关店传闻频繁出现，背后是成本上涨。",
+        [S("刘洋", PER, Stance.ASSERTS, f"{REP}/zh.cue.renwei", "成本上涨")],
+        id="rumour-noun-as-topic-is-not-a-relay",
+    ),
+    pytest.param(
+        "网传，Temu将裁员30%。Temu方面表示，实际比例远低于外界传言。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "Temu将裁员30%"),
+            S("Temu", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="lower-than-rumour-points-back",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GENERAL)
+def test_attribution_general_rules(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
+
+
+def test_attribution_antecedent_shares_words_with_the_denial(extractor: Extractor) -> None:
+    text = "网传，Temu将关闭德国站。另据称，Shein将推迟上市。Temu发言人表示，德国站的这一消息不实。"
+    result = run(extractor, text)
+    check_invariants(text, result)
+    denial = result.statements[-1]
+    assert denial.stance == Stance.DENIES and denial.refers_to == "s1", describe(result.statements)
