@@ -60,13 +60,117 @@ _WINDOW_WORD = re.compile(
 )
 _ELLIPSIS = re.compile(r"(?:,?\s+(?:but|and)(?:\s+(?:also|then|later|has|had))?\s*)$")
 _STOP = frozenset(
-    "the a an and or but of to in on at for with by from about into over after before that "
-    "this these those its their his her our your there here what which who whom whose when "
-    "where while than then also only just more most some any each such very would could "
-    "should will shall have has had been being were was are is be not no nor said says told "
-    "report reports reported claim claims comment request statement company matter figure "
-    "figures plans plan people person sources source news story article issue question "
-    "questions rumor rumour rumors rumours details detail they them it he she we".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "while",
+        "than",
+        "then",
+        "also",
+        "only",
+        "just",
+        "more",
+        "most",
+        "some",
+        "any",
+        "each",
+        "such",
+        "very",
+        "would",
+        "could",
+        "should",
+        "will",
+        "shall",
+        "have",
+        "has",
+        "had",
+        "been",
+        "being",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "not",
+        "no",
+        "nor",
+        "said",
+        "says",
+        "told",
+        "report",
+        "reports",
+        "reported",
+        "claim",
+        "claims",
+        "comment",
+        "request",
+        "statement",
+        "company",
+        "matter",
+        "figure",
+        "figures",
+        "plans",
+        "plan",
+        "people",
+        "person",
+        "sources",
+        "source",
+        "news",
+        "story",
+        "article",
+        "issue",
+        "question",
+        "questions",
+        "rumor",
+        "rumour",
+        "rumors",
+        "rumours",
+        "details",
+        "detail",
+        "they",
+        "them",
+        "it",
+        "he",
+        "she",
+        "we",
+    ]
 )
 _REPORT_WORD = re.compile(r"\b(?:reports?|story|article|stories|leaks?)\b", re.IGNORECASE)
 
@@ -152,7 +256,11 @@ class _Run:
         return self.o.cue_rules.get(text.lower())
 
     def _cues(self, start: int, end: int) -> list[re.Match[str]]:
-        return [m for m in self.o.cue_re.finditer(self.text, start, end) if not self._in_quote(m.start())]
+        return [
+            m
+            for m in self.o.cue_re.finditer(self.text, start, end)
+            if not self._in_quote(m.start())
+        ]
 
     # -- statements ------------------------------------------------------------
     def _add(
@@ -200,14 +308,22 @@ class _Run:
         takes_up = stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT)
         prev = self.made[-1] if self.made else None
         para = self._paragraph(s0)
-        if quote and prev is not None and not reading.points_back and stance in (
-            Stance.ASSERTS,
-            prev.statement.stance,
+        if (
+            quote
+            and prev is not None
+            and not reading.points_back
+            and stance
+            in (
+                Stance.ASSERTS,
+                prev.statement.stance,
+            )
         ):
             p = prev.statement
             same = p.speaker.name == speaker.name or para == prev.paragraph
-            if p.stance in (Stance.DENIES, Stance.CONFIRMS) and same and (
-                self.sent_index - prev.sentence <= 1
+            if (
+                p.stance in (Stance.DENIES, Stance.CONFIRMS)
+                and same
+                and (self.sent_index - prev.sentence <= 1)
             ):
                 stance, refers = p.stance, prev.claim
         if refers is None and takes_up:
@@ -266,7 +382,9 @@ class _Run:
             return None
         words = _words(obj) - _words(self.scope or "")
         if words:
-            scored = [(len(words & _words(self.pools.get(m.claim, ""))), i) for i, m in enumerate(cands)]
+            scored = [
+                (len(words & _words(self.pools.get(m.claim, ""))), i) for i, m in enumerate(cands)
+            ]
             best = max(scored)
             if best[0] > 0:
                 return cands[best[1]].claim
@@ -319,13 +437,17 @@ class _Run:
             m = None
             span_end = qe
             if speech and len(inner.split()) >= 2:
-                m = re.match(rf"\s*,?\s*(?P<cue>{qcue})\s+(?P<spk>[^,.;\"“”]+?)(?=\s*[,.;]|\s*$)", after)
+                m = re.match(
+                    rf"\s*,?\s*(?P<cue>{qcue})\s+(?P<spk>[^,.;\"“”]+?)(?=\s*[,.;]|\s*$)", after
+                )
                 if m:
                     found = self.finder.resolve(m.group("spk"), qe + m.start("spk"))
                     if found is not None:
                         self._appositive(found, qe + m.end("spk"), s1)
                 if found is None:
-                    m = re.match(rf"\s*,?\s*(?P<spk>[^,.;\"“”]{{1,90}}?)\s+(?P<cue>{qcue})(?![\w-])", after)
+                    m = re.match(
+                        rf"\s*,?\s*(?P<spk>[^,.;\"“”]{{1,90}}?)\s+(?P<cue>{qcue})(?![\w-])", after
+                    )
                     if m:
                         found = self.finder.resolve(m.group("spk"), qe + m.start("spk"))
                 if found is not None and m is not None:
@@ -365,7 +487,11 @@ class _Run:
             return
         last = self.made[-1]
         st = last.statement
-        if st.quote is None or last.paragraph != self._paragraph(a) or self.sent_index - last.sentence > 1:
+        if (
+            st.quote is None
+            or last.paragraph != self._paragraph(a)
+            or self.sent_index - last.sentence > 1
+        ):
             return
         extra = _CONTENT_TRAIL.sub("", self.text[a:b].strip())
         claim = f"{st.claim_text} {extra}" if st.claim_text else None
@@ -401,7 +527,9 @@ class _Run:
         from graph.records import Affiliation
 
         self.out.affiliations.append(
-            Affiliation(found.actor, org, rule.get("role"), self.text[pos:end], "en.affiliation.appositive")
+            Affiliation(
+                found.actor, org, rule.get("role"), self.text[pos:end], "en.affiliation.appositive"
+            )
         )
         self.finder.note(pos + m.start("org"), org)
         return found
@@ -424,7 +552,7 @@ class _Run:
                 self._subject_first(cm, rule, s0, nxt, floor, prev_found if elliptic else None)
             )
             if made is not None:
-                m, found, end = made
+                _m, found, end = made
                 prev_found = found
                 covered = end
 
@@ -434,6 +562,12 @@ class _Run:
             if ell and ell.end() == c.start() and self._rule(c.group()) is not None:
                 return ell.start()
         return s1
+
+    def _prev_comma(self, pos: int, floor: int) -> int:
+        c = self.text.rfind(",", floor, pos)
+        while c > floor and self._in_quote(c):
+            c = self.text.rfind(",", floor, c)
+        return c
 
     def _content_first(
         self, cm: re.Match[str], rule: Rule, s0: int, s1: int, floor: int
@@ -447,6 +581,14 @@ class _Run:
         if comma <= floor:
             return None
         spk = self.text[comma + 1 : cm.start()]
+        app_end = None
+        if not spk.strip():
+            # "…, Priya Nair, an analyst at Gartner, told Reuters."
+            c2 = self._prev_comma(comma, floor)
+            c3 = self._prev_comma(c2, floor) if c2 > floor else -1
+            if c3 <= floor or not re.match(r"\s+(?:an?|the)\s", self.text[c2 + 1 : comma]):
+                return None
+            spk, app_end, comma = self.text[c3 + 1 : c2], comma, c3
         if not spk.strip() or len(spk.split()) > 10:
             return None
         tail_end = self.text.find(",", cm.end(), s1)
@@ -459,6 +601,8 @@ class _Run:
         found = self.finder.resolve(spk, comma + 1)
         if found is None:
             return None
+        if app_end is not None:
+            self._appositive(found, comma + 1 + len(spk), app_end + 1)
         made = self._add(
             found,
             rule,
@@ -521,7 +665,7 @@ class _Run:
         return len(self.text)
 
     def _trim_last(self, pos: int) -> None:
-        """"…, but declined to comment": the previous content ends before "but"."""
+        """ "…, but declined to comment": the previous content ends before "but"."""
         if not self.made:
             return
         last = self.made[-1]
@@ -614,7 +758,9 @@ class _Run:
                     continue
                 if found.actor.kind == ActorKind.ANONYMOUS:
                     x = found.actor
-                    found = Found(ActorRef(x.name, x.kind, x.aliases, x.description, vf.actor.name), found.how)
+                    found = Found(
+                        ActorRef(x.name, x.kind, x.aliases, x.description, vf.actor.name), found.how
+                    )
                 via = vf.actor
                 content = (am.end, s1)
             elif self.text[s0 : am.start].strip(" ,"):
@@ -658,7 +804,11 @@ class _Run:
 
     def _mentions(self) -> None:
         refs: dict[ActorRef, None] = {}
-        for name in (self.article.outlet, self.article.republished_from, self.article.republished_by):
+        for name in (
+            self.article.outlet,
+            self.article.republished_from,
+            self.article.republished_by,
+        ):
             if name:
                 refs.setdefault(self.finder.known(name, ActorKind.MEDIA), None)
         for m in self.mentions:

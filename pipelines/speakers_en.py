@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.gazetteer import Gazetteer
-from pipelines.lexicon import Lexicon
+from pipelines.lexicon import Lexicon, Rule
 from pipelines.mentions import Mention
 
 __all__ = ["NAME", "Found", "SpeakerFinder", "capitalised_names"]
@@ -46,9 +46,53 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
-    "The A An In On At But And It Its This That These Those He She They We I You "
-    "According Last Next However Meanwhile Still Yet While Although After Before "
-    "Asked When If As For With Some Several Many Most Other Another Both Each".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "According",
+        "Last",
+        "Next",
+        "However",
+        "Meanwhile",
+        "Still",
+        "Yet",
+        "While",
+        "Although",
+        "After",
+        "Before",
+        "Asked",
+        "When",
+        "If",
+        "As",
+        "For",
+        "With",
+        "Some",
+        "Several",
+        "Many",
+        "Most",
+        "Other",
+        "Another",
+        "Both",
+        "Each",
+    ]
 )
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _ORG_SUFFIX = re.compile(
@@ -143,7 +187,11 @@ class SpeakerFinder:
                 self.short[key] = ActorRef(name, kind, (key,))
             if kind == ActorKind.PERSON:
                 self.short.setdefault(name, ref)
-            del pos
+                # the subject of a sentence ("Omar Reyes runs a shop.") is who "he" is next
+                if not self._quoted(pos) and (
+                    pos == 0 or re.search(r"(?:[.!?]\s+|\n)$", self.text[max(0, pos - 3) : pos])
+                ):
+                    self.people.append((pos, ref))
         # "Bidwave, a live-shopping app …" / "carmaker Aurex Auto": "the app", "the carmaker"
         nouns = "|".join(
             re.escape(r.pattern) for r in self.lex["descriptors"].rules if r.pattern.islower()
@@ -170,6 +218,10 @@ class SpeakerFinder:
             name = self._strip_name(m.group("name"))
             if name and self._kind_of(name) == ActorKind.PERSON:
                 self.note(m.start("name"), self.known(name, ActorKind.PERSON))
+
+    def _quoted(self, pos: int) -> bool:
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        return self.text.count('"', line_start, pos) % 2 == 1
 
     def _kind_of(self, name: str) -> ActorKind:
         e = self.gaz.lookup(name)
@@ -205,9 +257,11 @@ class SpeakerFinder:
         return max(best, key=lambda x: x[0])[1] if best else None
 
     def last_org(self, pos: int) -> ActorRef | None:
-        orgs = [(m.start, self.known(m.name, m.kind)) for m in self.mentions if m.kind in (
-            ActorKind.ORGANIZATION,
-        )]
+        orgs = [
+            (m.start, self.known(m.name, m.kind))
+            for m in self.mentions
+            if m.kind in (ActorKind.ORGANIZATION,)
+        ]
         return self._last(orgs + self.orgs, pos)
 
     # -- resolution ------------------------------------------------------------
@@ -218,9 +272,7 @@ class SpeakerFinder:
         return " ".join(words)
 
     def _is_descriptor(self, word: str) -> bool:
-        return any(
-            r.pattern.lower() == word.lower() for r in self.lex["descriptors"].rules
-        )
+        return any(r.pattern.lower() == word.lower() for r in self.lex["descriptors"].rules)
 
     def clean(self, phrase: str) -> str:
         p = phrase.strip(" ,;:")
@@ -256,8 +308,9 @@ class SpeakerFinder:
         self, name: str, kind: ActorKind, surface: str, phrase: str, pos: int
     ) -> ActorRef:
         if kind == ActorKind.GROUP:
-            owner = re.search(rf"(?P<org>{NAME})(?:'s|’s)?\s+(?:[a-z-]+\s+)*{re.escape(surface)}",
-                              phrase)
+            owner = re.search(
+                rf"(?P<org>{NAME})(?:'s|’s)?\s+(?:[a-z-]+\s+)*{re.escape(surface)}", phrase
+            )
             if owner and self._strip_name(owner.group("org")):
                 org = self.known(self._strip_name(owner.group("org")), ActorKind.ORGANIZATION)
                 return ActorRef(f"{org.name} {name}", ActorKind.GROUP)
@@ -300,7 +353,8 @@ class SpeakerFinder:
         role = self._role_alt
         # "a TikTok spokesperson" / "TikTok's spokeswoman"
         m = re.fullmatch(
-            rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org>{NAME}?)(?:'s|’s)?\s+(?:[\w-]+\s+)?(?P<role>{role})", p
+            rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org>{NAME}?)(?:'s|’s)?\s+(?:[\w-]+\s+)?(?P<role>{role})",
+            p,
         )
         if m and self._speaks_for(m.group("role")) and self._strip_name(m.group("org")):
             org_name = re.sub(r"(?:'s|’s|')$", "", self._strip_name(m.group("org")))
@@ -321,7 +375,8 @@ class SpeakerFinder:
                 return Found(org, "role")
         # "a spokesman for the Aragon regional government"
         m = re.fullmatch(
-            rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<role>{role})\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>.+)", p
+            rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<role>{role})\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>.+)",
+            p,
         )
         if m and self._speaks_for(m.group("role")):
             org = self.known(m.group("org").strip(), ActorKind.ORGANIZATION)
@@ -364,7 +419,7 @@ class SpeakerFinder:
             return Found(person, "role", aff)
         return None
 
-    def _role_rule(self, word: str):  # noqa: ANN202 - a Rule
+    def _role_rule(self, word: str) -> Rule:
         return next(r for r in self._roles if r.pattern.lower() == word.lower())
 
     def _speaks_for(self, word: str) -> bool:

@@ -1,0 +1,258 @@
+"""English attribution on sentences written for these tests (none from the gold files)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import ActorKind, Article, ExtractedStatement, Stance
+from pipelines.extract import Extractor
+from pipelines.gazetteer import Gazetteer, GazetteerEntry
+from pipelines.quotes_en import find_en_quotes
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str, outlet: str = "Reuters") -> list[ExtractedStatement]:
+    result = extractor(Article(id="t", text=text, language="en", outlet=outlet))
+    for st in result.statements:
+        assert st.evidence == text[st.start : st.end]
+        if st.quote is not None:
+            assert st.quote == text[st.quote_start : st.quote_end]
+    return list(result.statements)
+
+
+SPEAKERS = [
+    pytest.param(
+        '"Orders doubled in a week," said Lisa Chen, a seller in Shenzhen.',
+        "Lisa Chen",
+        "Orders doubled in a week",
+        id="speaker-after-quote-said-x",
+    ),
+    pytest.param(
+        'Omar Reyes runs a shop in Ohio. "Nobody warned us about the fee," he said.',
+        "Omar Reyes",
+        "Nobody warned us about the fee",
+        id="pronoun-to-last-person",
+    ),
+    pytest.param(
+        'Greta Lind said: "The warehouse opens in March."',
+        "Greta Lind",
+        "The warehouse opens in March",
+        id="speaker-before-quote",
+    ),
+    pytest.param(
+        "The new fee will apply to all parcels, Priya Nair, an analyst at Gartner, told Reuters.",
+        "Priya Nair",
+        "The new fee will apply to all parcels",
+        id="content-first-told",
+    ),
+    pytest.param(
+        "Priya Nair, an analyst at Gartner, told Reuters that the fee would hurt small sellers.",
+        "Priya Nair",
+        "the fee would hurt small sellers",
+        id="told-outlet-that",
+    ),
+    pytest.param(
+        "The factory will employ 2,000 workers, according to people familiar with the matter.",
+        "people familiar with the matter",
+        "The factory will employ 2,000 workers",
+        id="according-to-after",
+    ),
+    pytest.param(
+        "According to Axios, the startup is raising money at a lower valuation.",
+        "Axios",
+        "the startup is raising money at a lower valuation",
+        id="according-to-before",
+    ),
+    pytest.param(
+        "Shopify reported on Tuesday that merchant sales rose 20% in the quarter.",
+        "Shopify",
+        "merchant sales rose 20% in the quarter",
+        id="reported-on-day-that",
+    ),
+    pytest.param(
+        '"We have no plans to raise prices this year," a Walmart spokesperson said.',
+        "Walmart",
+        "We have no plans to raise prices this year",
+        id="spokesperson-speaks-for-org",
+    ),
+    pytest.param(
+        "Talkshoplive co-founder Bryan Moore said the app would add live auctions next month.",
+        "Bryan Moore",
+        "the app would add live auctions next month",
+        id="org-role-name",
+    ),
+    pytest.param(
+        "The price cut will reach Europe first, an industry insider said on Friday.",
+        "industry insider",
+        "The price cut will reach Europe first",
+        id="anonymous-insider",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "claim"), SPEAKERS)
+def test_attribution_speaker(extractor: Extractor, text: str, speaker: str, claim: str) -> None:
+    sts = run(extractor, text)
+    assert sts, text
+    st = sts[-1]
+    assert st.speaker.name == speaker
+    assert claim in (st.claim_text or "")
+
+
+def test_attribution_split_quote_is_one_statement(extractor: Extractor) -> None:
+    text = '"The fees are fair," said Ana Ruiz, a reseller. "But the deadlines are not."'
+    sts = run(extractor, text)
+    assert len(sts) == 1
+    assert "deadlines" in (sts[0].claim_text or "")
+
+
+def test_attribution_anonymous_source_is_scoped_to_outlet(extractor: Extractor) -> None:
+    sts = run(extractor, "The deal could close in May, two sources told Axios.", outlet="Axios")
+    assert sts[0].speaker.name == "two sources"
+    assert sts[0].speaker.scope == "Axios"
+    assert sts[0].speaker.kind == ActorKind.ANONYMOUS
+    assert sts[0].stance == Stance.REPORTS  # "could" from an unnamed source relays
+
+
+def test_attribution_citing_sources_via_outlet(extractor: Extractor) -> None:
+    text = (
+        "Bloomberg, citing people familiar with the matter, reported that the chipmaker "
+        "would build a plant in Ohio."
+    )
+    st = run(extractor, text, outlet="CNBC")[0]
+    assert st.speaker.name == "people familiar with the matter"
+    assert st.speaker.scope == "Bloomberg"
+    assert st.via is not None and st.via.name == "Bloomberg"
+
+
+def test_attribution_affiliation_from_appositive(extractor: Extractor) -> None:
+    text = "Jane Doe, an analyst at Gartner, said the market would shrink next year."
+    result = extractor(Article(id="t", text=text, language="en", outlet="Reuters"))
+    [aff] = result.affiliations
+    assert (aff.member.name, aff.organization.name, aff.role) == ("Jane Doe", "Gartner", "analyst")
+
+
+STANCES = [
+    pytest.param("Temu denied that it would leave the market.", Stance.DENIES, id="denied-that"),
+    pytest.param("Temu confirmed that it would leave the market.", Stance.CONFIRMS, id="confirmed"),
+    pytest.param(
+        "Temu acknowledged that it had paused hiring.", Stance.CONFIRMS, id="acknowledged"
+    ),
+    pytest.param("Temu declined to comment.", Stance.NO_COMMENT, id="declined-to-comment"),
+    pytest.param(
+        "Temu did not respond to a request for comment.", Stance.NO_COMMENT, id="did-not-respond"
+    ),
+    pytest.param(
+        "Mia Sato, an analyst at UBS, questioned whether Temu could keep its prices low.",
+        Stance.QUESTIONS,
+        id="questioned-whether",
+    ),
+    pytest.param(
+        "Temu is reportedly preparing to open warehouses in Texas.", Stance.REPORTS, id="reportedly"
+    ),
+    pytest.param(
+        "Temu is rumored to be planning a cheaper membership.", Stance.REPORTS, id="is-rumored-to"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), STANCES)
+def test_attribution_stance(extractor: Extractor, text: str, stance: Stance) -> None:
+    lead = "Temu will stop selling furniture in Canada next year, two sources told Reuters. "
+    sts = run(extractor, lead + text)
+    assert sts[-1].stance == stance, sts[-1]
+
+
+def test_attribution_relay_without_source_is_the_outlet(extractor: Extractor) -> None:
+    st = run(extractor, "Temu is reportedly preparing to open warehouses in Texas.", "CNBC")[0]
+    assert st.speaker.name == "CNBC"
+    assert st.stance == Stance.REPORTS
+
+
+REFERS = [
+    pytest.param("Temu denied the report.", Stance.DENIES, id="denied-the-report"),
+    pytest.param("Temu dismissed the reports as speculation.", Stance.DENIES, id="dismissed"),
+    pytest.param(
+        'Temu called the claims "baseless" in a statement.', Stance.DENIES, id="called-baseless"
+    ),
+    pytest.param(
+        '"That is not true," a Temu spokesperson said.', Stance.DENIES, id="quote-not-true"
+    ),
+    pytest.param("Temu declined to comment on the plan.", Stance.NO_COMMENT, id="no-comment-on"),
+    pytest.param("Temu confirmed the report on Monday.", Stance.CONFIRMS, id="confirmed-report"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), REFERS)
+def test_attribution_refers_to_previous_claim(
+    extractor: Extractor, text: str, stance: Stance
+) -> None:
+    lead = "Temu will reportedly stop selling furniture in Canada next year. "
+    sts = run(extractor, lead + text, outlet="CNBC")
+    assert len(sts) == 2, sts
+    assert sts[1].stance == stance
+    assert sts[1].refers_to == sts[0].local_id
+    assert sts[1].claim_text is None
+
+
+def test_attribution_quote_after_denial_elaborates_it(extractor: Extractor) -> None:
+    text = (
+        "Temu will reportedly stop selling furniture in Canada next year. Temu denied the report. "
+        '"Our Canadian customers can keep ordering sofas," a Temu spokesperson said.'
+    )
+    sts = run(extractor, text, outlet="CNBC")
+    assert [s.stance for s in sts] == [Stance.REPORTS, Stance.DENIES, Stance.DENIES]
+    assert sts[2].refers_to == sts[0].local_id
+
+
+def test_attribution_denial_picks_claim_by_shared_words(extractor: Extractor) -> None:
+    text = (
+        "Temu will open a warehouse in Texas, two sources told CNBC. "
+        "The company is also said to be testing drone delivery in Ohio. "
+        "Temu declined to comment on the warehouse."
+    )
+    sts = run(extractor, text, outlet="CNBC")
+    assert sts[-1].refers_to == sts[0].local_id
+
+
+TRAPS = [
+    pytest.param('Temu launched its "Deal Drop" feature in May.', id="product-name"),
+    pytest.param('The episode "Cart Wars" aired on Sunday, the network said.', id="title"),
+    pytest.param('Temu called the screenshots "inaccurate".', id="scare-quote-is-denial"),
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_attribution_scare_quotes_are_not_speech(extractor: Extractor, text: str) -> None:
+    for st in run(extractor, text):
+        assert st.quote is None
+        quoted = text.split('"')[1]
+        assert (st.claim_text or "").strip() != quoted
+
+
+def test_attribution_surname_back_reference(extractor: Extractor) -> None:
+    text = (
+        "Dana Whitfield, chief executive of Kestrel, spoke on Monday. "
+        '"We will hire again next spring," Whitfield said.'
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Dana Whitfield"
+
+
+def test_attribution_unbalanced_quotes_yield_no_quotes() -> None:
+    assert find_en_quotes('"We are leaving, she said. Then nothing.') == []
+    assert find_en_quotes('"Yes," she said.') == [(1, 5)]
+
+
+def test_attribution_chinese_name_alias_in_english_text() -> None:
+    gaz = Gazetteer.default()
+    gaz.add([GazetteerEntry("actor.test.gu", "顾俊", ActorKind.PERSON, ("Gu Jun",))])
+    ex = Extractor(gaz)
+    text = '"The onboarding link arrived on Thursday," said Gu Jun, an exporter in Shenzhen.'
+    [st] = ex(Article(id="t", text=text, language="en", outlet="Reuters")).statements
+    assert st.speaker.name == "顾俊"
+    assert "Gu Jun" in st.speaker.aliases
