@@ -326,9 +326,15 @@ class _Run:
                 and (self.sent_index - prev.sentence <= 1)
             ):
                 stance, refers = p.stance, prev.claim
+        clause = re.search(r"\b(?:reports?|claims?|rumou?rs?)?\s*(?:that|whether)\s+(?P<c>.+)", raw)
         if refers is None and takes_up:
             obj = context if quote else raw
-            if reading.points_back or stance == Stance.NO_COMMENT or len(claim.split()) < 3:
+            if stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
+                # "declined to comment on reports that it plans to hire 20 staff": a claim
+                refers = self._target(found, obj, latest=False, clause=True)
+                if refers is None:
+                    claim = _CONTENT_TRAIL.sub("", clause.group("c").strip())
+            elif reading.points_back or stance == Stance.NO_COMMENT or len(claim.split()) < 3:
                 refers = self._target(found, obj, latest=True)
             else:
                 refers = self._target(found, obj, latest=False)
@@ -374,24 +380,27 @@ class _Run:
         self.finder.note(s0 if not quote else c1, speaker, spoke=True)
         return made
 
-    def _target(self, found: Found, obj: str, *, latest: bool) -> str | None:
+    def _target(self, found: Found, obj: str, *, latest: bool, clause: bool = False) -> str | None:
         """The earlier claim a denial / confirmation / refusal takes up."""
         me = found.actor.name
         cands = [m for m in self.made if m.statement.speaker.name != me]
         if not cands:
             return None
-        words = _words(obj) - _words(self.scope or "")
+        names = " ".join(m.surface for m in self.mentions) + " " + " ".join(self.finder.short)
+        words = _words(obj) - _words(self.scope or "") - _words(names)
         if words:
             scored = [
                 (len(words & _words(self.pools.get(m.claim, ""))), i) for i, m in enumerate(cands)
             ]
             best = max(scored)
-            if best[0] > 0:
+            if best[0] >= max(1, len(words) // 3):
                 return cands[best[1]].claim
         if _REPORT_WORD.search(obj):
             media = [m for m in cands if m.statement.speaker.kind == ActorKind.MEDIA]
             if media:
                 return media[-1].claim
+        if clause:
+            return None
         names = {me, *found.actor.aliases}
         if found.affiliation is not None:
             org = found.affiliation.organization
@@ -438,7 +447,8 @@ class _Run:
             span_end = qe
             if speech and len(inner.split()) >= 2:
                 m = re.match(
-                    rf"\s*,?\s*(?P<cue>{qcue})\s+(?P<spk>[^,.;\"“”]+?)(?=\s*[,.;]|\s*$)", after
+                    rf"\s*,?\s*(?P<cue>{qcue})\s+(?P<spk>(?:[^,.;\"“”]|(?<=\b[A-Z])\.)+?)(?=\s*[,.;]|\s*$)",
+                    after,
                 )
                 if m:
                     found = self.finder.resolve(m.group("spk"), qe + m.start("spk"))
@@ -686,7 +696,15 @@ class _Run:
             last.statement = new
 
     def _subject(self, region: str, pos: int) -> tuple[Found | None, ActorRef | None]:
-        r = region.rstrip()
+        r = re.sub(
+            r"(?:\s+(?:has|have|had|also|later|previously|earlier|then|publicly|already))+\s*$",
+            "",
+            region,
+        ).rstrip()
+        # a dateline: "SHANGHAI, Nov 21 (Reuters) - TikTok denied …"
+        dash = max(r.rfind(" - "), r.rfind(" — "), r.rfind(" – "))
+        if dash >= 0 and not r.endswith(","):
+            pos, r = pos + dash + 3, r[dash + 3 :]
         if not r.strip():
             return None, None
         app = None

@@ -230,7 +230,7 @@ class SpeakerFinder:
         words = name.split()
         if _ORG_SUFFIX.search(name) or "'" in name or "’" in name:
             return ActorKind.ORGANIZATION
-        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z]\.|[A-Z][a-z'’-]+", w) for w in words):
             return ActorKind.PERSON
         return ActorKind.ORGANIZATION
 
@@ -278,6 +278,7 @@ class SpeakerFinder:
         p = phrase.strip(" ,;:")
         p = re.sub(r"^(?:and|but|while|as|so)\s+", "", p, flags=re.IGNORECASE)
         p = _RELATIVE.sub("", p)
+        p = re.sub(r"^(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+", "", p)
         p = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+(?=[A-Z])", "", p)
         for _ in range(3):
             p = _TRAILING.sub("", p).strip(" ,")
