@@ -139,10 +139,11 @@ def _actor_id(store: Store, name: str) -> str | None:
 
 
 def _ensure_actor(store: Store, entry: dict[str, Any]) -> list[str]:
+    """The actor exists under its name and every alias; actors found under them are merged."""
     names = [entry["name"], *entry["aliases"]]
-    actor_id = next((a for a in map(lambda n: _actor_id(store, n), names) if a), None)
+    found = list(dict.fromkeys(a for a in (_actor_id(store, n) for n in names) if a))
     done = []
-    if actor_id is None:
+    if not found:
         actor_id = make_id("a", alias_key(entry["name"]))
         store.add_actor(
             {
@@ -155,6 +156,13 @@ def _ensure_actor(store: Store, entry: dict[str, Any]) -> list[str]:
             }
         )
         done.append(f"actor {entry['name']} added")
+    else:
+        actor_id = found[0]
+        for other in found[1:]:
+            row = store.actor(other)
+            store.merge_actors(actor_id, other)
+            name = row["name"] if row else other
+            done.append(f"actor {name} merged into {entry['name']} (curated alias)")
     for n in names:
         if store.add_alias(alias_key(n), n, actor_id):
             done.append(f"alias {n} -> {entry['name']}")
