@@ -15,6 +15,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -147,6 +148,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--adds", type=int, default=5)
+    ap.add_argument("--keep", type=Path, help="build the stores here and reuse them next time")
     args = ap.parse_args()
     extractor = Extractor()
     # the Chinese sample reports are the material; the new reports are Chinese too
@@ -160,7 +162,15 @@ def main() -> None:
         folder = Path(tmp)
         for n in args.sizes:
             path = folder / f"store{n}.sqlite"
-            build_s = build(generate(base, n), path)
+            kept = args.keep / f"store{n}.sqlite" if args.keep else None
+            if kept and kept.exists():
+                shutil.copy(kept, path)
+                build_s = float("nan")
+            else:
+                build_s = build(generate(base, n), path)
+                if kept:
+                    kept.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(path, kept)
             with Store(path) as s:
                 counts = (s.count("articles"), s.count("claims"), s.count("statements"))
             times = add_reports(path, extractor, args.adds, folder)

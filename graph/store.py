@@ -294,6 +294,26 @@ class Store:
     def add_affiliation(self, row: dict[str, Any]) -> bool:
         return self._insert("affiliations", row, or_ignore=True)
 
+    def gazetteer_since(self, rowid: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Actors added after ``rowid`` (with their aliases), and the newest rowid.
+
+        Lets a long-running extractor learn only what is new, whatever the size
+        of the store.
+        """
+        top = self._db.execute("SELECT coalesce(max(rowid), 0) FROM actors").fetchone()[0]
+        if top <= rowid:
+            return [], int(top)
+        rows = self.query(
+            "SELECT a.id, a.name, a.kind, a.scope, a.description,"
+            " group_concat(al.alias, char(31)) AS aliases"
+            " FROM actors a LEFT JOIN aliases al ON al.actor_id = a.id"
+            " WHERE a.rowid > ? GROUP BY a.id",
+            (rowid,),
+        )
+        for r in rows:
+            r["aliases"] = sorted(set((r["aliases"] or "").split("\x1f")) - {""})
+        return rows, int(top)
+
     def gazetteer(self) -> list[dict[str, Any]]:
         """Every known actor with its aliases, for the extraction side."""
         rows = self.query(

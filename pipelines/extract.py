@@ -13,6 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from graph.records import Article, ExtractionResult
+from graph.store import Store
 from pipelines.attribution_en import EnglishAttributor
 from pipelines.attribution_zh import Attribution, ChineseAttributor
 from pipelines.gazetteer import Gazetteer
@@ -29,6 +30,7 @@ class Extractor:
         self.gazetteer = gazetteer or Gazetteer.default()
         self._nlp: dict[str, Language] = {}
         self._attributors: dict[str, Any] = {}
+        self._learned_upto: dict[str, int] = {}
 
     def learn(self, store_rows: Iterable[dict[str, Any]]) -> int:
         """Add actors the store knows (``Store.gazetteer()``); returns how many were new."""
@@ -36,6 +38,12 @@ class Extractor:
         for nlp in self._nlp.values():
             add_gazetteer_entries(nlp, added)
         return len(added)
+
+    def learn_from(self, store: Store) -> int:
+        """Learn the actors ``store`` gained since this extractor last looked."""
+        rows, upto = store.gazetteer_since(self._learned_upto.get(store.path, 0))
+        self._learned_upto[store.path] = upto
+        return self.learn(rows)
 
     def nlp(self, language: str) -> Language:
         lang = "zh" if language == "zh" else "en"
