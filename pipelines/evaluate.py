@@ -312,6 +312,9 @@ class _RecordingExtractor:
     def learn(self, store_rows: Iterable[dict[str, Any]]) -> int:
         return self.inner.learn(store_rows)
 
+    def learn_from(self, store: Store) -> int:
+        return self.inner.learn_from(store)
+
     def __call__(self, article: Article) -> ExtractionResult:
         result = self.inner(article)
         self.mentions[article.id] = result.mentions
