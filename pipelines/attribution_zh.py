@@ -26,7 +26,7 @@ from pipelines.claims_zh import best_antecedent, strip_rumour_lead, strip_stance
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.mentions import Mention, find_mentions
-from pipelines.quotes_zh import Quote, find_quotes, is_term_quote
+from pipelines.quotes_zh import Quote, QuotePass, find_quotes, is_term_quote
 from pipelines.sentences import OPEN_QUOTES
 from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
 from pipelines.stance import StanceReading, read_stance
@@ -34,9 +34,6 @@ from pipelines.stance import StanceReading, read_stance
 __all__ = ["Attribution", "ChineseAttributor", "find_quotes"]
 
 _CLAUSE_PUNCT = "，,；;：:"
-_AFTER_CUE_TO_QUOTE = re.compile(r"(?:道)?\s*[:：，,]?\s*$")
-# a recipient between a cue and its quote: 告诉36氪：“…”
-_RECIPIENT = re.compile(r"[^，,。；;：:“”\s]{1,12}?\s*[:：，,]\s*$")
 # negation in a response to a rumour: 回应称“账号状态正常，没有任何处罚”
 _NEGATION = re.compile(
     r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常"
@@ -75,7 +72,7 @@ class ChineseAttributor:
         return _ArticleRun(self, doc, article).run()
 
 
-class _ArticleRun:
+class _ArticleRun(QuotePass):
     def __init__(self, owner: ChineseAttributor, doc: Doc, article: Article) -> None:
         self.lex = owner.lexicon
         self.gaz = owner.gazetteer
@@ -284,110 +281,6 @@ class _ArticleRun:
             recent = [st for st in reversed(self.out.statements) if st.claim_text is not None][:1]
         return best_antecedent(sentence, [(st.local_id, st.claim_text or "") for st in recent])
 
-    def _cue_before_quote(self, start: int, q: Quote) -> RuleMatch | None:
-        """The cue right before ``q`` (表示：“, 告诉36氪：“), if any."""
-        for c in reversed(self._cues(start, q.open)):
-            if _AFTER_CUE_TO_QUOTE.match(self.text, c.end, q.open) or (
-                c.rule.get("recipient") and _RECIPIENT.match(self.text, c.end, q.open)
-            ):
-                return c
-            return None
-        return None
-
-    def _quotes_pass(self, s0: int, s1: int) -> list[Quote]:
-        quotes = [q for q in self.quotes if s0 <= q.open < s1]
-        bindings: dict[Quote, tuple[SpeakerPhrase, RuleMatch, str]] = {}
-        before_cues: list[RuleMatch] = []
-        prev_end = s0
-        for q in quotes:
-            cue = self._cue_before_quote(prev_end, q)
-            if cue is not None and not is_term_quote(self.text, q, s1):
-                sp = self._parse_speaker(prev_end, cue.start, prev_end)
-                if sp is not None and self._speaker_ref(sp) is not None:
-                    bindings[q] = (sp, cue, "zh.quote.speaker_before")
-                    before_cues.append(cue)
-            prev_end = q.close + 1
-        for i, q in enumerate(quotes):
-            if q in bindings:
-                continue
-            tail_end = quotes[i + 1].open if i + 1 < len(quotes) else s1
-            # “A，”X说，“B。”: the cue of the second half also closes the first
-            shared = [c for c in before_cues if q.close < c.start < tail_end]
-            cues = sorted([*self._cues(q.close + 1, tail_end), *shared], key=lambda c: c.start)
-            for cue in cues[:3]:
-                start = q.close + 1
-                while start < cue.start and self.text[start] in " ，,":
-                    start += 1
-                end = self.parser.strip_fillers(start, cue.start)
-                if any(ch in self.text[start:end] for ch in "，,。；;"):
-                    break
-                sp = self.parser.parse(start, cue.start)
-                if sp is not None and self._speaker_ref(sp) is not None:
-                    bindings[q] = (sp, cue, "zh.quote.speaker_after")
-                    break
-        bound = []
-        for q in quotes:
-            if q in bindings:
-                sp, cue, rule = bindings[q]
-                if self._bind(q, sp, cue, (s0, s1), rule):
-                    bound.append(q)
-                    if rule == "zh.quote.speaker_after":
-                        self._speech_after_cue(sp, cue, (s0, s1), quotes)
-        if not bound and len(quotes) == 1:
-            bound.extend(self._continuation(quotes[0], s0, s1))
-        return bound
-
-    def _speech_after_cue(
-        self,
-        sp: SpeakerPhrase,
-        cue: RuleMatch,
-        sentence: tuple[int, int],
-        quotes: list[Quote],
-    ) -> None:
-        """“…”何嘉伟说，下月她会恢复直播: the words after the cue are theirs too."""
-        s0, s1 = sentence
-        if cue.end >= s1 or self.text[cue.end] not in "，,：:":
-            return
-        c0 = cue.end + 1
-        c1 = min([q.open for q in quotes if q.open >= c0] + [s1])
-        speaker = self._speaker_ref(sp)
-        if speaker is None or self._cues(c0, c1):
-            return
-        self._add(
-            speaker=speaker,
-            sp=sp,
-            sentence=sentence,
-            content=(c0, c1),
-            rule=f"zh.reported/{cue.rule.id}",
-            cue=cue.text,
-            base=self._chain_base(cue),
-            quote=False,
-            confidence=0.7,
-            context_start=self._clause_start(sp.head_start, s0),
-        )
-
-    def _continuation(self, q: Quote, s0: int, s1: int) -> list[Quote]:
-        """A quote that is a whole sentence right after a person's statement is theirs."""
-        rest = self.text[q.close + 1 : s1].strip("。！？!? ")
-        if q.open != s0 or rest or not self.out.statements:
-            return []
-        last = self.out.statements[-1]
-        between = self.text[last.end : s0]
-        if "\n" in between or between.strip() or last.speaker.kind != ActorKind.PERSON:
-            return []
-        added = self._add(
-            speaker=last.speaker,
-            sp=None,
-            sentence=(s0, s1),
-            content=q.content,
-            rule="zh.quote.continuation",
-            cue="",
-            base=Stance.ASSERTS,
-            quote=True,
-            confidence=0.6,
-        )
-        return [q] if added else []
-
     def _chain_base(self, cue: RuleMatch) -> Stance:
         """Stance of ``cue``, or of a stronger cue just before it (否认称, 辟谣表示)."""
         base = Stance(cue.rule.get("stance", "asserts"))
@@ -411,30 +304,6 @@ class _ArticleRun:
         if cue.rule.get("response"):
             return True
         return any(c.rule.get("response") for c in self._cues_chained_before(cue))
-
-    def _bind(
-        self, q: Quote, sp: SpeakerPhrase, cue: RuleMatch, sentence: tuple[int, int], rule: str
-    ) -> bool:
-        speaker = self._speaker_ref(sp)
-        if speaker is None:
-            return False
-        adjacent = sp.how in ("gazetteer", "descriptor", "latin_name", "pos_name", "spokesperson")
-        added = self._add(
-            speaker=speaker,
-            sp=sp,
-            sentence=sentence,
-            content=q.content,
-            rule=f"{rule}/{cue.rule.id}",
-            cue=cue.text,
-            base=self._chain_base(cue),
-            quote=True,
-            confidence=0.9 if adjacent else 0.7,
-            context_start=self._clause_start(sp.head_start, sentence[0]),
-            response=self._chain_response(cue),
-        )
-        if added:
-            self.consumed.append((cue.start, cue.end))
-        return added
 
     def _according_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:
         for m in self.lex["according"].finditer(self.text, s0, s1):
