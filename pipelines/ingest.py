@@ -3,23 +3,37 @@
 A bad file is reported in one line (``PATH: reason``) and the batch goes
 on; an article already stored is ``unchanged`` and costs no extraction.
 Progress goes through a callback so the CLI decides how to show it.
+
+Several processes may ingest into one store at once.  The store waits for
+the write lock (WAL, busy timeout); should SQLite still answer "database is
+locked" or "busy", the merge, which is one transaction and so leaves nothing
+behind when it fails, is retried a few times with a growing, jittered pause
+before the article is reported as failed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
+import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InputError, RumorGraphError
 from graph.merge import ChangeReport, merge_extraction
-from graph.records import Article
+from graph.records import Article, ExtractionResult
 from graph.store import Store
 from pipelines.extract import Extractor
 from pipelines.load import iter_articles
 
-__all__ = ["IngestEvent", "IngestSummary", "ingest_paths"]
+__all__ = ["MERGE_ATTEMPTS", "IngestEvent", "IngestSummary", "ingest_paths"]
+
+# Attempts at merging one article while the store is locked, and the first
+# pause between them in seconds (doubled each time, with jitter).
+MERGE_ATTEMPTS = 6
+MERGE_RETRY_PAUSE = 0.2
 
 
 @dataclass(frozen=True)
@@ -105,7 +119,9 @@ def _ingest_one(item: Article | InputError, store: Store, extractor: Extractor) 
         return IngestEvent("unchanged", source, item.title)
     try:
         result = extractor(item)
-        report = merge_extraction(store, result)
+        report = _merge_with_retry(store, result)
+    except _StoreBusy as err:
+        return IngestEvent("failed", source, item.title, error=f"{source}: {err}")
     except RumorGraphError as err:
         return IngestEvent("failed", source, item.title, error=f"{source}: {err}")
     except (ValueError, KeyError, IndexError, TypeError) as err:
@@ -115,6 +131,34 @@ def _ingest_one(item: Article | InputError, store: Store, extractor: Extractor) 
         return IngestEvent("failed", source, item.title, error=f"{source}: {reason}")
     extractor.learn(_new_actor_rows(store, report))
     return IngestEvent(report.outcome, source, item.title, report)
+
+
+class _StoreBusy(Exception):
+    """The store stayed locked by other writers through every attempt."""
+
+
+def _is_busy(err: sqlite3.OperationalError) -> bool:
+    message = str(err).lower()
+    return "locked" in message or "busy" in message
+
+
+def _merge_with_retry(
+    store: Store, result: ExtractionResult, *, attempts: int = MERGE_ATTEMPTS
+) -> ChangeReport:
+    """Merge ``result``; retry while another process holds the store's write lock."""
+    for attempt in range(attempts):
+        try:
+            return merge_extraction(store, result)
+        except sqlite3.OperationalError as err:
+            if not _is_busy(err):
+                raise
+            if attempt == attempts - 1:
+                raise _StoreBusy(
+                    f"store busy: {err} (gave up after {attempts} attempts; ingest it again)"
+                ) from err
+            pause = MERGE_RETRY_PAUSE * 2**attempt
+            time.sleep(pause * (0.5 + random.random()))  # jitter: writers do not collide again
+    raise _StoreBusy("store busy")  # not reached: attempts >= 1
 
 
 def _new_actor_rows(store: Store, report: ChangeReport) -> list[dict[str, object]]:

@@ -2,12 +2,29 @@
 
 Supported inputs: ``.txt``/``.md`` with an optional YAML front-matter block,
 ``.jsonl`` (one article per line, with a ``text`` field) and ``.html``/``.htm``.
-Bytes are read as UTF-8 (with or without BOM), else as whatever encoding
-charset-normalizer finds (GB18030/GBK and Big5 pages are common).
+Bytes are decoded by :mod:`pipelines.decode` (UTF-8 with or without BOM,
+GB18030/GBK, Big5...); pages go through :mod:`pipelines.html_text`.
 
 Every problem is an :class:`graph.errors.InputError` naming the file (and line)
 and the reason.  :func:`iter_articles` yields them so a batch goes on;
 :func:`load_file` raises the first one.
+
+Limits
+------
+What the loader refuses on purpose, each with one line saying why:
+
+- a ``.txt``/``.md``/``.html`` file over :data:`MAX_FILE_BYTES` (5 MiB) or a
+  ``.jsonl`` file over :data:`MAX_JSONL_BYTES` (64 MiB), refused before it is
+  read, so a huge or endless file costs neither memory nor time;
+- an article whose cleaned text is over :data:`MAX_ARTICLE_CHARS` (100,000
+  characters, five times a long feature).  Extraction time grows faster than
+  the text (about 40 s for 100,000 characters today), so a longer text is
+  refused rather than left to stall the batch; split it into parts;
+- a language other than Chinese or English (``und`` when it is not said and
+  cannot be told), since only ``zh`` and ``en`` have extraction rules;
+- a published date more than :data:`MAX_DAYS_AHEAD` day after today.  Claim
+  status is derived from dated statements, so a mistyped future date would
+  make its statements the latest word on every claim they touch.
 
 Examples
 --------
@@ -22,29 +39,44 @@ Examples
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
-import functools
 import hashlib
 import json
+import os
 import re
-import unicodedata
+import stat
 from collections.abc import Iterable, Iterator, Mapping
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import charset_normalizer
 import yaml
 
 from graph.errors import InputError
 from graph.records import Article
-from pipelines.language import detect_language
+from pipelines.decode import decode_bytes
+from pipelines.html_text import extract_html
+from pipelines.language import SUPPORTED_LANGUAGES, detect_language
 from pipelines.normalise import clean_article_text, normalise_text
 
-__all__ = ["SUPPORTED_SUFFIXES", "article_id", "iter_articles", "load_file"]
+__all__ = [
+    "MAX_ARTICLE_CHARS",
+    "MAX_DAYS_AHEAD",
+    "MAX_FILE_BYTES",
+    "MAX_JSONL_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "article_id",
+    "decode_bytes",
+    "extract_html",
+    "iter_articles",
+    "load_file",
+]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
+MAX_FILE_BYTES = 5 * 2**20
+MAX_JSONL_BYTES = 64 * 2**20
+MAX_ARTICLE_CHARS = 100_000
+# One day of slack: an outlet ahead of us in time zone may date its piece tomorrow.
+MAX_DAYS_AHEAD = 1
 TITLE_MAX_CHARS = 80
 _TEXT_FIELDS = ("title", "outlet", "url", "language", "republished_by", "republished_from")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -60,148 +92,6 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-# Encodings a non-UTF-8 Chinese or English news file comes in.  Short GBK/Big5
-# texts fool a detector, so each is also tried on its own and the most
-# plausible decoding wins.
-_LEGACY_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950", "cp1252", "iso8859_15")
-# A decoding counts as text when this share of its characters is plausible.
-_MIN_PLAUSIBLE = 0.9
-_ASCII_TEXT = re.compile(rb"[\t\n\r\x20-\x7e]")
-_BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-_C1_CONTROL = re.compile(r"[\x80-\x9f]")
-_WHITESPACE = re.compile(r"\s+")
-_HIDDEN_TAGS = frozenset(
-    {"script", "style", "nav", "header", "footer", "noscript", "template", "aside", "form"}
-)
-_BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "blockquote", "section", "article", "tr", "pre", "figcaption"}
-    | {f"h{level}" for level in range(1, 7)}
-)
-
-
-@functools.cache
-def _is_plausible(char: str) -> bool:
-    """Whether ``char`` is likely in Chinese or English news (not mojibake)."""
-    if char.isascii():
-        return char.isprintable() or char in "\n\r\t"
-    code = ord(char)
-    if 0xFF61 <= code <= 0xFF9F or 0xE000 <= code <= 0xF8FF:
-        return False  # half-width katakana, private use: typical of a wrong guess
-    group = unicodedata.category(char)[0]
-    if group in "NPSZ":
-        return True
-    if group != "L":
-        return False
-    if 0x00C0 <= code <= 0x024F or 0x3040 <= code <= 0x30FF:
-        return True
-    # A wrong double-byte guess gives rare ideographs; real text uses common ones.
-    for encoding in ("gb2312", "big5"):
-        try:
-            char.encode(encoding)
-        except UnicodeEncodeError:
-            continue
-        return True
-    return False
-
-
-def _plausible_share(text: str) -> float:
-    return sum(map(_is_plausible, text)) / len(text) if text else 0.0
-
-
-def decode_bytes(data: bytes, where: str) -> str:
-    """Decode file bytes: UTF-8 (BOM or not), else the most plausible guess."""
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as err:
-                raise InputError(where, f"undecodable UTF-16 bytes: {err.reason}") from None
-    if b"\x00" in data or len(_BINARY_CONTROL.findall(data)) > len(data) // 20:
-        raise InputError(where, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        first_bad = utf8_error.start
-    detected = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS))
-    best: tuple[float, str] | None = None
-    for encoding in dict.fromkeys([m.encoding for m in detected] + list(_LEGACY_ENCODINGS)):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _C1_CONTROL.search(text):
-            continue  # a right guess does not produce C1 control characters
-        share = _plausible_share(text)
-        if best is None or share > best[0]:
-            best = (share, text)
-    if best is not None and best[0] >= _MIN_PLAUSIBLE:
-        return best[1]
-    if len(_ASCII_TEXT.findall(data)) < len(data) // 2:
-        raise InputError(where, "binary file, not text")
-    raise InputError(
-        where,
-        f"undecodable bytes: not UTF-8 (bad byte at offset {first_bad}) "
-        "and no Chinese or Western encoding fits",
-    )
-
-
-class _PageText(HTMLParser):
-    """Visible block text of an HTML page, its <title> and its first <h1>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self.h1: list[str] = []
-        self._hidden = 0
-        self._in_title = False
-        self._in_h1 = False
-        self._seen_h1 = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-        self._in_title = self._in_title or tag == "title"
-        if tag == "h1" and not self._seen_h1 and not self._hidden:
-            self._in_h1 = self._seen_h1 = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden = max(self._hidden - 1, 0)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-        if tag == "title":
-            self._in_title = False
-        if tag == "h1":
-            self._in_h1 = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._hidden:
-            data = _WHITESPACE.sub(" ", data)
-            self.parts.append(data)
-            if self._in_h1:
-                self.h1.append(data)
-
-
-def extract_html(markup: str) -> tuple[str, str]:
-    """Return ``(title, text)`` of a page: <h1> (else <title>) and visible text.
-
-    Text of script, style, nav, header, footer, aside, form, noscript and
-    template elements is dropped; block elements end a line.
-    """
-    parser = _PageText()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    text = "\n".join(line for line in lines if line)
-    title = " ".join("".join(parser.h1).split()) or " ".join("".join(parser.title).split())
-    return title, text
 
 
 def article_id(text: str) -> str:
@@ -242,7 +132,26 @@ def _parse_date(value: Any, where: str) -> dt.date | None:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise InputError(where, f"invalid published date '{text}' (expected YYYY-MM-DD)")
+    raise InputError(where, f"invalid published date '{text[:40]}' (expected YYYY-MM-DD)")
+
+
+def _check_not_future(date: dt.date | None, where: str) -> None:
+    today = dt.date.today()
+    if date is not None and (date - today).days > MAX_DAYS_AHEAD:
+        raise InputError(
+            where, f"published date {date.isoformat()} is in the future (today is {today})"
+        )
+
+
+def _check_language(language: str, where: str, *, detected: bool) -> None:
+    if language in SUPPORTED_LANGUAGES:
+        return
+    how = "detected" if detected else "given"
+    raise InputError(
+        where,
+        f"unsupported language '{language[:20]}' ({how}; only Chinese 'zh' and English 'en' "
+        "can be extracted, give 'language:' or --language if the detection is wrong)",
+    )
 
 
 def _text_fields(meta: Mapping[str, Any], where: str) -> dict[str, str | None]:
@@ -281,19 +190,29 @@ def _make_article(
     language: str | None,
 ) -> Article:
     fields = _text_fields(meta, where)
-    date = _parse_date(meta.get("published"), where)
+    date = _parse_date(meta.get("published"), where) or published
+    _check_not_future(date, where)
     cleaned = clean_article_text(body)
     if not cleaned.text:
         raise InputError(where, "no article text left after cleaning")
+    if len(cleaned.text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            where,
+            f"article too long: {len(cleaned.text):,} characters "
+            f"(limit {MAX_ARTICLE_CHARS:,}; split it into parts)",
+        )
     title = fields["title"] or (_guess_title(cleaned.text) if guess_title else "")
+    given = _language_code(fields["language"] or language)
+    article_language = given or detect_language(cleaned.text)
+    _check_language(article_language, where, detected=given is None)
     return Article(
         id=article_id(cleaned.text),
         text=cleaned.text,
-        language=_language_code(fields["language"] or language) or detect_language(cleaned.text),
+        language=article_language,
         title=title,
         outlet=fields["outlet"] or outlet,
         url=fields["url"],
-        published=date or published,
+        published=date,
         source=where,
         republished_from=fields["republished_from"] or cleaned.republished_from,
         republished_by=fields["republished_by"],
@@ -323,16 +242,44 @@ def _iter_jsonl(text: str, path: str, options: dict[str, Any]) -> Iterator[Artic
             yield err
 
 
+def _size(count: int) -> str:
+    return f"{count / 2**20:.1f} MiB" if count >= 2**20 else f"{count:,} bytes"
+
+
+def _read_bounded(path: Path, where: str, limit: int) -> bytes:
+    """The bytes of ``path``; refuse it, unread, when it is over ``limit``.
+
+    The size is taken from the open file and the read is bounded too, so a
+    file that grows while read, or a device, cannot exhaust memory.
+    """
+    try:
+        # Checked before opening: opening a named pipe would block.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError(where, "not a regular file")
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if info.st_size > limit:
+                raise InputError(
+                    where, f"file too large: {_size(info.st_size)} (limit {_size(limit)})"
+                )
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(where, "cannot read file: it disappeared after it was listed") from None
+    except OSError as err:
+        raise InputError(where, f"cannot read file: {err.strerror or err}") from None
+    if len(data) > limit:
+        raise InputError(where, f"file too large: over {_size(limit)} (it grew while read)")
+    return data
+
+
 def _iter_file(path: Path, options: dict[str, Any]) -> Iterator[Article | InputError]:
     where = str(path)
     suffix = path.suffix.lower()
     try:
         if suffix not in SUPPORTED_SUFFIXES:
             raise InputError(where, f"unsupported file type '{path.suffix or path.name}'")
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            raise InputError(where, f"cannot read file: {err.strerror or err}") from None
+        limit = MAX_JSONL_BYTES if suffix == ".jsonl" else MAX_FILE_BYTES
+        data = _read_bounded(path, where, limit)
         if not data.strip():
             raise InputError(where, "empty file")
         text = decode_bytes(data, where).replace("\r\n", "\n").replace("\r", "\n")
@@ -350,13 +297,29 @@ def _iter_file(path: Path, options: dict[str, Any]) -> Iterator[Article | InputE
         yield err
 
 
-def _expand(path: Path) -> Iterator[Path]:
+def _expand(path: Path) -> Iterator[Path | InputError]:
+    """``path`` itself, or the visible files under a folder in sorted order.
+
+    A sub-folder that cannot be listed (unreadable, or gone meanwhile) is an
+    error of its own; the walk goes on.
+    """
     if not path.is_dir():
         yield path
         return
-    for child in sorted(path.rglob("*")):
-        hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-        if child.is_file() and not hidden:
+    problems: list[OSError] = []
+    files: list[Path] = []
+    for root, dirs, names in os.walk(path, onerror=problems.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files.extend(Path(root, n) for n in names if not n.startswith("."))
+    for err in problems:
+        where = err.filename or str(path)
+        yield InputError(str(where), f"cannot list folder: {err.strerror or err}")
+    for child in sorted(files):
+        try:
+            regular = stat.S_ISREG(child.stat().st_mode)
+        except OSError:
+            regular = True  # gone or unreadable: reading it says which, in one line
+        if regular:  # sockets, pipes and devices in a folder are no articles
             yield child
 
 
@@ -381,7 +344,10 @@ def iter_articles(
             yield InputError(str(given), "no such file or directory")
             continue
         for file in _expand(path):
-            yield from _iter_file(file, options)
+            if isinstance(file, InputError):
+                yield file
+            else:
+                yield from _iter_file(file, options)
 
 
 def load_file(

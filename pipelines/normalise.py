@@ -18,6 +18,8 @@ Examples
 --------
 >>> normalise_text("a\\u200b\\r\\nb\\u3000c  ")
 'a\\nb c'
+>>> normalise_text("ＴｉｋＴｏｋ在２０２６年称，")
+'TikTok在2026年称，'
 >>> cleaned = clean_article_text("Title\\n\\nBody text.\\n\\nBody text.\\n\\nShare")
 >>> cleaned.text
 'Title\\n\\nBody text.'
@@ -52,8 +54,20 @@ DEDUPE_RULE = "dedupe.paragraph"
 # A trailing navigation block is made of lines at most this long.
 TRAILING_LINE_MAX = 20
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-_SPACES = {0x3000: " ", 0x00A0: " "}
+# Invisible characters dropped: zero-width ones, the soft hyphen and the
+# bidirectional marks, embeddings, overrides and isolates (an override can make
+# stored text read differently from what it says).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f" + "".join(
+    map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+)
+_ZERO_WIDTH = dict.fromkeys(map(ord, _INVISIBLE))
+_SPACES = {0x3000: " ", 0x00A0: " ", 0x2028: "\n", 0x2029: "\n"}
+# Full-width Latin letters and digits (ＴｉｋＴｏｋ, ２０２６) are made ASCII, so
+# names and numbers match; full-width punctuation is Chinese text and stays.
+_FULL_WIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _MANY_BLANKS = re.compile(r"\n{3,}")
@@ -89,14 +103,16 @@ class CleanText:
 def normalise_text(text: str) -> str:
     """Normalise Unicode, spaces and line endings of ``text``.
 
-    NFC; zero-width characters removed; full-width and no-break spaces made
-    plain spaces; CRLF/CR made LF; other control characters (except newline and
-    tab) removed; trailing spaces stripped per line; runs of two or more blank
-    lines collapsed to one; leading and trailing blank lines removed.
+    NFC; zero-width characters, soft hyphens and bidirectional controls
+    removed; full-width and no-break spaces made plain spaces; full-width
+    letters and digits made ASCII; CRLF/CR and Unicode line and paragraph
+    separators made LF; other control characters (except newline and tab)
+    removed; trailing spaces stripped per line; runs of two or more blank lines
+    collapsed to one; leading and trailing blank lines removed.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_ZERO_WIDTH).translate(_SPACES)
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_FULL_WIDTH_ALNUM)
     text = _CONTROL.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
     text = _MANY_BLANKS.sub("\n\n", text)
