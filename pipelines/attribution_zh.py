@@ -36,12 +36,12 @@ __all__ = ["Attribution", "ChineseAttributor", "find_quotes"]
 _CLAUSE_PUNCT = "，,；;：:"
 # negation in a response to a rumour: 回应称“账号状态正常，没有任何处罚”
 _NEGATION = re.compile(
-    r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常"
+    r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常|暂无|暂未"
 )
 # between two cues of one clause (回应钛媒体称): the first is part of the speaker phrase
 _CUE_CHAIN_GAP = 12
 # a clause with no speaker of its own: "X称A，并表示B", "X表示A，同时指出B"
-_GOES_ON = re.compile(r"\s*(?:并且|并|还|也|同时|另外|此外|随后|则|又|更|亦|再|而且|且)*\s*")
+_GOES_ON = re.compile(r"\s*(?:并且|并|还|也|同时|另外|此外|随后|则|又|更|亦|再|而且|且|只是|仅|只)*\s*")
 _QUOTE_OR_RUMOUR_SCOPE = 1500
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…]+$")
