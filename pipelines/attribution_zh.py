@@ -41,7 +41,9 @@ _NEGATION = re.compile(
 # between two cues of one clause (回应钛媒体称): the first is part of the speaker phrase
 _CUE_CHAIN_GAP = 12
 # a clause with no speaker of its own: "X称A，并表示B", "X表示A，同时指出B"
-_GOES_ON = re.compile(r"\s*(?:并且|并|还|也|同时|另外|此外|随后|则|又|更|亦|再|而且|且|只是|仅|只)*\s*")
+_GOES_ON = re.compile(
+    r"\s*(?:并且|并|还|也|同时|另外|此外|随后|则|又|更|亦|再|而且|且|只是|仅|只)*\s*"
+)
 _QUOTE_OR_RUMOUR_SCOPE = 1500
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…]+$")
@@ -397,8 +399,14 @@ class _ArticleRun(QuotePass):
             after = self.text[cue.end : cue.end + 2]
             if cue.rule.get("needs_clause") and after[:1] == "了" and after[1:] not in "，,：:":
                 continue  # 介绍了公司的情况: an object, not speech
-            sp = self._parse_speaker(s0, cue.start, s0)
             clause = self._clause_start(cue.start, s0)
+            if (
+                found
+                and clause - 1 == found[-1][0].end
+                and not self.text[clause : cue.start].strip()
+            ):
+                continue  # X表示，暂不回应…: the second cue opens the content of the first
+            sp = self._parse_speaker(s0, cue.start, s0)
             if sp is None and found and _GOES_ON.fullmatch(self.text, clause, cue.start):
                 sp = found[-1][1]  # "X称A，并表示B": the same speaker goes on
             if sp is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.records import ActorKind, Stance
-from pipelines.lexicon import RuleMatch
+from pipelines.lexicon import Rule, RuleMatch
 from pipelines.sentences import QUOTE_PAIRS
 from pipelines.speakers_zh import SpeakerPhrase
 
@@ -26,6 +26,11 @@ __all__ = ["Quote", "QuotePass", "find_quotes", "is_term_quote"]
 _AFTER_CUE_TO_QUOTE = re.compile(r"(?:道)?\s*[:：，,]?\s*$")
 # a recipient between a cue and its quote: 告诉36氪：“…”
 _RECIPIENT = re.compile(r"[^，,。；;：:“”\s]{1,12}?\s*[:：，,]\s*$")
+# a cue, its object and a colon: 否认了这一消息：“…”
+_OBJECT_THEN_COLON = re.compile(r"了?[^，,。；;：:“”\s]{1,10}?\s*[:：]\s*$")
+# a speaker and a colon with no cue at all: 一位分析师向记者表达了保留意见：“…”
+_COLON = Rule("zh.quote.colon", "phrase", "：", {"stance": "asserts"})
+_STRONG_HEADS = ("gazetteer", "descriptor", "pronoun", "spokesperson", "latin_name")
 
 # what may follow a quote that is speech: punctuation, the end, or a speaker
 _TERM_MAX = 12
@@ -90,12 +95,30 @@ class QuotePass:
     def _cue_before_quote(self, start: int, q: Quote) -> RuleMatch | None:
         """The cue right before ``q`` (表示：“, 告诉36氪：“), if any."""
         for c in reversed(self._cues(start, q.open)):
-            if _AFTER_CUE_TO_QUOTE.match(self.text, c.end, q.open) or (
-                c.rule.get("recipient") and _RECIPIENT.match(self.text, c.end, q.open)
+            if (
+                _AFTER_CUE_TO_QUOTE.match(self.text, c.end, q.open)
+                or (c.rule.get("recipient") and _RECIPIENT.match(self.text, c.end, q.open))
+                or _OBJECT_THEN_COLON.match(self.text, c.end, q.open)
             ):
                 return c
             return None
         return None
+
+    def _colon_speaker(self, start: int, q: Quote) -> tuple[SpeakerPhrase, RuleMatch, str] | None:
+        """``X向记者表达了保留意见：“…”``: a clear speaker, a colon and no cue."""
+        colon = q.open - 1
+        while colon > start and self.text[colon].isspace():
+            colon -= 1
+        if colon <= start or self.text[colon] not in "：:":
+            return None
+        cs = self._clause_start(colon, start)
+        if cs > start and self.text[cs - 1] in "：:":
+            return None
+        sp = self.parser.parse(cs, colon)
+        if sp is None or sp.how not in _STRONG_HEADS or self._speaker_ref(sp) is None:
+            return None
+        cue = RuleMatch(_COLON, colon, colon + 1, self.text[colon])
+        return sp, cue, "zh.quote.speaker_colon"
 
     def _quotes_pass(self, s0: int, s1: int) -> list[Quote]:
         quotes = [q for q in self.quotes if s0 <= q.open < s1]
@@ -109,6 +132,8 @@ class QuotePass:
                 if sp is not None and self._speaker_ref(sp) is not None:
                     bindings[q] = (sp, cue, "zh.quote.speaker_before")
                     before_cues.append(cue)
+            elif cue is None and self._colon_speaker(prev_end, q) is not None:
+                bindings[q] = self._colon_speaker(prev_end, q)  # type: ignore[assignment]
             prev_end = q.close + 1
         for i, q in enumerate(quotes):
             if q in bindings:

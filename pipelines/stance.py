@@ -75,6 +75,8 @@ def read_stance(
             near_start
             or bare
             or (in_context and not content.strip())
+            # 否认了这一消息：“…”: a quote answering the claim its cue names
+            or (in_context and quoted and stance == Stance.DENIES)
             # a cue that names the rumour it answers: 远低于外界传言
             or any(m.rule.get("points_back") for m in cues)
         )
