@@ -24,6 +24,10 @@ class InputError(RumorGraphError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # picklable, so errors can cross process boundaries (--workers)
+        return (type(self), (self.path, self.reason))
+
 
 class DataFileError(RumorGraphError):
     """A bundled rule, lexicon or curation file is malformed."""
@@ -32,6 +36,9 @@ class DataFileError(RumorGraphError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.path, self.reason))
 
 
 class StoreError(RumorGraphError):

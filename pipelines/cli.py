@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         help="curation YAML applied after ingest (default: curation.yaml beside the store)",
     )
     ing.add_argument("--report-json", type=Path, help="write the change reports as JSON here")
+    ing.add_argument(
+        "--workers", type=int, default=1, help="extraction processes (the merge stays in order)"
+    )
     run = sub.add_parser("run", help="the main job: the bundled corpus -> store + HTML graph")
     run.add_argument("--corpus", type=Path, default=SAMPLE_CORPUS)
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
@@ -83,6 +86,7 @@ def _ingest(args: argparse.Namespace, paths: Sequence[Path], store_path: Path) -
                 published=getattr(args, "published", None),
                 language=getattr(args, "language", None),
                 on_event=progress,
+                workers=max(1, getattr(args, "workers", 1)),
             )
     finally:
         progress.close()

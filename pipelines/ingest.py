@@ -17,7 +17,9 @@ import datetime as dt
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,39 +100,110 @@ def ingest_paths(
     language: str | None = None,
     extractor: Extractor | None = None,
     on_event: Callable[[IngestEvent], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Ingest files and folders into ``store``; never raises for one bad file."""
+    """Ingest files and folders into ``store``; never raises for one bad file.
+
+    With ``workers`` > 1, extraction runs in that many processes while the
+    merge stays here, in file order (so the store ends up the same).  Worker
+    processes know the actors the store had when the batch started; a single
+    process also learns the ones each article adds, for the next article.
+    """
     summary = IngestSummary()
-    extractor = extractor or Extractor()
-    extractor.learn(store.gazetteer())
-    for item in iter_articles(paths, outlet=outlet, published=published, language=language):
-        event = _ingest_one(item, store, extractor)
+    items = iter_articles(paths, outlet=outlet, published=published, language=language)
+    if workers > 1:
+        results = _extract_in_processes(items, store, workers)
+    else:
+        extractor = extractor or Extractor()
+        extractor.learn_from(store)
+        results = (_extract_one(item, store, extractor) for item in items)
+    for item, outcome in results:
+        event = _merge_one(item, outcome, store)
+        if extractor is not None and event.outcome == "added":
+            extractor.learn_from(store)
         summary.events.append(event)
         if on_event is not None:
             on_event(event)
     return summary
 
 
-def _ingest_one(item: Article | InputError, store: Store, extractor: Extractor) -> IngestEvent:
+# What extraction hands to the merge: the records, or the line saying why not.
+_Outcome = ExtractionResult | str | None
+
+
+def _extract_one(
+    item: Article | InputError, store: Store | None, extractor: Extractor
+) -> tuple[Article | InputError, _Outcome]:
+    if isinstance(item, InputError):
+        return item, None
+    if store is not None and store.has_article(item.id):
+        return item, None
+    try:
+        return item, extractor(item)
+    except RumorGraphError as err:
+        return item, str(err)
+    except (ValueError, KeyError, IndexError, TypeError) as err:
+        # A rule that trips on odd text must not stop the batch: the article is
+        # named, so it can be reported and retried.
+        return item, f"extraction failed ({type(err).__name__}: {err})"
+
+
+def _merge_one(item: Article | InputError, outcome: _Outcome, store: Store) -> IngestEvent:
     if isinstance(item, InputError):
         return IngestEvent("failed", item.path, error=str(item))
     source = item.source or item.id
-    if store.has_article(item.id):
+    if isinstance(outcome, str):
+        return IngestEvent("failed", source, item.title, error=f"{source}: {outcome}")
+    if outcome is None or store.has_article(item.id):
         return IngestEvent("unchanged", source, item.title)
     try:
-        result = extractor(item)
-        report = _merge_with_retry(store, result)
+        report = _merge_with_retry(store, outcome)
     except _StoreBusy as err:
         return IngestEvent("failed", source, item.title, error=f"{source}: {err}")
     except RumorGraphError as err:
         return IngestEvent("failed", source, item.title, error=f"{source}: {err}")
-    except (ValueError, KeyError, IndexError, TypeError) as err:
-        # A rule that trips on odd text must not stop the batch; the article is
-        # rolled back and named, so it can be reported and retried.
-        reason = f"extraction failed ({type(err).__name__}: {err})"
-        return IngestEvent("failed", source, item.title, error=f"{source}: {reason}")
-    extractor.learn(_new_actor_rows(store, report))
     return IngestEvent(report.outcome, source, item.title, report)
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _worker_start(gazetteer_rows: list[dict[str, object]]) -> None:
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = Extractor()
+    _WORKER_EXTRACTOR.learn(gazetteer_rows)
+
+
+def _worker_extract(item: Article | InputError) -> tuple[Article | InputError, _Outcome]:
+    if _WORKER_EXTRACTOR is None:  # pragma: no cover - set by the initializer
+        raise RuntimeError("worker not initialised")
+    return _extract_one(item, None, _WORKER_EXTRACTOR)
+
+
+def _extract_in_processes(
+    items: Iterable[Article | InputError], store: Store, workers: int
+) -> Iterator[tuple[Article | InputError, _Outcome]]:
+    """Extraction in ``workers`` processes; results in input order, a bounded window ahead."""
+    window = workers * 4
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_worker_start, initargs=(store.gazetteer(),)
+    ) as pool:
+        pending: deque[Future[tuple[Article | InputError, _Outcome]]] = deque()
+        for item in items:
+            if isinstance(item, InputError) or store.has_article(item.id):
+                pending.append(_done(item))
+            else:
+                pending.append(pool.submit(_worker_extract, item))
+            while len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _done(item: Article | InputError) -> Future[tuple[Article | InputError, _Outcome]]:
+    f: Future[tuple[Article | InputError, _Outcome]] = Future()
+    f.set_result((item, None))
+    return f
 
 
 class _StoreBusy(Exception):
@@ -159,10 +232,3 @@ def _merge_with_retry(
             pause = MERGE_RETRY_PAUSE * 2**attempt
             time.sleep(pause * (0.5 + random.random()))  # jitter: writers do not collide again
     raise _StoreBusy("store busy")  # not reached: attempts >= 1
-
-
-def _new_actor_rows(store: Store, report: ChangeReport) -> list[dict[str, object]]:
-    if not report.new_actors:
-        return []
-    ids = {a["id"] for a in report.new_actors}
-    return [row for row in store.gazetteer() if row["id"] in ids]
