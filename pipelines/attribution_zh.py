@@ -262,6 +262,8 @@ class _ArticleRun(QuotePass):
             self.last_speaker = (s1, speaker)
         if speaker.kind == ActorKind.PERSON:
             self.parser.people.add(speaker.name)
+        elif sp is not None and sp.how in ("org_name", "spokesperson") and not speaker.aliases:
+            self.parser.orgs.add(speaker.name)
         if sp is not None and sp.role and sp.organization and sp.how != "spokesperson":
             org = self._known(sp.organization, sp.organization_kind)
             self.out.affiliations.append(

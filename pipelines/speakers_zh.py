@@ -36,6 +36,12 @@ _LEADING_NOISE = re.compile(
 _TYPE_NOUN = re.compile(
     r"^.*?(?:公司|机构|平台|企业|品牌|厂商|服务商|集团|媒体|工厂|商家|卖家)(?=..)"
 )
+# words after a name that show it is an organisation: X方面, X官方微博, X发布公告称
+_INSTITUTIONAL = re.compile(
+    r"方面|官方|官微|公众号|官网|微博|声明|公告|财报|季报|年报|中报|报告|通报|内部信|客服"
+)
+# between an organisation and the role speaking for it: 江汇银行办公室一名工作人员
+_ORG_TO_ROLE = re.compile(r"[\u4e00-\u9fff]{0,8}")
 _NOT_A_NAME = re.compile(r"^[该这此其那本各某每另]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
 _ORG_CHUNK = re.compile(
@@ -94,6 +100,8 @@ class SpeakerParser:
         self._roles = {r.pattern: r for r in lexicon["roles"].rules}
         # person names already found in this document: "许卫东还称" is 许卫东 again
         self.people: set[str] = set()
+        # organisations found as speakers in this document, not in the gazetteer
+        self.orgs: set[str] = set()
 
     def strip_fillers(self, start: int, end: int) -> int:
         """New end of the phrase after removing adverbs and "在…时" clauses."""
@@ -112,17 +120,21 @@ class SpeakerParser:
 
     def parse(self, start: int, end: int) -> SpeakerPhrase | None:
         """Speaker of the phrase ``text[start:end]``, or None if there is none."""
+        phrase_end = end
         end = self.strip_fillers(start, end)
         while end > start and self.text[end - 1] in " \t的":
             end -= 1
         if end <= start:
             return None
+        institutional = bool(_INSTITUTIONAL.search(self.text, end, phrase_end))
         head = (
             self._spokesperson(start, end)
             or self._mention(start, end)
+            or self._seen_org(start, end)
             or self._pronoun(start, end)
             or self._seen_person(start, end)
             or self._latin_name(start, end)
+            or (self._org_name(start, end, whole=True) if institutional else None)
             or self._pos_name(start, end)
             or self._org_name(start, end)
         )
@@ -137,6 +149,30 @@ class SpeakerParser:
             return None
         how = "gazetteer" if m.rule == "gazetteer" else "descriptor"
         return SpeakerPhrase(m.name, m.kind, m.start, m.end, how)
+
+    def _seen_org(self, start: int, end: int) -> SpeakerPhrase | None:
+        phrase = self.text[start:end]
+        for name in sorted(self.orgs, key=len, reverse=True):
+            if phrase.endswith(name) and (end - len(name)) in self.token_starts:
+                return SpeakerPhrase(name, ActorKind.ORGANIZATION, end - len(name), end, "org_name")
+        return None
+
+    def _org_before_role(self, start: int, role_start: int) -> tuple[str, ActorKind, int] | None:
+        """A known or seen organisation a few words before a speaking role."""
+        found = [
+            (m.name, m.kind, m.start, m.end)
+            for m in self._mentions
+            if start <= m.start and m.end <= role_start and not m.is_source_descriptor
+        ]
+        phrase = self.text[start:role_start]
+        for name in self.orgs:
+            i = phrase.rfind(name)
+            if i >= 0:
+                found.append((name, ActorKind.ORGANIZATION, start + i, start + i + len(name)))
+        for name, kind, s, e in sorted(found, key=lambda f: -f[3]):
+            if _ORG_TO_ROLE.fullmatch(self.text, e, role_start):
+                return name, kind, s
+        return None
 
     def _seen_person(self, start: int, end: int) -> SpeakerPhrase | None:
         phrase = self.text[start:end]
@@ -182,6 +218,11 @@ class SpeakerParser:
                 return SpeakerPhrase(
                     org.name, org.kind, org.start, end, "spokesperson", role=rule.get("role")
                 )
+            near = self._org_before_role(start, org_end)
+            if near is not None:
+                return SpeakerPhrase(
+                    near[0], near[1], near[2], end, "spokesperson", role=rule.get("role")
+                )
             chunk = self._org_chunk(start, org_end, whole_phrase_ok=True)
             if chunk is not None:
                 return SpeakerPhrase(
@@ -226,8 +267,8 @@ class SpeakerParser:
             return chunk_start
         return None
 
-    def _org_name(self, start: int, end: int) -> SpeakerPhrase | None:
-        chunk = self._org_chunk(start, end)
+    def _org_name(self, start: int, end: int, *, whole: bool = False) -> SpeakerPhrase | None:
+        chunk = self._org_chunk(start, end, whole_phrase_ok=whole)
         if chunk is None or re.fullmatch(r"[A-Za-z].*", self.text[chunk:end]):
             return None
         return SpeakerPhrase(self.text[chunk:end], ActorKind.ORGANIZATION, chunk, end, "org_name")
