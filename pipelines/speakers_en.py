@@ -32,7 +32,7 @@ from pipelines.mentions import Mention
 __all__ = ["NAME", "Found", "SpeakerFinder", "capitalised_names"]
 
 _WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+\w*)"
-_LINK = r"(?:of|for|and|de|van|von|bin|the|&)"
+_LINK = r"(?:(?:of|for|and|de|van|von|bin|&)(?:\s+the)?|the)"
 NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
 _NAME_RE = re.compile(NAME)
 _ARTICLE = re.compile(r"^(?:the|a|an|another|one|its|their)\s+", re.IGNORECASE)
@@ -168,15 +168,52 @@ class SpeakerFinder:
     # -- knowledge -------------------------------------------------------------
     def known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
         e = self.gaz.lookup(name)
+        if name in self.short and (e is None or not self._named_here(e.name)):
+            # "Kestrel" after "Kestrel Motors": this article's long form beats an entry
+            # the gazetteer knows under the same short alias but this article never names
+            return self.short[name]
         if e is None:
-            if name in self.short:
-                return self.short[name]
             return ActorRef(name, kind, description=description)
         return ActorRef(e.name, e.kind, e.aliases, description or e.description)
 
+    def _named_here(self, name: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text) is not None
+
+    def _split_runs(self) -> list[tuple[int, str]]:
+        """Capitalised runs, split at possessives and at role titles.
+
+        "South Korea's Hanvale Semiconductor" -> South Korea, Hanvale Semiconductor;
+        "Fleetbite Chief Executive Sam Whitaker" -> Fleetbite, Sam Whitaker.
+        """
+        out: list[tuple[int, str]] = []
+        role = re.compile(rf"(?<![\w-])(?:{self._role_alt}|(?i:officer))(?![\w-])")
+        for pos, name in capitalised_names(self.text):
+            parts: list[tuple[int, str]] = []
+            k = 0
+            for m in re.finditer(r"(?:'s|’s|'|’)(?=\s|$)", name):
+                parts.append((pos + k, name[k : m.start()]))
+                k = m.end()
+            parts.append((pos + k, name[k:]))
+            for ppos, part in parts:
+                lead = len(part) - len(part.lstrip())
+                ppos, part = ppos + lead, part.strip()
+                roles = list(role.finditer(part))
+                if roles:
+                    r = roles[-1]
+                    person = part[r.end() :].strip()
+                    if person and self._kind_of(person) == ActorKind.PERSON:
+                        org = part[: roles[0].start()].strip()
+                        if org and not any(w.lower() in self._role_words for w in org.split()):
+                            out.append((ppos, org))
+                        out.append((ppos + r.end() + 1, person))
+                        continue
+                if part:
+                    out.append((ppos, part))
+        return out
+
     def _prescan(self) -> None:
         """Multi-word names in order: their first word (orgs) or surname (people) refer back."""
-        for pos, name in capitalised_names(self.text):
+        for pos, name in self._split_runs():
             words = name.split()
             if len(words) < 2 or self.gaz.lookup(name) is not None or "'" in name:
                 continue
@@ -185,6 +222,16 @@ class SpeakerFinder:
             key = words[-1] if kind == ActorKind.PERSON else words[0]
             if key not in self.short and key not in _NOT_NAMES and len(key) > 2:
                 self.short[key] = ActorRef(name, kind, (key,))
+            if kind != ActorKind.PERSON:
+                # "the Office of the Comptroller of the Currency" ... "The OCC said"
+                caps = [w[0] for w in words if w[0].isupper() and w not in _NOT_NAMES]
+                acro = "".join(caps)
+                if (
+                    len(caps) >= 3
+                    and acro not in self.short
+                    and re.search(rf"(?<!\w){acro}(?!\w)", self.text)
+                ):
+                    self.short[acro] = ActorRef(name, kind, (acro,))
             if kind == ActorKind.PERSON:
                 self.short.setdefault(name, ref)
                 # the subject of a sentence ("Omar Reyes runs a shop.") is who "he" is next
@@ -231,8 +278,19 @@ class SpeakerFinder:
         if _ORG_SUFFIX.search(name) or "'" in name or "’" in name:
             return ActorKind.ORGANIZATION
         if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z]\.|[A-Z][a-z'’-]+", w) for w in words):
+            # people are named again by surname, organisations by their first word
+            if self._alone(words[0]) and not self._alone(words[-1]):
+                return ActorKind.ORGANIZATION
             return ActorKind.PERSON
         return ActorKind.ORGANIZATION
+
+    def _alone(self, word: str) -> bool:
+        """Whether ``word`` is, somewhere in the text, a name on its own."""
+        if not hasattr(self, "_singles"):
+            self._singles = {
+                re.sub(r"(?:'s|’s|'|’)$", "", n) for _, n in capitalised_names(self.text)
+            }
+        return word in self._singles
 
     def note(self, pos: int, actor: ActorRef, *, spoke: bool = False) -> None:
         """Remember ``actor`` as named at ``pos`` (a candidate for back-references)."""
