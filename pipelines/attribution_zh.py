@@ -143,11 +143,18 @@ class _ArticleRun(QuotePass):
         return self._known(sp.name, sp.kind, sp.description)
 
     def _resolve_pronoun(self, sp: SpeakerPhrase) -> ActorRef | None:
+        if sp.pronoun_kind == "author":
+            return self._outlet_ref()  # 我们估算 in a research note: the publisher
         if sp.pronoun_kind in ("organization", "media"):
             for m in reversed(self.mentions):
                 if m.end <= sp.head_start and m.kind == sp.pronoun_kind:
                     return self._known(m.name, m.kind)
             return None
+        intro = [(pos, n) for pos, n in self.parser.introduced if pos <= sp.head_start]
+        last_pos = self.last_speaker[0] if self.last_speaker is not None else -1
+        if intro and intro[-1][0] > last_pos and sp.head_start - intro[-1][0] < 300:
+            # 站长老周，他直接跟我说: the person just introduced
+            return self._known(intro[-1][1], ActorKind.PERSON)
         if self.last_speaker is not None and sp.head_start - self.last_speaker[0] < 400:
             return self.last_speaker[1]
         for m in reversed(self.mentions):

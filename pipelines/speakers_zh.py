@@ -42,6 +42,8 @@ _INSTITUTIONAL = re.compile(
 )
 # between an organisation and the role speaking for it: 江汇银行办公室一名工作人员
 _ORG_TO_ROLE = re.compile(r"[\u4e00-\u9fff]{0,8}")
+_NAME_AFTER_ROLE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_FAMILIAR_NAME = re.compile(r"[老小][\u4e00-\u9fff]")
 _NOT_A_NAME = re.compile(r"^[该这此其那本各某每另]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
 _ORG_CHUNK = re.compile(
@@ -102,6 +104,26 @@ class SpeakerParser:
         self.people: set[str] = set()
         # organisations found as speakers in this document, not in the gazetteer
         self.orgs: set[str] = set()
+        # people a role word introduces (站长老周): (offset, name)
+        self.introduced: list[tuple[int, str]] = self._introduced_people()
+        self.people.update(name for _, name in self.introduced)
+
+    def _introduced_people(self) -> list[tuple[int, str]]:
+        found = []
+        for m in _role_suffix_anywhere(self.lexicon).finditer(self.text):
+            name = _NAME_AFTER_ROLE.match(self.text, m.end())
+            if name is None or m.end() not in self.token_starts:
+                continue
+            word = name.group()[:2]
+            if not _FAMILIAR_NAME.fullmatch(word):
+                pairs = list(self.tagger.cut(self.text[m.end() : m.end() + 6]))
+                if not pairs or pairs[0].flag not in ("nr", "nrfg", "nrt"):
+                    continue
+                word = pairs[0].word
+                if not 2 <= len(word) <= 3:
+                    continue
+            found.append((m.end(), word))
+        return found
 
     def strip_fillers(self, start: int, end: int) -> int:
         """New end of the phrase after removing adverbs and "在…时" clauses."""
@@ -121,9 +143,13 @@ class SpeakerParser:
     def parse(self, start: int, end: int) -> SpeakerPhrase | None:
         """Speaker of the phrase ``text[start:end]``, or None if there is none."""
         phrase_end = end
-        end = self.strip_fillers(start, end)
-        while end > start and self.text[end - 1] in " \t的":
-            end -= 1
+        while True:  # 我们对…代理商的 (走访): a filler may end before a 的
+            new = self.strip_fillers(start, end)
+            while new > start and self.text[new - 1] in " \t的":
+                new -= 1
+            if new == end:
+                break
+            end = new
         if end <= start:
             return None
         institutional = bool(_INSTITUTIONAL.search(self.text, end, phrase_end))
@@ -153,8 +179,12 @@ class SpeakerParser:
     def _seen_org(self, start: int, end: int) -> SpeakerPhrase | None:
         phrase = self.text[start:end]
         for name in sorted(self.orgs, key=len, reverse=True):
-            if phrase.endswith(name) and (end - len(name)) in self.token_starts:
-                return SpeakerPhrase(name, ActorKind.ORGANIZATION, end - len(name), end, "org_name")
+            # the name, or its head without a short trade word (荣星 for 荣星手机)
+            for short in (name, name[:-2] if len(name) >= 4 else name):
+                if phrase.endswith(short) and (end - len(short)) in self.token_starts:
+                    return SpeakerPhrase(
+                        name, ActorKind.ORGANIZATION, end - len(short), end, "org_name"
+                    )
         return None
 
     def _org_before_role(self, start: int, role_start: int) -> tuple[str, ActorKind, int] | None:
@@ -352,6 +382,12 @@ class SpeakerParser:
                 "organization_kind": org_kind,
             }
         )
+
+
+@cache
+def _role_suffix_anywhere(lexicon: Lexicon) -> re.Pattern[str]:
+    phrases = sorted((r.pattern for r in lexicon["roles"].rules), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, phrases)))
 
 
 @cache
