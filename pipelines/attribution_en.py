@@ -58,6 +58,10 @@ _WINDOW_WORD = re.compile(
     r"blog|text|week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|\d[\w,.]*|\"[^\"]*\"|“[^”]*”|[A-Z][\w'’.-]*)$"
 )
+_SUBORDINATE = re.compile(
+    r"^.*?\b(?:after|before|when|since|because|although|though|until|once|while|as|where)\s+",
+    re.IGNORECASE | re.DOTALL,
+)
 _ELLIPSIS = re.compile(r"(?:,?\s+(?:but|and)(?:\s+(?:also|then|later|has|had))?\s*)$")
 _STOP = frozenset(
     [
@@ -175,6 +179,10 @@ _STOP = frozenset(
 _REPORT_WORD = re.compile(r"\b(?:reports?|story|article|stories|leaks?)\b", re.IGNORECASE)
 
 
+def _rumour(st: ExtractedStatement) -> bool:
+    return st.stance == Stance.REPORTS or st.speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
+
+
 def _words(text: str) -> set[str]:
     out = set()
     for w in re.findall(r"[A-Za-z][A-Za-z0-9-]+|\d[\d,.]*", text):
@@ -280,6 +288,7 @@ class _Run:
     ) -> _Made | None:
         s0, s1 = sent
         c0, c1 = content
+        whole = self.text[c0:c1]
         if not quote:
             lead = _CONTENT_LEAD.match(self.text, c0, c1)
             c0 = lead.end() if lead else c0
@@ -335,7 +344,9 @@ class _Run:
                 if refers is None:
                     claim = _CONTENT_TRAIL.sub("", clause.group("c").strip())
             elif reading.points_back or stance == Stance.NO_COMMENT or len(claim.split()) < 3:
-                refers = self._target(found, obj, latest=True)
+                refers = self._target(
+                    found, obj, latest=True, anaphor=self.lex["anaphors"].search(whole) is not None
+                )
             else:
                 refers = self._target(found, obj, latest=False)
         if refers is None and len(claim.split()) < 3:
@@ -380,7 +391,9 @@ class _Run:
         self.finder.note(s0 if not quote else c1, speaker, spoke=True)
         return made
 
-    def _target(self, found: Found, obj: str, *, latest: bool, clause: bool = False) -> str | None:
+    def _target(
+        self, found: Found, obj: str, *, latest: bool, clause: bool = False, anaphor: bool = False
+    ) -> str | None:
         """The earlier claim a denial / confirmation / refusal takes up."""
         me = found.actor.name
         cands = [m for m in self.made if m.statement.speaker.name != me]
@@ -413,7 +426,9 @@ class _Run:
             if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
                 return m.claim
         if latest:
-            return cands[-1].claim
+            # nothing names the claim: the article's rumour (a report or an unnamed source)
+            rumours = [m for m in cands if m.statement.refers_to is None and _rumour(m.statement)]
+            return (rumours[0] if rumours and not anaphor else cands[-1]).claim
         return None
 
     # -- passes ----------------------------------------------------------------
@@ -732,6 +747,10 @@ class _Run:
                 return Found(actor, found.how), via.actor
             return found or via, None
         found = self.finder.resolve(head, head_pos)
+        sub = _SUBORDINATE.match(head)
+        if found is None and sub:
+            # "A week after The Information reported that …": the subordinate clause's subject
+            found = self.finder.resolve(head[sub.end() :], head_pos + sub.end())
         if found is None and app is not None and app[0].strip()[:1].isupper():
             found = self.finder.resolve(app[0], app[1])
         elif found is not None and app is not None:
