@@ -288,7 +288,7 @@ class _Run:
     ) -> _Made | None:
         s0, s1 = sent
         c0, c1 = content
-        whole = self.text[c0:c1]
+        whole = self.text[max(s0, c0 - 5) : c1]  # "called that claim untrue": keep "that"
         if not quote:
             lead = _CONTENT_LEAD.match(self.text, c0, c1)
             c0 = lead.end() if lead else c0

@@ -94,6 +94,45 @@ _NOT_NAMES = frozenset(
         "Each",
     ]
 )
+_FUNCTION_WORDS = frozenset(
+    [
+        "after",
+        "before",
+        "when",
+        "since",
+        "as",
+        "while",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "but",
+        "or",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "said",
+        "says",
+        "told",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "not",
+        "also",
+    ]
+)
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _ORG_SUFFIX = re.compile(
     r"\b(?:Inc|Corp|Ltd|LLC|Co|Group|Games|Studios?|Auto|Motors|Commerce|Council|"
@@ -500,6 +539,12 @@ class SpeakerFinder:
         ):
             i += 1
         body = " ".join(words[i:])
+        if body and not _NAME_RE.fullmatch(body):
+            # "the courier advocacy group Working Wheels": lower-case descriptors, then a name
+            m = re.fullmatch(rf"(?:[A-Z][a-z-]*\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?P<n>{NAME})", body)
+            lead = body[: m.start("n")].lower().split() if m else []
+            if m and lead and not _FUNCTION_WORDS.intersection(lead):
+                return self._name(m.group("n"), pos + p.find(m.group("n")))
         if not body or not _NAME_RE.fullmatch(body):
             return None
         name = self._strip_name(body)
