@@ -351,6 +351,8 @@ class _Run:
                 refers = self._target(found, obj, latest=False)
         if refers is None and len(claim.split()) < 3:
             return None
+        if refers is None and stance == Stance.CONFIRMS and cue and cue.get("takes_up_only"):
+            stance = Stance.ASSERTS  # "acknowledged that requests had tripled": nothing taken up
         about = tuple(
             dict.fromkeys(
                 self.finder.known(m.name, m.kind)

@@ -354,10 +354,13 @@ class SpeakerFinder:
         return max(best, key=lambda x: x[0])[1] if best else None
 
     def last_org(self, pos: int) -> ActorRef | None:
+        # not inside a quote, nor the first word of a longer name ("Kestrel" of "Kestrel Motors")
         orgs = [
             (m.start, self.known(m.name, m.kind))
             for m in self.mentions
             if m.kind in (ActorKind.ORGANIZATION,)
+            and not self._quoted(m.start)
+            and not re.match(r"\s+[A-Z]", self.text[m.end : m.end + 2])
         ]
         return self._last(orgs + self.orgs, pos)
 
