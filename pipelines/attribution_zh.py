@@ -26,6 +26,7 @@ from pipelines.claims_zh import best_antecedent, strip_rumour_lead, strip_stance
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.mentions import Mention, find_mentions
+from pipelines.nlp import GLUE
 from pipelines.quotes_zh import Quote, QuotePass, find_quotes, is_term_quote
 from pipelines.sentences import OPEN_QUOTES
 from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
@@ -49,6 +50,9 @@ _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used 
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…]+$")
 _FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|准备|拟)")
 _UNNAMED = "未具名消息来源"
+# how far back a denial looks for the rumour it answers, and who spreads rumours
+_RUMOUR_REACH = 300
+_HEARSAY = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.MEDIA)
 # in reported speech, "…，但…" usually hands the sentence back to the writer
 _ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
 
@@ -107,7 +111,9 @@ class _ArticleRun(QuotePass):
         return any(s < end and start < e for s, e in self.consumed)
 
     def _aligned(self, m: RuleMatch) -> bool:
-        return m.start in self.token_starts and m.end in self.token_ends
+        # jieba's unknown-word guess may glue a particle to a cue: 时称, 中称
+        glued = m.start - 1 in self.token_starts and self.text[m.start - 1] in GLUE
+        return (m.start in self.token_starts or glued) and m.end in self.token_ends
 
     def _cues(self, start: int, end: int) -> list[RuleMatch]:
         return [
@@ -215,6 +221,11 @@ class _ArticleRun(QuotePass):
             stance, points_back = Stance.DENIES, True
         claim_text: str | None = _clean_claim(raw)
         refers_to = None
+        if not points_back and stance in (Stance.DENIES, Stance.NO_COMMENT):
+            # 没有任何裁员计划 right after a rumour of layoffs: the denial answers it
+            refers_to = self._rumour_answered(speaker, s0, raw)
+            if refers_to is not None:
+                claim_text = None
         if points_back:
             refers_to = self._antecedent(speaker, self.text[s0:s1])
             if refers_to is None and reading.bare:
@@ -279,6 +290,21 @@ class _ArticleRun(QuotePass):
                 )
             )
         return True
+
+    def _rumour_answered(self, speaker: ActorRef, s0: int, content: str) -> str | None:
+        """The rumour just before ``s0`` that a denial with content of its own answers."""
+        rumours = [
+            st
+            for st in reversed(self.out.statements)
+            if st.end >= s0 - _RUMOUR_REACH
+            and st.claim_text is not None
+            and st.speaker != speaker
+            and (
+                st.stance == Stance.REPORTS
+                or (st.stance == Stance.ASSERTS and st.speaker.kind in _HEARSAY)
+            )
+        ]
+        return best_antecedent(content, [(st.local_id, st.claim_text or "") for st in rumours])
 
     def _antecedent(self, speaker: ActorRef, sentence: str) -> str | None:
         """The claim a denial by anaphor takes up: the recent rumour it shares most with."""

@@ -25,12 +25,12 @@ from pipelines.gazetteer import Gazetteer, GazetteerEntry
 from pipelines.lexicon import Lexicon
 from pipelines.sentences import sentence_spans
 
-__all__ = ["add_gazetteer_entries", "build_nlp", "pos_tagger"]
+__all__ = ["GLUE", "add_gazetteer_entries", "build_nlp", "pos_tagger"]
 
 jieba.setLogLevel(logging.WARNING)
 
 # one-character words jieba likes to glue to a following cue (采访时说 -> 时说, 并称 -> 并称)
-_GLUE = ("时", "中", "上", "并", "还", "也", "则", "又", "就", "都", "亦", "曾", "再", "均", "后")
+GLUE = ("时", "中", "上", "并", "还", "也", "则", "又", "就", "都", "亦", "曾", "再", "均", "后")
 
 
 @Language.component("rumour_sentences")
@@ -65,6 +65,7 @@ def build_nlp(language: str, gazetteer: Gazetteer) -> Language:
 
 def _teach_rule_words(seg: jieba.Tokenizer, lexicon: Lexicon) -> None:
     """Make rule words whole tokens, and split pronoun+cue pairs (其称 -> 其 | 称)."""
+    seg.check_initialized()  # FREQ is empty until the dictionary loads
     for name in ("cues", "sources", "roles", "anaphors", "content_cues", "rumour_markers"):
         for rule in lexicon[name].rules:
             if rule.form == "phrase" and len(rule.pattern) > 1:
@@ -76,7 +77,7 @@ def _teach_rule_words(seg: jieba.Tokenizer, lexicon: Lexicon) -> None:
     for cue in lexicon["cues"].rules:
         for p in pronouns:
             seg.suggest_freq((p, cue.pattern), True)
-        for p in _GLUE:
+        for p in GLUE:
             # a frequency tweak would not survive the gazetteer's heavy user words
             if seg.FREQ.get(p + cue.pattern):
                 seg.del_word(p + cue.pattern)
