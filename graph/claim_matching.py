@@ -17,7 +17,7 @@ weighs text, shared actors and shared numbers.  A score of at least
 
 Examples
 --------
->>> a = features("TikTok美国跨境小店来了", "zh")
+>>> a = features("TikTok美区跨境小店下周开放", "zh")
 >>> b = features("TikTok's US cross-border shop has launched", "en")
 >>> sorted(a.concepts & b.concepts)
 ['gloss.cross_border_shop', 'gloss.launch', 'gloss.us']

@@ -18,7 +18,7 @@ from graph.store import Store
 TIKTOK = ActorRef("TikTok", ActorKind.ORGANIZATION, aliases=("Tik Tok",))
 PROVIDER = ActorRef("服务商", ActorKind.ANONYMOUS, scope="虎嗅网")
 GU = ActorRef("顾俊", ActorKind.PERSON, description="Newme创始人")
-CLAIM = "TikTok美国跨境小店来了,全闭环,可绑定5个TikTok账号"
+CLAIM = "Temu欧洲半托管下周开放,一家公司可绑定3个店铺"
 
 
 def _article(aid: str, day: int, outlet: str = "虎嗅") -> Article:
