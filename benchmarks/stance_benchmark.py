@@ -21,6 +21,7 @@ import csv
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -76,14 +77,12 @@ def score(pairs: list[tuple[str, str, str]]) -> dict[str, object]:
 def report(result: dict[str, object]) -> str:
     lines = [f"pairs: {result['n']}", f"accuracy: {result['accuracy']:.4f}", ""]
     lines.append(f"{'class':<10} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
-    per_class = result["per_class"]
-    assert isinstance(per_class, dict)
+    per_class = cast(dict[str, tuple[float, float, float, int]], result["per_class"])
     for c, (p, r, f, n) in per_class.items():
         lines.append(f"{c:<10} {p:6.3f} {r:6.3f} {f:6.3f} {n:5d}")
     lines += ["", "confusion (rows gold, columns predicted)"]
     lines.append(f"{'':<10}" + "".join(f"{c:>10}" for c in LABELS))
-    confusion = result["confusion"]
-    assert isinstance(confusion, Counter)
+    confusion = cast(Counter[tuple[str, str]], result["confusion"])
     for g in LABELS:
         lines.append(f"{g:<10}" + "".join(f"{confusion[g, p]:>10}" for p in LABELS))
     return "\n".join(lines)
