@@ -144,6 +144,8 @@ class _ArticleRun(QuotePass):
     def _speaker_ref(self, sp: SpeakerPhrase) -> ActorRef | None:
         if sp.how == "pronoun":
             return self._resolve_pronoun(sp)
+        if sp.how == "outlet":
+            return self._outlet_ref()
         if sp.kind == ActorKind.ANONYMOUS:
             return ActorRef(sp.name, sp.kind, description=sp.description, scope=self.scope)
         return self._known(sp.name, sp.kind, sp.description)
@@ -441,7 +443,7 @@ class _ArticleRun(QuotePass):
                 and not self.text[clause : cue.start].strip()
             ):
                 continue  # X表示，暂不回应…: the second cue opens the content of the first
-            sp = self._parse_speaker(s0, cue.start, s0)
+            sp = self._parse_speaker(s0, cue.start, s0) or self._rumour_subject(s0, cue)
             if sp is None and found and _GOES_ON.fullmatch(self.text, clause, cue.start):
                 sp = found[-1][1]  # "X称A，并表示B": the same speaker goes on
             if sp is not None:
@@ -479,6 +481,17 @@ class _ArticleRun(QuotePass):
             )
             if added:
                 self.consumed.append((cue.start, cue.end))
+
+    def _rumour_subject(self, s0: int, cue: RuleMatch) -> SpeakerPhrase | None:
+        """一则帖子在脉脉上热传，称…: no speaker, a rumour the outlet relays."""
+        if cue.rule.get("stance") != "asserts" or not self.scope:
+            return None
+        start = self._clause_start(cue.start, s0)
+        if start > s0 and not self.text[start : cue.start].strip():
+            start = self._clause_start(start - 1, s0)
+        if not self.lex["rumour_markers"].search(self.text[start : cue.start]):
+            return None
+        return SpeakerPhrase(self.scope, ActorKind.MEDIA, start, start, "outlet")
 
     def _inside_reported_speech(self, s0: int, pos: int) -> bool:
         """Whether ``pos`` lies in the content of someone's reported speech (李娜称，网传…)."""
