@@ -256,3 +256,48 @@ def test_attribution_chinese_name_alias_in_english_text() -> None:
     [st] = ex(Article(id="t", text=text, language="en", outlet="Reuters")).statements
     assert st.speaker.name == "顾俊"
     assert "Gu Jun" in st.speaker.aliases
+
+
+GENERAL_RULES = [
+    pytest.param(
+        "Germany's Brovak Robotics is expanding in Texas, two people familiar with the matter "
+        "said. "
+        "Brovak declined to comment.",
+        "Brovak Robotics",
+        id="short-form-after-possessive",
+    ),
+    pytest.param(
+        "Talks have stalled, sources said. Orlin Freight Chief Executive Tomas Ek said the "
+        "company had paused hiring. Orlin said in a statement it was reviewing options.",
+        "Orlin Freight",
+        id="org-before-role-title",
+    ),
+    pytest.param(
+        "A day after the Federal Maritime Board reported that port fees would rise, shippers "
+        "complained. The FMB said it does not comment on pending rules.",
+        "Federal Maritime Board",
+        id="acronym-of-long-name",
+    ),
+    pytest.param(
+        "The shipping advocacy group Harbor Watch rejected the idea that fees would fall.",
+        "Harbor Watch",
+        id="descriptors-before-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), GENERAL_RULES)
+def test_attribution_general_rules(extractor: Extractor, text: str, speaker: str) -> None:
+    assert speaker in {st.speaker.name for st in run(extractor, text)}
+
+
+def test_attribution_unnamed_no_comment_takes_up_the_rumour(extractor: Extractor) -> None:
+    sts = run(
+        extractor,
+        "Velda Foods plans to close two plants, according to people familiar with the matter. "
+        "Analyst Mia Ross said margins had improved this year. "
+        "A Velda spokeswoman declined to comment.",
+    )
+    rumour, last = sts[0], sts[-1]
+    assert last.stance == Stance.NO_COMMENT
+    assert last.refers_to == rumour.local_id
