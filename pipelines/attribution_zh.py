@@ -22,7 +22,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement, Stance
-from pipelines.claims_zh import best_antecedent, strip_rumour_lead, strip_stance_words
+from pipelines.claims_zh import (
+    antecedent,
+    rumour_answered,
+    strip_rumour_lead,
+    strip_stance_words,
+)
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.mentions import Mention, find_mentions
@@ -50,9 +55,6 @@ _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used 
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…]+$")
 _FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|准备|拟)")
 _UNNAMED = "未具名消息来源"
-# how far back a denial looks for the rumour it answers, and who spreads rumours
-_RUMOUR_REACH = 300
-_HEARSAY = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.MEDIA)
 # in reported speech, "…，但…" usually hands the sentence back to the writer
 _ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
 
@@ -102,6 +104,7 @@ class _ArticleRun(QuotePass):
         self.out = Attribution()
         self.consumed: list[tuple[int, int]] = []
         self.last_speaker: tuple[int, ActorRef] | None = None
+        self.answers = self._answers()
 
     # -- helpers -------------------------------------------------------------
     def _in_quote(self, pos: int) -> bool:
@@ -294,31 +297,10 @@ class _ArticleRun(QuotePass):
         return True
 
     def _rumour_answered(self, speaker: ActorRef, s0: int, content: str) -> str | None:
-        """The rumour just before ``s0`` that a denial with content of its own answers."""
-        rumours = [
-            st
-            for st in reversed(self.out.statements)
-            if st.end >= s0 - _RUMOUR_REACH
-            and st.claim_text is not None
-            and st.speaker != speaker
-            and (
-                st.stance == Stance.REPORTS
-                or (st.stance == Stance.ASSERTS and st.speaker.kind in _HEARSAY)
-            )
-        ]
-        return best_antecedent(content, [(st.local_id, st.claim_text or "") for st in rumours])
+        return rumour_answered(self.out.statements, speaker, s0, content)
 
     def _antecedent(self, speaker: ActorRef, sentence: str) -> str | None:
-        """The claim a denial by anaphor takes up: the recent rumour it shares most with."""
-        taking = (Stance.ASSERTS, Stance.REPORTS, Stance.QUESTIONS)
-        recent = [
-            st
-            for st in reversed(self.out.statements)
-            if st.claim_text is not None and st.stance in taking and st.speaker != speaker
-        ][:6]
-        if not recent:
-            recent = [st for st in reversed(self.out.statements) if st.claim_text is not None][:1]
-        return best_antecedent(sentence, [(st.local_id, st.claim_text or "") for st in recent])
+        return antecedent(self.out.statements, speaker, sentence)
 
     def _chain_base(self, cue: RuleMatch) -> Stance:
         """Stance of ``cue``, or of a stronger cue just before it (否认称, 辟谣表示)."""
@@ -506,6 +488,8 @@ class _ArticleRun(QuotePass):
     def run(self) -> Attribution:
         for sent in self.doc.sents:
             s0, s1 = sent.start_char, sent.end_char
+            if self._answer_pass(s0, s1):
+                continue
             bound = self._quotes_pass(s0, s1)
             self._according_pass(s0, s1, bound)
             self._reported_pass(s0, s1, bound)

@@ -6,7 +6,8 @@ with its sentence, the nearest one on a tie.
 
 Examples
 --------
->>> from pipelines.lexicon import Lexicon
+>>> from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
+from pipelines.lexicon import Lexicon
 >>> strip_stance_words("美国站开放全托管的说法不实", Lexicon.load("zh"))
 '美国站开放全托管'
 """
@@ -16,9 +17,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.lexicon import Lexicon
 
-__all__ = ["best_antecedent", "strip_rumour_lead", "strip_stance_words"]
+__all__ = [
+    "antecedent",
+    "best_antecedent",
+    "rumour_answered",
+    "strip_rumour_lead",
+    "strip_stance_words",
+]
+
+# how far back a denial looks for the rumour it answers, and who spreads rumours
+_RUMOUR_REACH = 300
+_HEARSAY = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.MEDIA)
 
 _DENIAL_OBJECT = re.compile(
     r"(?:的|之)?(?:传闻|消息|说法|传言|报道|一事|言论|信息)?"
@@ -64,3 +76,36 @@ def best_antecedent(sentence: str, candidates: Sequence[tuple[str, str]]) -> str
         if score > best:
             best_id, best = cid, score
     return best_id
+
+
+def rumour_answered(
+    statements: Sequence[ExtractedStatement], speaker: ActorRef, s0: int, content: str
+) -> str | None:
+    """The rumour just before ``s0`` that a denial with content of its own answers."""
+    rumours = [
+        st
+        for st in reversed(statements)
+        if st.end >= s0 - _RUMOUR_REACH
+        and st.claim_text is not None
+        and st.speaker != speaker
+        and (
+            st.stance == Stance.REPORTS
+            or (st.stance == Stance.ASSERTS and st.speaker.kind in _HEARSAY)
+        )
+    ]
+    return best_antecedent(content, [(st.local_id, st.claim_text or "") for st in rumours])
+
+
+def antecedent(
+    statements: Sequence[ExtractedStatement], speaker: ActorRef, sentence: str
+) -> str | None:
+    """The claim a denial by anaphor takes up: the recent rumour it shares most with."""
+    taking = (Stance.ASSERTS, Stance.REPORTS, Stance.QUESTIONS)
+    recent = [
+        st
+        for st in reversed(statements)
+        if st.claim_text is not None and st.stance in taking and st.speaker != speaker
+    ][:6]
+    if not recent:
+        recent = [st for st in reversed(statements) if st.claim_text is not None][:1]
+    return best_antecedent(sentence, [(st.local_id, st.claim_text or "") for st in recent])

@@ -30,6 +30,8 @@ _RECIPIENT = re.compile(r"[^，,。；;：:“”\s]{1,12}?\s*[:：，,]\s*$")
 _OBJECT_THEN_COLON = re.compile(r"了?[^，,。；;：:“”\s]{1,10}?\s*[:：]\s*$")
 # a speaker and a colon with no cue at all: 一位分析师向记者表达了保留意见：“…”
 _COLON = Rule("zh.quote.colon", "phrase", "：", {"stance": "asserts"})
+# an interview answer: 周屹：完全是谣言。
+_QA_LABEL = re.compile(r"[ \t]*([^\s：:，,。“”《》]{2,10})[：:]")
 _STRONG_HEADS = ("gazetteer", "descriptor", "pronoun", "spokesperson", "latin_name")
 
 # what may follow a quote that is speech: punctuation, the end, or a speaker
@@ -89,6 +91,7 @@ class QuotePass:
 
     text: str
     quotes: list[Quote]
+    answers: list[tuple[int, int, SpeakerPhrase]]
     out: Any
     consumed: list[tuple[int, int]]
 
@@ -239,3 +242,39 @@ class QuotePass:
         if added:
             self.consumed.append((cue.start, cue.end))
         return added
+
+    def _answers(self) -> list[tuple[int, int, SpeakerPhrase]]:
+        """Paragraphs of a Q&A interview opened by the answering person's name."""
+        found = []
+        offset = 0
+        for para in self.text.split("\n"):
+            m = _QA_LABEL.match(para)
+            if m is not None:
+                a, b = offset + m.start(1), offset + m.end(1)
+                sp = self.parser.parse(a, b)
+                if sp is not None and sp.kind == ActorKind.PERSON and sp.head_end == b:
+                    found.append((offset + m.end(), offset + len(para), sp))
+            offset += len(para) + 1
+        return found
+
+    def _answer_pass(self, s0: int, s1: int) -> bool:
+        """A sentence of an interview answer is the answering person's."""
+        for a, b, sp in self.answers:
+            if a - 1 <= s1 and s0 < b:
+                speaker = self._speaker_ref(sp)
+                if speaker is None:
+                    return False
+                self._add(
+                    speaker=speaker,
+                    sp=sp,
+                    sentence=(s0, s1),
+                    content=(max(s0, a), s1),
+                    rule="zh.qa.answer",
+                    cue="：",
+                    base=Stance.ASSERTS,
+                    quote=False,
+                    confidence=0.7,
+                    response=s0 <= a,
+                )
+                return True
+        return False

@@ -1077,3 +1077,42 @@ def test_attribution_antecedent_shares_words_with_the_denial(extractor: Extracto
     check_invariants(text, result)
     denial = result.statements[-1]
     assert denial.stance == Stance.DENIES and denial.refers_to == "s1", describe(result.statements)
+
+
+# -- general rules from the varied dev styles (wire, Q&A, WeChat, research note) ----
+
+STYLES = [
+    pytest.param(
+        "北辰物联方面随后发布声明称，新工厂将于明年投产。",
+        [S("北辰物联", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "新工厂将于明年投产")],
+        id="unknown-organisation-before-institutional-word",
+    ),
+    pytest.param(
+        "王磊否认了这一传闻：“我们从未讨论过出售业务。”",
+        [S("王磊", PER, Stance.DENIES, f"{QB}/zh.cue.fouren", quote="从未讨论过出售业务")],
+        id="cue-object-colon-before-quote",
+    ),
+    pytest.param(
+        "网传青禾科技将裁员三成。青禾科技对此没有否认，只表示“以官方公告为准”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, "zh.according.wangchuan", "青禾科技将裁员三成"),
+            S("青禾科技", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.meiyoufouren", refers="s1"),
+        ],
+        id="not-denying-is-no-comment-pointing-back",
+    ),
+    pytest.param(
+        "我们估算，三季度平板出货量约800万台。",
+        [S("虎嗅", MED, Stance.ASSERTS, f"{REP}/zh.cue.gusuan", "平板出货量约800万台")],
+        id="we-in-a-research-note-is-the-publisher",
+    ),
+    pytest.param(
+        "一则帖子在论坛上热传，称TikTok年底前将关闭两家仓库。",
+        [S("虎嗅", MED, Stance.REPORTS, f"{REP}/zh.cue.cheng", "年底前将关闭两家仓库")],
+        id="rumour-without-speaker-is-relayed-by-outlet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STYLES)
+def test_attribution_varied_styles(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
