@@ -49,7 +49,9 @@ def strip_stance_words(claim: str, lexicon: Lexicon) -> str:
     found = [m for m in lexicon["content_cues"].finditer(claim) if claim[m.end :].strip() == ""]
     if found:
         claim = claim[: found[0].start]
-    return _DENIAL_OBJECT.sub("", claim) or claim
+    bare = _DENIAL_OBJECT.sub("", claim)
+    # "第3条消息不实" denies "第3条消息": keep the noun when the rest is too short
+    return bare if len(re.sub(r"\W", "", bare)) >= 4 else claim
 
 
 def strip_rumour_lead(claim: str) -> str:

@@ -110,7 +110,9 @@ def ingest_paths(
     process also learns the ones each article adds, for the next article.
     """
     summary = IngestSummary()
-    items = iter_articles(paths, outlet=outlet, published=published, language=language)
+    items = _date_ordered(
+        iter_articles(paths, outlet=outlet, published=published, language=language)
+    )
     if workers > 1:
         results = _extract_in_processes(items, store, workers)
     else:
@@ -125,6 +127,31 @@ def ingest_paths(
         if on_event is not None:
             on_event(event)
     return summary
+
+
+# Articles are merged oldest first within windows of this many: an older article
+# after newer ones makes the store rewind and replay (see graph.assignment).
+ORDER_WINDOW = 256
+
+
+def _date_ordered(
+    items: Iterable[Article | InputError], window: int = ORDER_WINDOW
+) -> Iterator[Article | InputError]:
+    """Articles by date (undated last) within bounded windows; errors straight away."""
+    buffer: list[Article] = []
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        buffer.append(item)
+        if len(buffer) >= window:
+            yield from sorted(buffer, key=_date_key)
+            buffer = []
+    yield from sorted(buffer, key=_date_key)
+
+
+def _date_key(a: Article) -> tuple[bool, dt.date, str]:
+    return (a.published is None, a.published or dt.date.min, a.source or a.id)
 
 
 # What extraction hands to the merge: the records, or the line saying why not.

@@ -343,7 +343,21 @@ class SpeakerParser:
         word, tag = pairs[-1].word, pairs[-1].flag
         if tag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4:
             return SpeakerPhrase(word, ActorKind.PERSON, end - len(word), end, "pos_name")
-        return None
+        return self._surname_name(start, end)
+
+    def _surname_name(self, start: int, end: int) -> SpeakerPhrase | None:
+        """A phrase that is nothing but a surname and one or two characters (沈立言)."""
+        phrase = self.text[start:end].strip()
+        if not 2 <= len(phrase) <= 4 or not _HAN_NAME.fullmatch(phrase[-3:]):
+            return None
+        surname = next(
+            (r.pattern for r in self.lexicon["surnames"].rules if phrase.startswith(r.pattern)),
+            None,
+        )
+        if surname is None or not 1 <= len(phrase) - len(surname) <= 2:
+            return None
+        s = end - len(phrase)
+        return SpeakerPhrase(phrase, ActorKind.PERSON, s, end, "pos_name")
 
     # -- description and affiliation ---------------------------------------
     def _looks_like_org(self, chunk: str) -> bool:
