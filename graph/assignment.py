@@ -137,16 +137,13 @@ class ClaimAssigner:
         feats = features(text, item.language)
         terms = index_terms(feats) | {f"a:{a}" for a in item.about}
         best: tuple[float, str] | None = None
-        for claim_id, _shared in self.store.claim_candidates(sorted(terms)):
-            claim = self.store.claim(claim_id)
-            if claim is None:
-                continue
-            theirs = frozenset(self.store.claim_actor_ids(claim_id))
+        candidates = [c for c, _shared in self.store.claim_candidates(sorted(terms))]
+        for claim_id, (language, texts, theirs) in sorted(
+            self.store.candidate_profiles(candidates).items()
+        ):
             score = max(
-                similarity(
-                    feats, features(t, claim["language"]), actors_a=item.about, actors_b=theirs
-                )
-                for t in self.store.claim_texts(claim_id)
+                similarity(feats, features(t, language), actors_a=item.about, actors_b=theirs)
+                for t in texts
             )
             if best is None or score > best[0] or (score == best[0] and claim_id < best[1]):
                 best = (score, claim_id)

@@ -332,18 +332,51 @@ class Store:
 
     def add_claim_terms(self, claim_id: str, terms: Iterable[str]) -> None:
         """Index ``claim_id`` under ``terms`` (new ones only), keeping document frequencies."""
-        new = [
-            t
-            for t in set(terms)
-            if self._db.execute(
-                "INSERT OR IGNORE INTO claim_terms(term, claim_id) VALUES (?, ?)", (t, claim_id)
-            ).rowcount
-        ]
+        have = {
+            r[0]
+            for r in self._db.execute(
+                "SELECT term FROM claim_terms WHERE claim_id = ?", (claim_id,)
+            )
+        }
+        new = [(t, claim_id) for t in set(terms) - have]
+        self._db.executemany("INSERT INTO claim_terms(term, claim_id) VALUES (?, ?)", new)
         self._db.executemany(
             "INSERT INTO term_df(term, df) VALUES (?, 1)"
             " ON CONFLICT(term) DO UPDATE SET df = df + 1",
-            [(t,) for t in new],
+            [(t,) for t, _ in new],
         )
+
+    def candidate_profiles(
+        self, claim_ids: Sequence[str], *, texts_per_claim: int = 8
+    ) -> dict[str, tuple[str, list[str], frozenset[str]]]:
+        """For each claim: its language, wordings to compare with, and its actors.
+
+        Three queries for all candidates, whatever their number.  Wordings
+        attached only for review are left out (see :meth:`claim_texts`).
+        """
+        if not claim_ids:
+            return {}
+        marks = ",".join("?" * len(claim_ids))
+        out: dict[str, tuple[str, list[str], set[str]]] = {
+            r[0]: (r[1], [r[2]], set())
+            for r in self._db.execute(
+                f"SELECT id, language, text FROM claims WHERE id IN ({marks})", tuple(claim_ids)
+            )
+        }
+        for cid, text in self._db.execute(
+            f"SELECT DISTINCT claim_id, claim_text FROM statements WHERE claim_id IN ({marks})"
+            " AND claim_text IS NOT NULL AND needs_review = 0",
+            tuple(claim_ids),
+        ):
+            texts = out[cid][1]
+            if len(texts) < texts_per_claim and text not in texts:
+                texts.append(text)
+        for cid, actor in self._db.execute(
+            f"SELECT claim_id, actor_id FROM claim_actors WHERE claim_id IN ({marks})",
+            tuple(claim_ids),
+        ):
+            out[cid][2].add(actor)
+        return {cid: (lang, texts, frozenset(actors)) for cid, (lang, texts, actors) in out.items()}
 
     def claim(self, claim_id: str) -> dict[str, Any] | None:
         rows = self.query("SELECT * FROM claims WHERE id = ?", (claim_id,))

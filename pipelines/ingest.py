@@ -151,7 +151,8 @@ def _date_ordered(
 
 
 def _date_key(a: Article) -> tuple[bool, dt.date, str]:
-    return (a.published is None, a.published or dt.date.min, a.source or a.id)
+    # the store's canonical order (graph.assignment): date, then article id
+    return (a.published is None, a.published or dt.date.min, a.id)
 
 
 # What extraction hands to the merge: the records, or the line saying why not.
