@@ -97,6 +97,7 @@ CREATE TABLE IF NOT EXISTS claim_terms (
     claim_id TEXT NOT NULL REFERENCES claims(id),
     PRIMARY KEY (term, claim_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS claim_terms_claim ON claim_terms(claim_id);
 CREATE TABLE IF NOT EXISTS term_df (
     term TEXT PRIMARY KEY,
     df INTEGER NOT NULL
@@ -575,13 +576,16 @@ class Store:
 
     def placement_rows(self, since: str | None) -> list[dict[str, Any]]:
         """What claim assignment needs of statements dated ``since`` or later (or undated)."""
-        where = "s.date IS NULL" if since is None else "(s.date >= ? OR s.date IS NULL)"
-        return self.query(
+        cols = (
             "SELECT s.id, s.claim_id, s.claim_text, s.refers_to_id, s.date, s.article_id,"
             " s.start, s.match_score, s.needs_review, a.language"
-            f" FROM statements s JOIN articles a ON a.id = s.article_id WHERE {where}",
-            () if since is None else (since,),
+            " FROM statements s JOIN articles a ON a.id = s.article_id WHERE "
         )
+        # two index lookups: an OR of the two conditions would scan every statement
+        rows = self.query(cols + "s.date IS NULL")
+        if since is not None:
+            rows += self.query(cols + "s.date >= ?", (since,))
+        return rows
 
     def statement_claim_id(self, statement_id: str) -> str | None:
         row = self._db.execute(
