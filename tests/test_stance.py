@@ -101,6 +101,13 @@ def lex() -> Lexicon:
             id="two-hedges",
         ),
         pytest.param("可能，可能会上调", ASSERTS, "", ASSERTS, False, ("可能",), id="hedge-once"),
+        # a denial as the topic is no denial: "the denial does not mean …"
+        pytest.param(
+            "官方否认并不意味着新功能不会来", ASSERTS, "", ASSERTS, False, (), id="denial-as-topic"
+        ),
+        pytest.param(
+            "公司辟谣不代表计划取消", ASSERTS, "", ASSERTS, False, (), id="piyao-as-topic"
+        ),
         pytest.param("明年有望扭亏为盈", ASSERTS, "", ASSERTS, False, ("有望",), id="youwang"),
         pytest.param("美国站或将下月开放", ASSERTS, "", ASSERTS, False, ("或将",), id="huojiang"),
         pytest.param(
