@@ -464,7 +464,9 @@ class _Run:
             span_end = qe
             if speech and len(inner.split()) >= 2:
                 m = re.match(
-                    rf"\s*,?\s*(?P<cue>{qcue})\s+(?P<spk>(?:[^,.;\"“”]|(?<=\b[A-Z])\.)+?)(?=\s*[,.;]|\s*$)",
+                    rf"\s*,?\s*(?P<cue>{qcue})\s+(?P<spk>(?:[^,.;\"“”]|(?<=\b[A-Z])\.)+?)"
+                    # an initial's full stop (K. Lin) does not end the name
+                    r"(?=\s*[,;]|\s*\.(?!\s?[A-Z][a-z])|\s*$)",
                     after,
                 )
                 if m:

@@ -301,3 +301,11 @@ def test_attribution_unnamed_no_comment_takes_up_the_rumour(extractor: Extractor
     rumour, last = sts[0], sts[-1]
     assert last.stance == Stance.NO_COMMENT
     assert last.refers_to == rumour.local_id
+
+
+def test_attribution_initial_does_not_end_the_speaker_name(extractor):
+    from graph.records import Article
+
+    text = '"The timing will be set in Washington," said K. Lin, an analyst in Hangzhou.'
+    result = extractor(Article("t-initial", text, "en", outlet="Reuters"))
+    assert [s.speaker.name for s in result.statements] == ["K. Lin"]
