@@ -229,8 +229,7 @@ class _Run:
         self.text = doc.text
         self.article = article
         outlet = article.outlet or article.republished_from
-        entry = owner.gaz.lookup(outlet) if outlet else None
-        self.scope = entry.name if entry else outlet
+        self.scope = owner.gaz.canonical(outlet) if outlet else None
         self.mentions: list[Mention] = find_mentions(doc, owner.lex)
         self.quotes = find_en_quotes(self.text)
         self.finder = SpeakerFinder(self.text, self.mentions, self.lex, owner.gaz, self.scope)

@@ -88,8 +88,7 @@ class _ArticleRun(QuotePass):
         self.text = doc.text
         self.article = article
         outlet = article.outlet or article.republished_from
-        entry = self.gaz.lookup(outlet) if outlet else None
-        self.scope = entry.name if entry else outlet
+        self.scope = self.gaz.canonical(outlet) if outlet else None
         self.mentions: list[Mention] = find_mentions(doc, owner.lexicon)
         self.token_starts = {t.idx for t in doc}
         self.token_ends = {t.idx + len(t.text) for t in doc}
@@ -139,10 +138,7 @@ class _ArticleRun(QuotePass):
         return ActorRef(_UNNAMED, ActorKind.ANONYMOUS)
 
     def _known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
-        entry = self.gaz.lookup(name)
-        if entry is None:
-            return ActorRef(name, kind, description=description)
-        return ActorRef(entry.name, entry.kind, entry.aliases, description or entry.description)
+        return self.gaz.ref(name, kind, description)
 
     def _speaker_ref(self, sp: SpeakerPhrase) -> ActorRef | None:
         if sp.how == "pronoun":

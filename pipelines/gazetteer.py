@@ -16,7 +16,7 @@ from typing import Any
 
 from graph.errors import DataFileError
 from graph.keys import alias_key
-from graph.records import ActorKind
+from graph.records import ActorKind, ActorRef
 from pipelines.lexicon import DATA_DIR
 
 __all__ = ["GAZETTEER_FILE", "Gazetteer", "GazetteerEntry"]
@@ -123,6 +123,18 @@ class Gazetteer:
 
     def lookup(self, name: str) -> GazetteerEntry | None:
         return self._by_key.get(alias_key(name))
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of a known actor (虎嗅网 -> 虎嗅), else ``name``."""
+        entry = self.lookup(name)
+        return entry.name if entry else name
+
+    def ref(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
+        """``name`` as an actor reference, with what the gazetteer knows of it."""
+        e = self.lookup(name)
+        if e is None:
+            return ActorRef(name, kind, description=description)
+        return ActorRef(e.name, e.kind, e.aliases, description or e.description)
 
     def __iter__(self) -> Iterator[GazetteerEntry]:
         return iter(self._entries.values())

@@ -211,9 +211,7 @@ class SpeakerFinder:
             # "Kestrel" after "Kestrel Motors": this article's long form beats an entry
             # the gazetteer knows under the same short alias but this article never names
             return self.short[name]
-        if e is None:
-            return ActorRef(name, kind, description=description)
-        return ActorRef(e.name, e.kind, e.aliases, description or e.description)
+        return self.gaz.ref(name, kind, description)
 
     def _named_here(self, name: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text) is not None
