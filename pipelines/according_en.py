@@ -1,0 +1,84 @@
+"""English sources without a speech cue: ``according to X`` and unsourced rumour markers.
+
+``according to X`` (before or after the content) and ``X, citing people
+familiar with the matter, reported …`` (the source, scoped to and relayed
+via X); a rumour marker with no source (reportedly, is said to) makes the
+article's outlet relay the claim (stance ``reports``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.records import ActorKind, ActorRef, Stance
+from pipelines.speakers_en import Found
+from pipelines.statements_en import add_statement
+
+if TYPE_CHECKING:
+    from pipelines.attribution_en import ArticleRun
+
+__all__ = ["according_pass", "relay_pass"]
+
+
+def according_pass(run: ArticleRun, s0: int, s1: int) -> None:
+    for am in run.lex["according"].finditer(run.text, s0, s1):
+        if run.in_quote(am.start):
+            continue
+        a, b = am.spans["speaker"]
+        found = run.finder.resolve(run.text[a:b], a)
+        if found is None:
+            continue
+        via = run.via(found)
+        if "via" in am.spans:
+            v0, v1 = am.spans["via"]
+            vf = run.finder.resolve(run.text[v0:v1], v0)
+            if vf is None:
+                continue
+            if found.actor.kind == ActorKind.ANONYMOUS:
+                x = found.actor
+                found = Found(
+                    ActorRef(x.name, x.kind, x.aliases, x.description, vf.actor.name), found.how
+                )
+            via = vf.actor
+            content = (am.end, s1)
+        elif run.text[s0 : am.start].strip(" ,"):
+            content = (s0, am.start)
+        else:
+            content = (b, s1)
+        made = add_statement(
+            run,
+            found,
+            None,
+            Stance.ASSERTS,
+            (s0, s1),
+            content,
+            am.rule.id,
+            quote=False,
+            conf=0.75,
+            context=run.text[am.start : am.end],
+            via=via,
+        )
+        if made is not None:
+            return
+
+
+def relay_pass(run: ArticleRun, s0: int, s1: int) -> None:
+    outlet = run.outlet()
+    if outlet is None:
+        return
+    for m in run.lex["rumour_markers"].finditer(run.text, s0, s1):
+        if not m.rule.get("relay") or run.in_quote(m.start):
+            continue
+        add_statement(
+            run,
+            Found(outlet, "outlet"),
+            None,
+            Stance.REPORTS,
+            (s0, s1),
+            (s0, s1),
+            f"en.relay/{m.rule.id}",
+            quote=False,
+            conf=0.6,
+            cue_text=m.text,
+        )
+        return

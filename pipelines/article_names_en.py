@@ -1,0 +1,112 @@
+"""The names an English article introduces, found before any speaker is resolved.
+
+A multi-word name is later referred to by its surname (people: "Whitfield")
+or first word (organisations: "Aurex"), an organisation by its acronym when
+the article uses it ("the OCC"), a described organisation by its descriptor
+("Bidwave, a live-shopping app" ... "the app"), and a person who opens a
+sentence or is introduced with a role ("Sun Yue, an analyst at TrendForce,")
+is who "he" or "she" is next.  Capitalised runs are split at possessives and
+role titles ("Fleetbite Chief Executive Sam Whitaker" -> Fleetbite, Sam
+Whitaker).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import ActorKind, ActorRef
+from pipelines.names_en import NAME, NOT_NAMES, capitalised_names
+
+if TYPE_CHECKING:
+    from pipelines.speakers_en import SpeakerFinder
+
+__all__ = ["prescan"]
+
+
+def prescan(finder: SpeakerFinder) -> None:
+    """Multi-word names in order: their first word (orgs) or surname (people) refer back."""
+    for pos, name in _split_runs(finder):
+        words = name.split()
+        if len(words) < 2 or finder.gaz.lookup(name) is not None or "'" in name:
+            continue
+        kind = finder.kinds.kind_of(name)
+        ref = ActorRef(name, kind)
+        key = words[-1] if kind == ActorKind.PERSON else words[0]
+        if key not in finder.short and key not in NOT_NAMES and len(key) > 2:
+            finder.short[key] = ActorRef(name, kind, (key,))
+        if kind != ActorKind.PERSON:
+            # "the Office of the Comptroller of the Currency" ... "The OCC said"
+            caps = [w[0] for w in words if w[0].isupper() and w not in NOT_NAMES]
+            acro = "".join(caps)
+            if (
+                len(caps) >= 3
+                and acro not in finder.short
+                and re.search(rf"(?<!\w){acro}(?!\w)", finder.text)
+            ):
+                finder.short[acro] = ActorRef(name, kind, (acro,))
+        if kind == ActorKind.PERSON:
+            finder.short.setdefault(name, ref)
+            # the subject of a sentence ("Omar Reyes runs a shop.") is who "he" is next
+            if not finder.quoted(pos) and (
+                pos == 0 or re.search(r"(?:[.!?]\s+|\n)$", finder.text[max(0, pos - 3) : pos])
+            ):
+                finder.people.append((pos, ref))
+    # "Bidwave, a live-shopping app …" / "carmaker Aurex Auto": "the app", "the carmaker"
+    nouns = "|".join(
+        re.escape(r.pattern) for r in finder.lex["descriptors"].rules if r.pattern.islower()
+    )
+    noun_set = {r.pattern for r in finder.lex["descriptors"].rules if r.pattern.islower()}
+    for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:an?|the)\s+(?P<app>[^,.;]+)", finder.text):
+        name = finder.strip_name(m.group("name"))
+        if name and finder.kinds.kind_of(name) != ActorKind.PERSON:
+            actor = finder.known(name, ActorKind.ORGANIZATION)
+            for word in m.group("app").split()[:5]:
+                if word in noun_set:
+                    finder.described.setdefault(word, []).append((m.start("name"), actor))
+    for m in re.finditer(rf"\b(?P<noun>{nouns})\s+(?P<name>{NAME})", finder.text):
+        name = finder.strip_name(m.group("name"))
+        if name and finder.kinds.kind_of(name) != ActorKind.PERSON:
+            actor = finder.known(name, ActorKind.ORGANIZATION)
+            finder.described.setdefault(m.group("noun"), []).append((m.start("name"), actor))
+    # "Sun Yue, a supply-chain analyst at TrendForce," names a person others refer back to
+    role = finder.roles.alt
+    for m in re.finditer(
+        rf"(?P<name>{NAME}),\s+(?:an?|the)\s+[\w -]{{0,30}}?\b(?:{role})\b", finder.text
+    ):
+        name = finder.strip_name(m.group("name"))
+        if name and finder.kinds.kind_of(name) == ActorKind.PERSON:
+            finder.note(m.start("name"), finder.known(name, ActorKind.PERSON))
+
+
+def _split_runs(finder: SpeakerFinder) -> list[tuple[int, str]]:
+    """Capitalised runs, split at possessives and at role titles.
+
+    "South Korea's Hanvale Semiconductor" -> South Korea, Hanvale Semiconductor;
+    "Fleetbite Chief Executive Sam Whitaker" -> Fleetbite, Sam Whitaker.
+    """
+    out: list[tuple[int, str]] = []
+    role = re.compile(rf"(?<![\w-])(?:{finder.roles.alt}|(?i:officer))(?![\w-])")
+    for pos, name in capitalised_names(finder.text):
+        parts: list[tuple[int, str]] = []
+        k = 0
+        for m in re.finditer(r"(?:'s|’s|'|’)(?=\s|$)", name):
+            parts.append((pos + k, name[k : m.start()]))
+            k = m.end()
+        parts.append((pos + k, name[k:]))
+        for ppos, part in parts:
+            lead = len(part) - len(part.lstrip())
+            ppos, part = ppos + lead, part.strip()
+            roles = list(role.finditer(part))
+            if roles:
+                r = roles[-1]
+                person = part[r.end() :].strip()
+                if person and finder.kinds.kind_of(person) == ActorKind.PERSON:
+                    org = part[: roles[0].start()].strip()
+                    if org and not any(w.lower() in finder.roles.words for w in org.split()):
+                        out.append((ppos, org))
+                    out.append((ppos + r.end() + 1, person))
+                    continue
+            if part:
+                out.append((ppos, part))
+    return out

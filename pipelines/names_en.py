@@ -1,0 +1,99 @@
+"""English names: the capitalised-name pattern and person-or-organisation heuristics.
+
+``NAME`` matches a run of capitalised words with linking words between them
+("Office of the Comptroller of the Currency", "K. Lin").  A name the
+gazetteer does not know is an organisation when it carries an organisation
+suffix (Motors, Ministry, Labs …) or a possessive, and a person when it is
+two or three plain capitalised words, unless the article uses its first
+word alone but never its last (people are named again by surname,
+organisations by their first word).  Capitalised words that never are a
+name (The, However, According …) are data: the ``not_name`` list of
+``data/en/stopwords.jsonl``.
+
+Examples
+--------
+>>> capitalised_names("However, Dana Whitfield said so.")
+[(9, 'Dana Whitfield')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.records import ActorKind, ActorRef, Affiliation
+from pipelines.gazetteer import Gazetteer
+from pipelines.stopwords_en import stopwords
+
+__all__ = ["NAME", "NAME_RE", "NOT_NAMES", "Found", "NameKinds", "capitalised_names"]
+
+_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+\w*)"
+_LINK = r"(?:(?:of|for|and|de|van|von|bin|&)(?:\s+the)?|the)"
+NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
+NAME_RE = re.compile(NAME)
+NOT_NAMES = stopwords("not_name")
+_ORG_SUFFIX = re.compile(
+    r"\b(?:Inc|Corp|Ltd|LLC|Co|Group|Games|Studios?|Auto|Motors|Commerce|Council|"
+    r"Ventures|Partners|Capital|Research|Analysis|Analytics|Interactive|Ministry|"
+    r"Government|Agency|Bank|Holdings|Technologies|Technology|Labs|Media|News|Times|"
+    r"Post|Journal|Association|Union|Institute|University|Foundation|Securities|"
+    r"Insights|Intelligence|Consulting|Entertainment|Electronics|Network|Systems|"
+    r"Leaks|Pulse|Department|Office|Commission|Authority|Bureau|Court|Party|Club|"
+    r"ISI|AG|SA|SE|PLC|plc)\b"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved speaker, and who it speaks through or for."""
+
+    actor: ActorRef
+    how: str  # gazetteer | name | role | anonymous | pronoun | backref
+    affiliation: Affiliation | None = None
+
+
+def capitalised_names(text: str) -> list[tuple[int, str]]:
+    """``(start, name)`` of runs of capitalised words (a weak signal for names)."""
+    out = []
+    for m in NAME_RE.finditer(text):
+        name = m.group().rstrip(".'’")
+        words = name.split()
+        while words and words[0] in NOT_NAMES:
+            words = words[1:]
+        while words and words[-1].lower() in ("of", "for", "and", "the", "de", "&"):
+            words = words[:-1]
+        if words:
+            name = " ".join(words)
+            out.append((m.start() + m.group().find(words[0]), name))
+    return out
+
+
+class NameKinds:
+    """Person or organisation, for the names of one article."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.gaz = gazetteer
+        self._singles: set[str] | None = None
+
+    def kind_of(self, name: str) -> ActorKind:
+        e = self.gaz.lookup(name)
+        if e is not None:
+            return e.kind
+        words = name.split()
+        if _ORG_SUFFIX.search(name) or "'" in name or "’" in name:
+            return ActorKind.ORGANIZATION
+        if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z]\.|[A-Z][a-z'’-]+", w) for w in words):
+            # people are named again by surname, organisations by their first word
+            if self.alone(words[0]) and not self.alone(words[-1]):
+                return ActorKind.ORGANIZATION
+            return ActorKind.PERSON
+        return ActorKind.ORGANIZATION
+
+    def alone(self, word: str) -> bool:
+        """Whether ``word`` is, somewhere in the text, a name on its own."""
+        if self._singles is None:
+            self._singles = {
+                re.sub(r"(?:'s|’s|'|’)$", "", n) for _, n in capitalised_names(self.text)
+            }
+        return word in self._singles

@@ -1,0 +1,85 @@
+"""English direct quotes: the quote pass of the attributor.
+
+``"…," said Lisa Chen, a seller`` / ``"…," she said`` (the speaker after the
+quote) and ``X said: "…"`` (before it).  A quote that is the whole next
+sentence, or follows another quote with no speaker between them, continues
+the previous statement; quotation marks that no speaker claims ("Live
+Cart", titles, scare quotes) are terms, not speech.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import Stance
+from pipelines.speakers_en import Found
+from pipelines.statements_en import add_statement, appositive, continue_quote
+
+if TYPE_CHECKING:
+    from pipelines.attribution_en import ArticleRun
+
+__all__ = ["quote_pass"]
+
+
+def quote_pass(run: ArticleRun, s0: int, s1: int) -> list[tuple[int, int]]:
+    used: list[tuple[int, int]] = []
+    qcue = run.o.quote_cue
+    for a, b in [q for q in run.quotes if s0 <= q[0] < s1]:
+        qs, qe = a - 1, b + 1
+        inner = run.text[a:b].rstrip()
+        lead = run.text[max(used[-1][1], s0) if used else s0 : qs]
+        after = run.text[qe:s1]
+        at_start = not lead.strip(" ,")
+        speech = at_start or inner[-1:] in ",?!"
+        found: Found | None = None
+        m = None
+        span_end = qe
+        if speech and len(inner.split()) >= 2:
+            m = re.match(
+                rf"\s*,?\s*(?P<cue>{qcue})\s+(?P<spk>(?:[^,.;\"“”]|(?<=\b[A-Z])\.)+?)"
+                # an initial's full stop (K. Lin) does not end the name
+                r"(?=\s*[,;]|\s*\.(?!\s?[A-Z][a-z])|\s*$)",
+                after,
+            )
+            if m:
+                found = run.finder.resolve(m.group("spk"), qe + m.start("spk"))
+                if found is not None:
+                    appositive(run, found, qe + m.end("spk"), s1)
+            if found is None:
+                m = re.match(
+                    rf"\s*,?\s*(?P<spk>[^,.;\"“”]{{1,90}}?)\s+(?P<cue>{qcue})(?![\w-])", after
+                )
+                if m:
+                    found = run.finder.resolve(m.group("spk"), qe + m.start("spk"))
+            if found is not None and m is not None:
+                span_end = qe + m.end()
+        if found is None and after.strip(" .") == "" and inner[-1:] not in ",":
+            m = re.search(
+                rf"(?P<spk>[^,.;\"“”]+?)\s+(?P<cue>{qcue})(?:\s+[^,.;:\"“”]{{0,40}}?)?\s*[:,]\s*$",
+                lead,
+            )
+            if m:
+                base = qs - len(lead)
+                found = run.finder.resolve(m.group("spk"), base + m.start("spk"))
+        if found is None or m is None:
+            if at_start or (used and not lead.strip(" ,")):
+                continue_quote(run, a, b, s0, s1)
+            continue
+        rule = run.rule(m.group("cue"))
+        ctx = run.text[qe + m.end() : s1] if m.start() >= 0 and span_end > qe else ""
+        add_statement(
+            run,
+            found,
+            rule,
+            Stance(rule.get("stance")) if rule else Stance.ASSERTS,
+            (s0, s1),
+            (a, b),
+            f"en.quote/{rule.id}" if rule else "en.quote",
+            quote=True,
+            conf=0.85,
+            cue_text=m.group("cue"),
+            context=ctx,
+        )
+        used.append((s0 if at_start else qs, max(span_end, qe)))
+    return used

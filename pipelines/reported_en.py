@@ -1,0 +1,242 @@
+"""English reported speech: the reported-speech pass of the attributor.
+
+A cue (said, told, denied, declined to comment, called …) with the speaker
+before it (``X, an analyst at Y, said (that) …``, a dateline first, a
+subordinate clause's subject, ``X, citing people familiar …, reported``) or
+after the content (``…, two sources told Axios.``).  Elliptic cues share
+the previous speaker (``…, but declined to comment``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import ActorKind, ActorRef, Stance
+from pipelines.lexicon import Rule
+from pipelines.speakers_en import NAME, Found
+from pipelines.statements_en import ELLIPSIS, Made, add_statement, appositive, trim_last
+
+if TYPE_CHECKING:
+    from pipelines.attribution_en import ArticleRun
+
+__all__ = ["reported_pass"]
+
+_OBJECTS = (
+    r"(?:reporters|journalists|staff|employees|investors|analysts|customers|partners|"
+    r"lawmakers|regulators|sellers|merchants|clients|colleagues|the\s+\w+|us|me|him|her|them)"
+)
+_WINDOW_WORD = re.compile(
+    rf"^(?:{NAME}|{_OBJECTS}|on|in|at|to|during|from|with|via|by|over|last|this|earlier|"
+    r"late|early|the|a|an|his|her|its|their|our|statement|interview|post|podcast|message|"
+    r"email|emailed|call|briefing|conference|meeting|note|letter|filing|video|livestream|"
+    r"blog|text|week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|\d[\w,.]*|\"[^\"]*\"|“[^”]*”|[A-Z][\w'’.-]*)$"
+)
+_SUBORDINATE = re.compile(
+    r"^.*?\b(?:after|before|when|since|because|although|though|until|once|while|as|where)\s+",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]) -> None:
+    floor = max((e for _, e in used), default=s0)
+    cues = [c for c in run.cues(floor, s1) if not any(a <= c.start() < b for a, b in used)]
+    covered = floor  # statements so far own the text up to here
+    prev_found: Found | None = None
+    for k, cm in enumerate(cues):
+        ell = ELLIPSIS.search(run.text, max(floor, cm.start() - 30), cm.start())
+        elliptic = prev_found is not None and ell is not None and ell.end() == cm.start()
+        if cm.start() < covered and not elliptic:
+            continue  # a cue inside the content of the previous statement
+        rule = run.rule(cm.group())
+        if rule is None:
+            continue
+        nxt = _next_ellipsis(run, cues[k + 1 :], s1)
+        made = (None if elliptic else _content_first(run, cm, rule, s0, s1, floor)) or (
+            _subject_first(run, cm, rule, s0, nxt, floor, prev_found if elliptic else None)
+        )
+        if made is not None:
+            _m, found, end = made
+            prev_found = found
+            covered = end
+
+
+def _next_ellipsis(run: ArticleRun, rest: list[re.Match[str]], s1: int) -> int:
+    for c in rest:
+        ell = ELLIPSIS.search(run.text, max(0, c.start() - 30), c.start())
+        if ell and ell.end() == c.start() and run.rule(c.group()) is not None:
+            return ell.start()
+    return s1
+
+
+def _prev_comma(run: ArticleRun, pos: int, floor: int) -> int:
+    c = run.text.rfind(",", floor, pos)
+    while c > floor and run.in_quote(c):
+        c = run.text.rfind(",", floor, c)
+    return c
+
+
+def _content_first(
+    run: ArticleRun, cm: re.Match[str], rule: Rule, s0: int, s1: int, floor: int
+) -> tuple[Made, Found, int] | None:
+    """``…, two sources told Axios.`` / ``…, the people said, asking not to be named``."""
+    if rule.get("content") == "object":
+        return None
+    comma = run.text.rfind(",", floor, cm.start())
+    while comma > floor and run.in_quote(comma):
+        comma = run.text.rfind(",", floor, comma)
+    if comma <= floor:
+        return None
+    spk = run.text[comma + 1 : cm.start()]
+    app_end = None
+    if not spk.strip():
+        # "…, Priya Nair, an analyst at Gartner, told Reuters."
+        c2 = _prev_comma(run, comma, floor)
+        c3 = _prev_comma(run, c2, floor) if c2 > floor else -1
+        if c3 <= floor or not re.match(r"\s+(?:an?|the)\s", run.text[c2 + 1 : comma]):
+            return None
+        spk, app_end, comma = run.text[c3 + 1 : c2], comma, c3
+    if not spk.strip() or len(spk.split()) > 10:
+        return None
+    tail_end = run.text.find(",", cm.end(), s1)
+    tail_end = s1 if tail_end < 0 else tail_end
+    tail = run.text[cm.end() : tail_end].strip(" .")
+    if re.search(r"\b(?:that|whether|if)\b|[\"“]", tail) or len(tail.split()) > 6:
+        return None
+    if len(run.text[floor:comma].split()) < 4:
+        return None
+    found = run.finder.resolve(spk, comma + 1)
+    if found is None:
+        return None
+    if app_end is not None:
+        appositive(run, found, comma + 1 + len(spk), app_end + 1)
+    made = add_statement(
+        run,
+        found,
+        rule,
+        Stance(rule.get("stance")),
+        (s0, s1),
+        (floor, comma),
+        f"en.reported.speaker_after/{rule.id}",
+        quote=False,
+        conf=0.75,
+        cue_text=cm.group(),
+        context=run.text[comma:s1],
+        via=run.via(found),
+    )
+    return (made, found, s1) if made else None
+
+
+def _subject_first(
+    run: ArticleRun,
+    cm: re.Match[str],
+    rule: Rule,
+    s0: int,
+    end: int,
+    floor: int,
+    prev: Found | None,
+) -> tuple[Made, Found, int] | None:
+    region = run.text[floor : cm.start()]
+    found: Found | None = None
+    via = None
+    if prev is None:
+        found, via = _subject(run, region, floor)
+    else:
+        found = prev
+        trim_last(run, cm.start())
+    if found is None:
+        return None
+    c0 = cm.end()
+    if rule.get("content") != "object":
+        c0 = _content_start(run, cm.end(), end)
+    made = add_statement(
+        run,
+        found,
+        rule,
+        Stance(rule.get("stance")),
+        (s0, _sent_end(run, s0)),
+        (c0, end),
+        f"en.reported/{rule.id}",
+        quote=False,
+        conf=0.75,
+        cue_text=cm.group(),
+        context=region,
+        via=via or run.via(found),
+    )
+    return (made, found, end) if made else None
+
+
+def _sent_end(run: ArticleRun, s0: int) -> int:
+    for sent in run.doc.sents:
+        if sent.start_char == s0:
+            e = sent.end_char
+            while e > s0 and run.text[e - 1].isspace():
+                e -= 1
+            return e
+    return len(run.text)
+
+
+def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, ActorRef | None]:
+    r = re.sub(
+        r"(?:\s+(?:has|have|had|also|later|previously|earlier|then|publicly|already))+\s*$",
+        "",
+        region,
+    ).rstrip()
+    # a dateline: "SHANGHAI, Nov 21 (Reuters) - TikTok denied …"
+    dash = max(r.rfind(" - "), r.rfind(" — "), r.rfind(" – "))
+    if dash >= 0 and not r.endswith(","):
+        pos, r = pos + dash + 3, r[dash + 3 :]
+    if not r.strip():
+        return None, None
+    app = None
+    if r.endswith(","):
+        body = r[:-1]
+        k = body.rfind(",")
+        if k >= 0:
+            app_text = body[k + 1 :]
+            head_full = body[:k]
+            h = head_full.rfind(",")
+            head, head_pos = head_full[h + 1 :], pos + h + 1
+            app = (app_text, pos + k + 1)
+        else:
+            head, head_pos = body, pos
+    else:
+        k = r.rfind(",")
+        head, head_pos = r[k + 1 :], pos + k + 1
+    if app is not None and re.match(r"\s*citing\b", app[0]):
+        src = re.sub(r"^\s*citing\s+", "", app[0])
+        via = run.finder.resolve(head, head_pos)
+        found = run.finder.resolve(src, app[1] + app[0].find(src))
+        if found is not None and via is not None and found.actor.kind == ActorKind.ANONYMOUS:
+            a = found.actor
+            actor = ActorRef(a.name, a.kind, a.aliases, a.description, scope=via.actor.name)
+            return Found(actor, found.how), via.actor
+        return found or via, None
+    found = run.finder.resolve(head, head_pos)
+    sub = _SUBORDINATE.match(head)
+    if found is None and sub:
+        # "A week after The Information reported that …": the subordinate clause's subject
+        found = run.finder.resolve(head[sub.end() :], head_pos + sub.end())
+    if found is None and app is not None and app[0].strip()[:1].isupper():
+        found = run.finder.resolve(app[0], app[1])
+    elif found is not None and app is not None:
+        appositive(run, found, head_pos + len(head), app[1] + len(app[0]) + 1)
+    return found, None
+
+
+def _content_start(run: ArticleRun, pos: int, end: int) -> int:
+    """After ``told Reuters in Shanghai on Tuesday that``: where the content begins."""
+    text = run.text[pos:end]
+    m = re.search(r"\b(?:that|whether|if)\b", text)
+    if m and m.start() < 90:
+        window = text[: m.start()].strip()
+        words = re.findall(r"\"[^\"]*\"|“[^”]*”|[^\s]+", window)
+        if all(_WINDOW_WORD.match(w.strip(",")) for w in words) and "," not in window.replace(
+            '",', '"'
+        ):
+            return pos + (m.start() if m.group() != "that" else m.end())
+    obj = re.match(rf"\s+(?:{NAME}|{_OBJECTS})(?=\s*[,.]|\s*$)", text)
+    if obj:
+        return pos + obj.end()
+    return pos

@@ -1,0 +1,109 @@
+"""English role phrases: who speaks in "a TikTok spokesperson" or "Bidwave co-founder Marcus Hale".
+
+Role words are data (``data/en/roles.jsonl``): a role that
+``speaks_for_organization`` (spokesperson, representative …) makes the
+organisation the speaker ("a spokesman for the Aragon regional government",
+"the company's spokeswoman", "its spokesperson"), with the named person as
+its member; any other role names a person with an affiliation
+("TalkShopLive co-founder Bryan Moore").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import ActorKind, Affiliation
+from pipelines.lexicon import Lexicon, Rule
+from pipelines.names_en import NAME, NAME_RE, Found
+
+if TYPE_CHECKING:
+    from pipelines.speakers_en import SpeakerFinder
+
+__all__ = ["RoleWords", "resolve_role"]
+
+
+class RoleWords:
+    """The role rules, as one case-insensitive alternation, longest first."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.rules = sorted((r for r in lexicon["roles"].rules), key=lambda r: -len(r.pattern))
+        self.alt = "(?i:" + "|".join(re.escape(r.pattern) for r in self.rules) + ")"
+        self.words = {w.lower() for r in self.rules for w in r.pattern.split()}
+
+    def rule(self, word: str) -> Rule:
+        return next(r for r in self.rules if r.pattern.lower() == word.lower())
+
+    def speaks_for(self, word: str) -> bool:
+        return bool(self.rule(word).get("speaks_for_organization"))
+
+
+def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
+    role = finder.roles.alt
+    # "a TikTok spokesperson" / "TikTok's spokeswoman"
+    m = re.fullmatch(
+        rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<org>{NAME}?)(?:'s|’s)?\s+(?:[\w-]+\s+)?(?P<role>{role})",
+        p,
+    )
+    if m and finder.roles.speaks_for(m.group("role")) and finder.strip_name(m.group("org")):
+        org_name = re.sub(r"(?:'s|’s|')$", "", finder.strip_name(m.group("org")))
+        org = finder.known(org_name, ActorKind.ORGANIZATION)
+        finder.spokes.append((pos, org))
+        return Found(org, "role")
+    # "the company's spokesperson" / "its spokeswoman"
+    m = re.fullmatch(
+        rf"(?:(?:[Tt]he\s+(?P<noun>[a-z-]+)(?:'s|’s))|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?"
+        rf"(?P<role>{role})(?:\s*,?\s+(?P<name>{NAME}))?",
+        p,
+    )
+    if m and finder.roles.speaks_for(m.group("role")):
+        noun = m.group("noun") or "company"
+        org = finder.last(finder.described.get(noun, []), pos) or finder.last_org(pos)
+        if org is not None:
+            finder.spokes.append((pos, org))
+            return Found(org, "role")
+    # "a spokesman for the Aragon regional government"
+    m = re.fullmatch(
+        rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<role>{role})\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<org>.+)",
+        p,
+    )
+    if m and finder.roles.speaks_for(m.group("role")):
+        org = finder.known(m.group("org").strip(), ActorKind.ORGANIZATION)
+        finder.spokes.append((pos, org))
+        return Found(org, "role")
+    # "Bidwave co-founder Marcus Hale" / "spokeswoman Elena Marsh" / "Chief executive X"
+    m = re.fullmatch(
+        rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?P<org>{NAME}?)(?:'s|’s)?\s+)?(?:[\w-]+\s+)?"
+        rf"(?P<role>{role})\s+(?P<name>{NAME})",
+        p,
+    )
+    if (
+        m
+        and NAME_RE.fullmatch(m.group("name"))
+        and m.group("name")[0].isupper()
+        and m.group("name").lower() not in finder.roles.words
+    ):
+        name = finder.strip_name(m.group("name"))
+        if not name:
+            return None
+        person = finder.known(name, ActorKind.PERSON)
+        org_name = re.sub(r"(?:'s|’s|')$", "", finder.strip_name(m.group("org") or ""))
+        if org_name.lower() in finder.roles.words:
+            org_name = ""
+        org = finder.known(org_name, ActorKind.ORGANIZATION) if org_name else None
+        role_rule = finder.roles.rule(m.group("role"))
+        if finder.roles.speaks_for(m.group("role")):
+            org = org or finder.last(finder.spokes, pos) or finder.last_org(pos)
+            if org is None:
+                return Found(person, "role")
+            finder.spokes.append((pos, org))
+            aff = Affiliation(person, org, role_rule.get("role"), "", "en.affiliation.role")
+            return Found(org, "role", aff)
+        finder.note(pos, person)
+        aff = (
+            Affiliation(person, org, role_rule.get("role"), "", "en.affiliation.role")
+            if org is not None
+            else None
+        )
+        return Found(person, "role", aff)
+    return None

@@ -1,0 +1,250 @@
+"""The English statement builder: one statement record from a speaker, a cue and a content span.
+
+:func:`add_statement` trims the content (a leading "that", a trailing
+"according to …"), reads its stance (:func:`pipelines.stance.read_stance`),
+decides which earlier claim a denial, confirmation or refusal takes up
+(:func:`pipelines.responses_en.find_target`) and records the statement, its
+affiliation and the words of its claim on the article run.
+:func:`continue_quote` extends a quote with the next sentence's quote,
+:func:`trim_last` cuts the previous content before "…, but declined to
+comment", and :func:`appositive` records ``X, an analyst at Y`` as an
+affiliation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
+from pipelines.lexicon import Rule
+from pipelines.responses_en import find_target
+from pipelines.speakers_en import NAME, Found
+from pipelines.stance import read_stance
+
+if TYPE_CHECKING:
+    from pipelines.attribution_en import ArticleRun
+
+__all__ = [
+    "CONTENT_TRAIL",
+    "ELLIPSIS",
+    "Made",
+    "add_statement",
+    "appositive",
+    "continue_quote",
+    "trim_last",
+]
+
+_CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\s+)?")
+CONTENT_TRAIL = re.compile(r"[\s.,;:!?\"”]+$")
+_CONTENT_CUTS = re.compile(
+    r",\s+according to\b|,\s+(?:he|she|they|it)\s+(?:said|added)\b|\s+but\s+did\s+not\b"
+    r"|,\s+(?:months?|weeks?|days?|years?)\s+(?:after|before)\b"
+)
+ELLIPSIS = re.compile(r"(?:,?\s+(?:but|and)(?:\s+(?:also|then|later|has|had))?\s*)$")
+
+
+@dataclass
+class Made:
+    """A statement made in this article, where, and the (local) claim it is on."""
+
+    statement: ExtractedStatement
+    paragraph: int
+    sentence: int
+    claim: str  # the claim id (local) this statement is on
+    pool: str  # words that identify its claim
+
+
+def add_statement(
+    run: ArticleRun,
+    found: Found,
+    cue: Rule | None,
+    base: Stance,
+    sent: tuple[int, int],
+    content: tuple[int, int],
+    rule: str,
+    *,
+    quote: bool,
+    conf: float,
+    cue_text: str = "",
+    context: str = "",
+    via: ActorRef | None = None,
+) -> Made | None:
+    s0, s1 = sent
+    c0, c1 = content
+    whole = run.text[max(s0, c0 - 5) : c1]  # "called that claim untrue": keep "that"
+    if not quote:
+        lead = _CONTENT_LEAD.match(run.text, c0, c1)
+        c0 = lead.end() if lead else c0
+        cut = _CONTENT_CUTS.search(run.text, c0, c1)
+        c1 = cut.start() if cut else c1
+    else:
+        while c1 > c0 and run.text[c1 - 1] in " ,.;:":
+            c1 -= 1
+        while c0 < c1 and run.text[c0] == " ":
+            c0 += 1
+    raw = run.text[c0:c1]
+    speaker = found.actor
+    reading = read_stance(raw, base, run.lex, context, quoted=quote)
+    stance = reading.stance
+    if cue is not None and cue.get("needs_content_cue") and stance == Stance.ASSERTS:
+        return None
+    if (
+        stance == Stance.ASSERTS
+        and speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
+        and not quote
+        and any(m.rule.get("modal") for m in run.lex["hedges"].finditer(raw))
+    ):
+        stance = Stance.REPORTS
+    claim = CONTENT_TRAIL.sub("", raw.strip())
+    refers = None
+    takes_up = stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT)
+    prev = run.made[-1] if run.made else None
+    para = run.paragraph(s0)
+    if (
+        quote
+        and prev is not None
+        and not reading.points_back
+        and stance
+        in (
+            Stance.ASSERTS,
+            prev.statement.stance,
+        )
+    ):
+        p = prev.statement
+        same = p.speaker.name == speaker.name or para == prev.paragraph
+        if (
+            p.stance in (Stance.DENIES, Stance.CONFIRMS)
+            and same
+            and (run.sent_index - prev.sentence <= 1)
+        ):
+            stance, refers = p.stance, prev.claim
+    clause = re.search(r"\b(?:reports?|claims?|rumou?rs?)?\s*(?:that|whether)\s+(?P<c>.+)", raw)
+    if refers is None and takes_up:
+        obj = context if quote else raw
+        if stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
+            # "declined to comment on reports that it plans to hire 20 staff": a claim
+            refers = find_target(run, found, obj, latest=False, clause=True)
+            if refers is None:
+                claim = CONTENT_TRAIL.sub("", clause.group("c").strip())
+        elif reading.points_back or stance == Stance.NO_COMMENT or len(claim.split()) < 3:
+            refers = find_target(
+                run, found, obj, latest=True, anaphor=run.lex["anaphors"].search(whole) is not None
+            )
+        else:
+            refers = find_target(run, found, obj, latest=False)
+    if refers is None and len(claim.split()) < 3:
+        return None
+    if refers is None and stance == Stance.CONFIRMS and cue and cue.get("takes_up_only"):
+        stance = Stance.ASSERTS  # "acknowledged that requests had tripled": nothing taken up
+    about = tuple(
+        dict.fromkeys(
+            run.finder.known(m.name, m.kind)
+            for m in run.mentions
+            if c0 <= m.start and m.end <= c1 and m.kind != ActorKind.ANONYMOUS
+        )
+    )
+    local = f"s{len(run.out.statements) + 1}"
+    st = ExtractedStatement(
+        local_id=local,
+        speaker=speaker,
+        stance=stance,
+        evidence=run.text[s0:s1],
+        start=s0,
+        end=s1,
+        rule=rule,
+        claim_text=None if refers else claim,
+        refers_to=refers,
+        about=about,
+        quote=raw if quote else None,
+        quote_start=c0 if quote else None,
+        quote_end=c1 if quote else None,
+        cue=cue_text,
+        hedges=reading.hedges,
+        via=via,
+        confidence=conf,
+    )
+    run.out.statements.append(st)
+    if found.affiliation is not None:
+        a = found.affiliation
+        run.out.affiliations.append(
+            type(a)(a.member, a.organization, a.role, run.text[s0:s1], a.rule)
+        )
+    claim_id = refers or local
+    run.pools[claim_id] = run.pools.get(claim_id, "") + " " + (claim or raw)
+    made = Made(st, para, run.sent_index, claim_id, claim)
+    run.made.append(made)
+    run.finder.note(s0 if not quote else c1, speaker, spoke=True)
+    return made
+
+
+def continue_quote(run: ArticleRun, a: int, b: int, s0: int, s1: int) -> None:
+    """``"A," X said. "B."``: B continues the statement of A."""
+    if not run.made:
+        return
+    last = run.made[-1]
+    st = last.statement
+    if st.quote is None or last.paragraph != run.paragraph(a) or run.sent_index - last.sentence > 1:
+        return
+    extra = CONTENT_TRAIL.sub("", run.text[a:b].strip())
+    claim = f"{st.claim_text} {extra}" if st.claim_text else None
+    new = ExtractedStatement(
+        **{
+            **{f: getattr(st, f) for f in st.__dataclass_fields__},
+            "claim_text": claim,
+            "end": max(st.end, s1),
+            "evidence": run.text[st.start : max(st.end, s1)],
+        }
+    )
+    run.out.statements[run.out.statements.index(st)] = new
+    last.statement = new
+    run.pools[last.claim] = run.pools.get(last.claim, "") + " " + extra
+
+
+def trim_last(run: ArticleRun, pos: int) -> None:
+    """ "…, but declined to comment": the previous content ends before "but"."""
+    if not run.made:
+        return
+    last = run.made[-1]
+    st = last.statement
+    ell = ELLIPSIS.search(run.text, max(0, pos - 30), pos)
+    if st.claim_text is None or ell is None:
+        return
+    cut = run.text[: ell.start()]
+    claim = st.claim_text
+    tail = cut[-40:].strip()
+    idx = claim.find(tail[-20:]) if tail else -1
+    if idx >= 0:
+        new_claim = CONTENT_TRAIL.sub("", claim[: idx + len(tail[-20:])])
+        new = ExtractedStatement(
+            **{**{f: getattr(st, f) for f in st.__dataclass_fields__}, "claim_text": new_claim}
+        )
+        run.out.statements[run.out.statements.index(st)] = new
+        last.statement = new
+
+
+def appositive(run: ArticleRun, found: Found, pos: int, end: int) -> Found:
+    """``X, co-founder of Y`` / ``X, an analyst at Y`` -> an affiliation edge."""
+    if found.actor.kind != ActorKind.PERSON:
+        return found
+    tail = run.text[pos:end]
+    role = run.finder.roles.alt
+    m = re.match(
+        rf"\s*,\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,3}}?(?P<role>{role})"
+        rf"(?:\s+of\s+[a-z][\w\s-]{{0,30}}?)?\s+(?:of|at|for|with)\s+"
+        rf"(?:the\s+(?:[a-z-]+\s+)*)?(?P<org>{NAME})",
+        tail,
+    ) or re.match(rf"\s*,\s*(?P<org>{NAME})(?:'s|’s)\s+(?:[\w-]+\s+)*?(?P<role>{role})\b", tail)
+    if m is None:
+        return found
+    org_name = m.group("org").rstrip(".")
+    org = run.finder.known(org_name, ActorKind.ORGANIZATION)
+    rule = run.finder.roles.rule(m.group("role"))
+    run.out.affiliations.append(
+        Affiliation(
+            found.actor, org, rule.get("role"), run.text[pos:end], "en.affiliation.appositive"
+        )
+    )
+    run.finder.note(pos + m.start("org"), org)
+    return found
