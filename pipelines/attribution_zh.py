@@ -22,17 +22,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement, Stance
-from pipelines.claims_zh import (
-    antecedent,
-    rumour_answered,
-    strip_rumour_lead,
-    strip_stance_words,
-)
+from pipelines.claims_zh import strip_rumour_lead, strip_stance_words
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.mentions import Mention, find_mentions
 from pipelines.nlp import GLUE
 from pipelines.quotes_zh import Quote, QuotePass, find_quotes, is_term_quote
+from pipelines.responses_zh import Response, answered_claim
 from pipelines.sentences import OPEN_QUOTES
 from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
 from pipelines.stance import StanceReading, read_stance
@@ -55,6 +51,11 @@ _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used 
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…]+$")
 _FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|准备|拟)")
 _UNNAMED = "未具名消息来源"
+_TAKES_UP = (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT, Stance.QUESTIONS)
+# an anaphor this close to the start is the content's subject (该传闻有一定依据)
+_ANAPHOR_OPENING = 6
+# a denial or refusal this close after a rumour answers it, words in common or not
+_RUMOUR_REACH = 300
 # in reported speech, "…，但…" usually hands the sentence back to the writer
 _ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
 
@@ -216,24 +217,24 @@ class _ArticleRun(QuotePass):
         cs = s0 if context_start is None else context_start
         context = self.text[cs : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[cs:c0]
         reading: StanceReading = read_stance(raw, base, self.lex, context, quoted=quote)
+        # the whole sentence but the content: where a topic (对于…，) is named
+        around = self.text[s0:c0] + self.text[c1:s1]
         stance, points_back = reading.stance, reading.points_back
         if response and stance == Stance.ASSERTS and _NEGATION.search(raw):
             # a negated answer to a rumour (回应称“账号状态正常，没有任何处罚”) denies it
             stance, points_back = Stance.DENIES, True
         claim_text: str | None = _clean_claim(raw)
-        refers_to = None
-        if not points_back and stance in (Stance.DENIES, Stance.NO_COMMENT):
-            # 没有任何裁员计划 right after a rumour of layoffs: the denial answers it
-            refers_to = self._rumour_answered(speaker, s0, raw)
-            if refers_to is not None:
-                claim_text = None
-        if points_back:
-            refers_to = self._antecedent(speaker, self.text[s0:s1])
-            if refers_to is None and reading.bare:
-                return False  # "此消息不实" with nothing before it to deny
-            if refers_to is not None:
-                claim_text = None
+        refers_to, negated = self._answered(
+            speaker, stance, raw, context, around, points_back, response, s0
+        )
+        if refers_to is not None:
+            if negated:
+                stance = Stance.DENIES  # 公司“目前没有任何融资计划” after a rumour about it
+            claim_text = None
+            if points_back:
                 confidence -= 0.1
+        elif points_back and reading.bare:
+            return False  # "此消息不实" with nothing before it to deny
         elif stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT) and claim_text:
             claim_text = strip_stance_words(claim_text, self.lex)
             if _FUTURE_LEAD.match(claim_text) and speaker.kind != ActorKind.ANONYMOUS:
@@ -292,11 +293,46 @@ class _ArticleRun(QuotePass):
             )
         return True
 
-    def _rumour_answered(self, speaker: ActorRef, s0: int, content: str) -> str | None:
-        return rumour_answered(self.out.statements, speaker, s0, content)
-
-    def _antecedent(self, speaker: ActorRef, sentence: str) -> str | None:
-        return antecedent(self.out.statements, speaker, sentence)
+    def _answered(
+        self,
+        speaker: ActorRef,
+        stance: Stance,
+        raw: str,
+        context: str,
+        around: str,
+        points_back: bool,
+        response: bool,
+        s0: int,
+    ) -> tuple[str | None, bool]:
+        """The earlier statement whose claim this one takes up (see :mod:`responses_zh`),
+        and whether it is a negated restatement (then a denial)."""
+        anaphors = self.lex["anaphors"]
+        opens = anaphors.search(raw[:_ANAPHOR_OPENING]) is not None
+        if stance in _TAKES_UP or (stance == Stance.ASSERTS and opens):
+            # 该传闻有一定依据: an assessment of the rumour is about the rumour
+            points = (
+                points_back
+                or opens
+                or response
+                or stance == Stance.NO_COMMENT
+                or anaphors.search(context) is not None
+            )
+            own = strip_stance_words(_clean_claim(raw), self.lex)
+            topic = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
+            adjacent = s0 - _RUMOUR_REACH if stance in (Stance.DENIES, Stance.NO_COMMENT) else None
+            found = answered_claim(
+                self.out.statements,
+                Response(speaker, "，".join([own, *topic]), points, adjacent_from=adjacent),
+                self.lex,
+            )
+            return found, False
+        if _NEGATION.search(raw):
+            # a negated restatement by the one a rumour is about answers it
+            found = answered_claim(
+                self.out.statements, Response(speaker, raw, about_only=True), self.lex
+            )
+            return found, found is not None
+        return None, False
 
     def _chain_base(self, cue: RuleMatch) -> Stance:
         """Stance of ``cue``, or of a stronger cue just before it (否认称, 辟谣表示)."""

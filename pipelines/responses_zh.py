@@ -1,0 +1,182 @@
+"""Which earlier claim of a Chinese article a response answers.
+
+A denial, confirmation, refusal to comment or doubt usually answers a claim
+stated earlier in the same article, often paragraphs before it.  It takes up
+that claim (``refers_to``) in two ways:
+
+* by **content**: its own words share enough with the earlier claim, counted
+  as character bigrams (and Latin words and numbers) once generic words are
+  gone, relative to the shorter of the two (“暂停航线的说法不准确” answers
+  “暂停上海往返伦敦…航线”), a claim about the responder counting extra;
+* by **pointing back** (此消息, 对此, 该传闻, a bare 拒绝回应, a 回应/辟谣 cue):
+  the most plausible topic before it — a rumour about the responder, else
+  the nearest rumour, else the nearest claim of someone else.
+
+A topic is an earlier claim with a text of its own; a statement that already
+answered one makes that claim recent again.  A response never takes up its
+own speaker's claims.
+
+Examples
+--------
+>>> from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
+>>> from pipelines.lexicon import Lexicon
+>>> media = ActorRef("某媒体", ActorKind.MEDIA)
+>>> firm = ActorRef("云杉物流", ActorKind.ORGANIZATION)
+>>> said = [ExtractedStatement("s1", media, Stance.REPORTS, "…", 0, 20, "r",
+...                            claim_text="云杉物流将关闭华北三个分拣中心")]
+>>> answered_claim(said, Response(firm, "关闭分拣中心的说法不实"), Lexicon.load("zh"))
+'s1'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import jieba
+
+from graph.keys import text_key
+from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
+from pipelines.lexicon import Lexicon
+
+__all__ = ["Response", "Topic", "answered_claim", "overlap", "topics"]
+
+_HEARSAY = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.MEDIA)
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+(?:\.\d+)?%?")
+# content overlap that takes a claim up: enough shared terms, and a fair share
+# of the shorter text (a 5-bigram denial sharing 2 with a 30-bigram rumour)
+_MIN_SHARED = 2
+_MIN_CONTAINMENT = 0.2
+
+
+@dataclass(frozen=True)
+class Response:
+    """A statement looking for the claim it answers.
+
+    ``content`` is its own words (the quote or reported content, stance words
+    included); ``points_back`` whether it refers back without saying what to
+    (anaphor, bare refusal, a response cue); ``about_only`` that only a claim
+    about the speaker may be taken up (a negated restatement: 没有任何融资计划);
+    ``adjacent_from`` that a rumour told just before (ending after that
+    offset) is answered even with no words in common (a denial right after a
+    rumour answers it).
+    """
+
+    speaker: ActorRef
+    content: str
+    points_back: bool = False
+    about_only: bool = False
+    adjacent_from: int | None = None  # a rumour ending after this offset is answered
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An earlier claim and how recently the article spoke of it."""
+
+    statement: ExtractedStatement
+    touched: int  # index of the latest statement stating or answering it
+    answered: bool  # someone already responded to it
+    touched_end: int = 0  # where that latest statement ends in the text
+
+    @property
+    def rumour(self) -> bool:
+        st = self.statement
+        return (
+            self.answered
+            or st.stance == Stance.REPORTS
+            or (st.stance == Stance.ASSERTS and st.speaker.kind in _HEARSAY)
+        )
+
+
+def _terms(text: str, lexicon: Lexicon) -> list[str]:
+    """Words of two characters or more and Latin words/numbers, generic words removed."""
+    for m in sorted(lexicon["link_stopwords"].finditer(text), key=lambda m: -len(m.text)):
+        text = text.replace(m.text, " ")
+    out: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        out += [w for w in jieba.lcut(run, HMM=False) if len(w) >= 2]
+    for tok in _TOKEN.findall(text):
+        if not (tok.isdigit() and len(tok) < 2):
+            out.append(tok.lower())
+    return out
+
+
+def overlap(a: str, b: str, lexicon: Lexicon) -> tuple[int, float]:
+    """Shared terms of ``a`` and ``b`` and their share of the shorter one.
+
+    A shared number or Latin name weighs as two words.
+    """
+    ta, tb = set(_terms(a, lexicon)), set(_terms(b, lexicon))
+    if not ta or not tb:
+        return 0, 0.0
+    both = ta & tb
+    shared = len(both) + sum(1 for t in both if not _CJK_RUN.fullmatch(t))
+    return shared, min(1.0, shared / min(len(ta), len(tb)))
+
+
+def topics(statements: Sequence[ExtractedStatement], speaker: ActorRef) -> list[Topic]:
+    """Earlier claims of others, the most recently discussed first."""
+    by_id = {st.local_id: st for st in statements}
+    found: dict[str, Topic] = {}
+    for i, st in enumerate(statements):
+        root, answered = st, False
+        seen: set[str] = set()
+        while root.refers_to is not None and root.refers_to in by_id and root.local_id not in seen:
+            seen.add(root.local_id)
+            root, answered = by_id[root.refers_to], True
+        if root.claim_text is None or root.speaker == speaker:
+            continue
+        old = found.get(root.local_id)
+        found[root.local_id] = Topic(
+            root, i, answered or (old is not None and old.answered), st.end
+        )
+    return sorted(found.values(), key=lambda t: -t.touched)
+
+
+def _about(speaker: ActorRef, st: ExtractedStatement) -> bool:
+    names = {text_key(n) for n in (speaker.name, *speaker.aliases) if len(n) >= 2}
+    if any(text_key(a.name) in names for a in st.about):
+        return True
+    claim = text_key(st.claim_text or "")
+    return any(n and n in claim for n in names)
+
+
+def answered_claim(
+    statements: Sequence[ExtractedStatement], response: Response, lexicon: Lexicon
+) -> str | None:
+    """The ``local_id`` of the earlier claim ``response`` answers, if any."""
+    cands = topics(statements, response.speaker)
+    if response.about_only:
+        cands = [t for t in cands if t.rumour and _about(response.speaker, t.statement)]
+    best: tuple[tuple[int, float, int], Topic] | None = None
+    for t in cands:
+        shared, share = overlap(response.content, t.statement.claim_text or "", lexicon)
+        about = _about(response.speaker, t.statement)
+        if shared == 0:
+            continue
+        strong = shared >= _MIN_SHARED and share >= _MIN_CONTAINMENT
+        # one shared word is enough for a claim about the responder (融资 in 没有融资计划)
+        if not strong and not (about and (response.points_back or response.about_only)):
+            continue
+        key = (shared + int(about), share, t.touched)
+        if best is None or key > best[0]:
+            best = (key, t)
+    if best is not None:
+        return best[1].statement.local_id
+    if response.about_only or not cands:
+        return None
+    if not response.points_back:
+        edge = response.adjacent_from
+        hit = next((t for t in cands if edge is not None and t.touched_end >= edge), None)
+        return hit.statement.local_id if hit is not None and hit.rumour else None
+    for pick in (
+        lambda t: t.rumour and _about(response.speaker, t.statement),
+        lambda t: t.rumour,
+        lambda t: True,
+    ):
+        hit = next((t for t in cands if pick(t)), None)
+        if hit is not None:
+            return hit.statement.local_id
+    return None
