@@ -161,6 +161,7 @@ def _subject_first(
         quote=False,
         conf=0.75,
         cue_text=cm.group(),
+        cue_end=cm.end(),
         context=region,
         via=via or run.via(found),
     )

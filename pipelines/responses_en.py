@@ -1,11 +1,26 @@
 """Response linking: which earlier claim an English denial, confirmation or refusal answers.
 
-A response ("X denied the report", "declined to comment on the plans",
-"called the claim untrue") takes up a claim stated earlier in the article
-by someone else: the one whose words it shares most, else the last claim
-of a media outlet when it names a report, else the last claim naming the
-responder (or its organisation), else, when nothing names the claim and
-the response points back, the article's rumour.
+A response ("X denied the report", "declined to comment on the valuation",
+"called the claim untrue") takes up a claim stated anywhere earlier in the
+article by someone else:
+
+1. the claim it shares most content with: word stems counted against the
+   shorter of the two texts, plus the actors and numbers both name;
+2. a report's claim when it names a report ("denied the story");
+3. a claim that names the responder (or its organisation): the earliest
+   such rumour (a report, an unnamed source, a media outlet), else the latest
+   such claim;
+4. only when the response has no object of its own or points back: when it
+   points back ("the claims", "that account", "it"), the nearest plausible
+   claim (the latest, or the first of the latest rumour source's account),
+   else the article's first rumour.
+
+Examples
+--------
+>>> sorted(content_words("the valuation of Munch"))
+['munch', 'valu']
+>>> sorted(content_words("could value the deal at $1.1 billion"))
+['$1.1', 'bill', 'deal', 'valu']
 """
 
 from __future__ import annotations
@@ -19,25 +34,113 @@ from pipelines.stopwords_en import stopwords
 
 if TYPE_CHECKING:
     from pipelines.attribution_en import ArticleRun
+    from pipelines.statements_en import Made
 
 __all__ = ["content_words", "find_target"]
 
 _STOP = stopwords("claim_overlap")
 _REPORT_WORD = re.compile(r"\b(?:reports?|story|article|stories|leaks?)\b", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ments?|ed|es|s|ly)$")
+_NUMBER = re.compile(r"\$?\d[\d,.]*")
+_MIN_SHARE = 1 / 3
 
 
 def _rumour(st: ExtractedStatement) -> bool:
     return st.stance == Stance.REPORTS or st.speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
 
 
+def _report(st: ExtractedStatement) -> bool:
+    """An outlet's report, or a claim someone "reported"."""
+    return st.speaker.kind == ActorKind.MEDIA or st.cue.lower().startswith("report")
+
+
+def _stem(word: str) -> str:
+    """A crude stem: "valuation" and "value", "discussed" and "discussions" meet."""
+    w = word.lower().removesuffix("'s").removesuffix("’s")
+    if _NUMBER.fullmatch(w):
+        return w.rstrip(".,")
+    cut = _SUFFIX.sub("", w)
+    w = cut if len(cut) >= 4 else w
+    w = w[:-1] if w.endswith("e") and len(w) > 4 else w
+    return w[:5]
+
+
 def content_words(text: str) -> set[str]:
+    """Stems of the words (and numbers) of ``text`` that can say which claim it is about."""
     out = set()
-    for w in re.findall(r"[A-Za-z][A-Za-z0-9-]+|\d[\d,.]*", text):
+    for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]+|\$?\d[\d,.]*\d|\$?\d", text):
         w = w.lower().rstrip(".,")
-        if len(w) < 4 or w in _STOP:
+        if (len(w) < 4 and not _NUMBER.fullmatch(w)) or w in _STOP:
             continue
-        out.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
+        out.add(_stem(w))
     return out
+
+
+def _named(names: set[str], text: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
+
+
+def _responder_names(run: ArticleRun, found: Found) -> set[str]:
+    names = {found.actor.name, *found.actor.aliases}
+    if found.affiliation is not None:
+        org = found.affiliation.organization
+        names |= {org.name, *org.aliases}
+    names |= {k for k, v in run.finder.short.items() if v.name in names}
+    return {n for n in names if n and len(n) > 1}
+
+
+def _actors_in(run: ArticleRun, text: str, exclude: set[str]) -> set[str]:
+    """Names of actors (gazetteer mentions, names seen in the article) that ``text`` names."""
+    names = {m.surface for m in run.mentions if m.kind != ActorKind.ANONYMOUS}
+    names |= set(run.finder.short)
+    return {n for n in names if len(n) > 2 and n not in exclude and _named({n}, text)}
+
+
+def _by_content(run: ArticleRun, cands: list[Made], obj: str, me: set[str]) -> Made | None:
+    """The candidate sharing most with ``obj``, if it shares enough."""
+    skip = content_words(" ".join(me)) | content_words(run.scope or "")
+    actors = _actors_in(run, obj, me | {run.scope or ""})
+    words = content_words(obj) - skip - content_words(" ".join(actors))
+    if not words and not actors:
+        return None
+    best: tuple[float, int, bool, int] | None = None
+    for i, m in enumerate(cands):
+        pool = run.pools.get(m.claim, "")
+        theirs = content_words(pool) - skip
+        named = sum(1 for n in actors if _named({n}, pool))
+        shared = len(words & theirs) + named
+        if not shared:
+            continue
+        shorter = max(1, min(len(words), len(theirs)) + len(actors))
+        key = (shared / shorter, shared, _rumour(m.statement), i)
+        if shared >= max(1, int(shorter * _MIN_SHARE)) and (best is None or key > best):
+            best = key
+    return cands[best[3]] if best else None
+
+
+def _account_start(cands: list[Made], last: int) -> Made:
+    """The first claim of the run of claims the speaker of ``cands[last]`` made in a row."""
+    who = cands[last].statement.speaker.name
+    k = last
+    while (
+        k > 0
+        and cands[k - 1].statement.speaker.name == who
+        and cands[k - 1].statement.refers_to is None
+    ):
+        k -= 1
+    return cands[k]
+
+
+def _nearest(cands: list[Made]) -> Made:
+    """What a response pointing back means: the latest claim.
+
+    A rumour source's account may run over several statements ("that account"):
+    the first of them is the claim it answers.
+    """
+    last = cands[-1].statement
+    if last.refers_to is None and _rumour(last):
+        return _account_start(cands, len(cands) - 1)
+    return cands[-1]
 
 
 def find_target(
@@ -49,39 +152,37 @@ def find_target(
     clause: bool = False,
     anaphor: bool = False,
 ) -> str | None:
-    """The earlier claim a denial / confirmation / refusal takes up."""
-    me = found.actor.name
-    cands = [m for m in run.made if m.statement.speaker.name != me]
+    """The earlier claim a denial / confirmation / refusal takes up.
+
+    ``obj`` is what the response is about (its content, or the words around
+    its cue); ``clause`` means it states the claim itself ("denied reports
+    that …"), so only a claim with the same content is taken up;
+    ``latest`` allows the fallback of step 4, ``anaphor`` says the response
+    points back.
+    """
+    me = _responder_names(run, found)
+    cands = [m for m in run.made if m.statement.speaker.name != found.actor.name]
     if not cands:
         return None
-    names = " ".join(m.surface for m in run.mentions) + " " + " ".join(run.finder.short)
-    words = content_words(obj) - content_words(run.scope or "") - content_words(names)
-    if words:
-        scored = [
-            (len(words & content_words(run.pools.get(m.claim, ""))), i) for i, m in enumerate(cands)
-        ]
-        best = max(scored)
-        if best[0] >= max(1, len(words) // 3):
-            return cands[best[1]].claim
-    if _REPORT_WORD.search(obj):
-        media = [m for m in cands if m.statement.speaker.kind == ActorKind.MEDIA]
-        if media:
-            return media[-1].claim
+    best = _by_content(run, cands, obj, me)
+    if best is not None:
+        return best.claim
     if clause:
         return None
-    names = {me, *found.actor.aliases}
-    if found.affiliation is not None:
-        org = found.affiliation.organization
-        names |= {org.name, *org.aliases}
-    short = [k for k, v in run.finder.short.items() if v.name in names]
-    names |= set(short)
-    names = {n for n in names if n and len(n) > 1}
-    for m in reversed(cands):
-        text = run.pools.get(m.claim, "")
-        if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
-            return m.claim
+    if _REPORT_WORD.search(obj):
+        reports = [m for m in cands if _report(m.statement)]
+        if reports:
+            return reports[-1].claim
+    naming = [m for m in cands if _named(me, run.pools.get(m.claim, ""))]
+    rumours = [m for m in naming if m.statement.refers_to is None and _rumour(m.statement)]
+    if rumours:
+        return rumours[0].claim
+    if naming:
+        return naming[-1].claim
+    if latest and anaphor:
+        return _nearest(cands).claim
     if latest:
         # nothing names the claim: the article's rumour (a report or an unnamed source)
         rumours = [m for m in cands if m.statement.refers_to is None and _rumour(m.statement)]
-        return (rumours[0] if rumours and not anaphor else cands[-1]).claim
+        return (rumours[0] if rumours else cands[-1]).claim
     return None

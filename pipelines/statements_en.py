@@ -41,6 +41,15 @@ CONTENT_TRAIL = re.compile(r"[\s.,;:!?\"”]+$")
 _CONTENT_CUTS = re.compile(
     r",\s+according to\b|,\s+(?:he|she|they|it)\s+(?:said|added)\b|\s+but\s+did\s+not\b"
     r"|,\s+(?:months?|weeks?|days?|years?)\s+(?:after|before)\b"
+    # "…, a spokesperson said on Friday": the attribution of a nested report
+    r"|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|added)\b"
+)
+# "reports that X", "a separate report that X", "the claim that X", "suggestions that X"
+_STATED_CLAIM = re.compile(
+    r"(?:(?:the|a|an|these|those|such|separate|earlier|recent|media|press|online|new|"
+    r"latest|\w+'s|\w+’s)\s+){0,3}(?:reports?|claims?|rumou?rs?|speculation|suggestions?|"
+    r"allegations?|accounts?|stories|story|assertions?|idea)\s+that\s+(?P<c>.+)",
+    re.IGNORECASE | re.DOTALL,
 )
 ELLIPSIS = re.compile(r"(?:,?\s+(?:but|and)(?:\s+(?:also|then|later|has|had))?\s*)$")
 
@@ -70,10 +79,13 @@ def add_statement(
     cue_text: str = "",
     context: str = "",
     via: ActorRef | None = None,
+    cue_end: int | None = None,
 ) -> Made | None:
     s0, s1 = sent
     c0, c1 = content
-    whole = run.text[max(s0, c0 - 5) : c1]  # "called that claim untrue": keep "that"
+    # "called that claim untrue": keep "that"; "rejected the report, calling it …": the object
+    start = c0 - 5 if cue_end is None else cue_end
+    whole = run.text[max(s0, start) : c1]
     if not quote:
         lead = _CONTENT_LEAD.match(run.text, c0, c1)
         c0 = lead.end() if lead else c0
@@ -121,19 +133,23 @@ def add_statement(
         ):
             stance, refers = p.stance, prev.claim
     clause = re.search(r"\b(?:reports?|claims?|rumou?rs?)?\s*(?:that|whether)\s+(?P<c>.+)", raw)
+    stated = _STATED_CLAIM.match(claim)
     if refers is None and takes_up:
-        obj = context if quote else raw
-        if stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
+        obj = context if quote else whole
+        anaphor = reading.points_back or run.lex["anaphors"].search(whole) is not None
+        if stated and len(stated.group("c").split()) >= 4:
+            # "denied reports that its shop had launched": the claim is what the reports say
+            claim = CONTENT_TRAIL.sub("", stated.group("c").strip())
+            refers = find_target(run, found, claim, latest=False, clause=True)
+        elif stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
             # "declined to comment on reports that it plans to hire 20 staff": a claim
             refers = find_target(run, found, obj, latest=False, clause=True)
             if refers is None:
                 claim = CONTENT_TRAIL.sub("", clause.group("c").strip())
         elif reading.points_back or stance == Stance.NO_COMMENT or len(claim.split()) < 3:
-            refers = find_target(
-                run, found, obj, latest=True, anaphor=run.lex["anaphors"].search(whole) is not None
-            )
+            refers = find_target(run, found, obj, latest=True, anaphor=anaphor)
         else:
-            refers = find_target(run, found, obj, latest=False)
+            refers = find_target(run, found, obj, latest=False, anaphor=anaphor)
     if refers is None and len(claim.split()) < 3:
         return None
     if refers is None and stance == Stance.CONFIRMS and cue and cue.get("takes_up_only"):
