@@ -56,6 +56,7 @@ _TAKES_UP = (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT, Stance.QUESTIONS
 _ANAPHOR_OPENING = 6
 # a denial or refusal this close after a rumour answers it, words in common or not
 _RUMOUR_REACH = 300
+_DOCUMENT_REACH = 400
 # in reported speech, "…，但…" usually hands the sentence back to the writer
 _ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
 
@@ -151,6 +152,10 @@ class _ArticleRun(QuotePass):
         return self._known(sp.name, sp.kind, sp.description)
 
     def _resolve_pronoun(self, sp: SpeakerPhrase) -> ActorRef | None:
+        if sp.pronoun_kind == "document":
+            issuer = self._document_issuer(sp.head_start)
+            if issuer is not None:
+                return issuer
         if sp.pronoun_kind == "author":
             return self._outlet_ref()  # 我们估算 in a research note: the publisher
         if sp.pronoun_kind in ("organization", "media"):
@@ -170,6 +175,16 @@ class _ArticleRun(QuotePass):
                 return self._speaker_ref(
                     SpeakerPhrase(m.name, m.kind, m.start, m.end, "descriptor")
                 )
+        return None
+
+    def _document_issuer(self, pos: int) -> ActorRef | None:
+        """Who issued the document a 声明称 stands for: X发布《…声明》 shortly before."""
+        floor = max(0, pos - _DOCUMENT_REACH)
+        found = list(self.lex["issuing"].finditer(self.text, floor, pos))
+        for m in reversed(found):
+            sp = self.parser.parse(self._clause_start(m.start, floor), m.start)
+            if sp is not None and sp.how != "pronoun":
+                return self._speaker_ref(sp)
         return None
 
     def _parse_speaker(self, start: int, end: int, floor: int) -> SpeakerPhrase | None:

@@ -46,6 +46,9 @@ _NAME_AFTER_ROLE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _FAMILIAR_NAME = re.compile(r"[老小][\u4e00-\u9fff]")
 _NOT_A_NAME = re.compile(r"^[该这此其那本各某每另]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
+# a social-media account (@吃货老周) or a publication title (巴西《环球体育》) ending the phrase
+_ACCOUNT = re.compile(r"@(?P<name>[^\s@，,。；;：:“”《》()（）]{2,20})$")
+_TITLE = re.compile(r"《(?P<name>[^》《：:，,]{2,12})》$")
 _ORG_CHUNK = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|[\u4e00-\u9fff]{2,10})$"
 )
@@ -154,7 +157,8 @@ class SpeakerParser:
             return None
         institutional = bool(_INSTITUTIONAL.search(self.text, end, phrase_end))
         head = (
-            self._spokesperson(start, end)
+            self._account_or_title(start, end)
+            or self._spokesperson(start, end)
             or self._mention(start, end)
             or self._seen_org(start, end)
             or self._pronoun(start, end)
@@ -169,6 +173,22 @@ class SpeakerParser:
         return self._with_description(head, start)
 
     # -- heads -------------------------------------------------------------
+    def _account_or_title(self, start: int, end: int) -> SpeakerPhrase | None:
+        for rx, kind in ((_ACCOUNT, ActorKind.PERSON), (_TITLE, ActorKind.MEDIA)):
+            m = rx.search(self.text, start, end)
+            if m is not None and kind == ActorKind.MEDIA:
+                # 《声明》称: the document named earlier (下称《声明》), not a publication
+                doc = self._pronoun(m.start("name"), m.end("name"))
+                if doc is not None and doc.head_start == m.start("name"):
+                    span = {"head_start": m.start(), "head_end": end}
+                    return SpeakerPhrase(**{**doc.__dict__, **span})
+            if m is not None:
+                known = self._mention_by_end.get(m.end("name"))
+                if known is not None and known.start == m.start("name"):
+                    kind = known.kind
+                return SpeakerPhrase(m.group("name"), kind, m.start(), end, "account")
+        return None
+
     def _mention(self, start: int, end: int) -> SpeakerPhrase | None:
         m = self._mention_by_end.get(end)
         if m is None or m.start < start:
