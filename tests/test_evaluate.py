@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import InputError
 from pipelines.evaluate import (
     ArticlePrediction,
     ClaimLink,
@@ -16,6 +17,7 @@ from pipelines.evaluate import (
     PredictedActor,
     PredictedStatement,
     load_gold_dir,
+    load_gold_file,
     match_statements,
     score_article,
     score_corpus,
@@ -348,6 +350,54 @@ def test_gold_split_from_folder_and_bad_json(gold_dir):
     golds, problems = load_gold_dir(gold_dir, ("test",))
     assert [(g.id, g.split) for g in golds] == [("zh-t-02", "test")]
     assert len(problems) == 1 and "not valid JSON" in problems[0]
+
+
+def _sourced(source: str) -> dict:
+    article = {k: v for k, v in ARTICLES[0]["article"].items() if k != "text"}
+    return {**ARTICLES[0], "article": {**article, "source": source}}
+
+
+def test_gold_article_text_read_from_a_source_file_beside_it(gold_dir):
+    text_file = gold_dir / "zh" / "texts" / "t01.txt"
+    text_file.parent.mkdir(parents=True)
+    text_file.write_text(ARTICLES[0]["article"]["text"], "utf-8")
+    _write(gold_dir / "zh" / "dev" / "zh-t-01.json", _sourced("../texts/t01.txt"))
+    golds, problems = load_gold_dir(gold_dir, ("dev",))
+    assert problems == []
+    [gold] = golds
+    assert gold.text == ARTICLES[0]["article"]["text"]
+    assert gold.source == str(text_file.resolve())
+
+
+def test_gold_article_source_from_the_repository_root(tmp_path, monkeypatch):
+    import pipelines.evaluate_gold
+
+    root = tmp_path / "repo"
+    (root / "texts").mkdir(parents=True)
+    (root / "texts" / "t01.txt").write_text(ARTICLES[0]["article"]["text"], "utf-8")
+    monkeypatch.setattr(pipelines.evaluate_gold, "REPO_ROOT", root)
+    # not beside the gold file (no texts/ there), so from the root
+    path = _write(tmp_path / "anywhere" / "g.json", _sourced("texts/t01.txt"))
+    gold = load_gold_file(path)
+    assert gold.source == str(root / "texts" / "t01.txt") and gold.split == "dev"
+
+
+@pytest.mark.parametrize(
+    ("article", "reason"),
+    [
+        ({"source": "../texts/missing.txt"}, "article source '../texts/missing.txt' not found"),
+        ({"source": "../texts/t01.txt", "text": "甲称：“乙。”"}, "has both 'text' and 'source'"),
+        ({"source": ""}, "'source' must be a non-empty string"),
+    ],
+)
+def test_gold_article_source_problems_are_one_line(gold_dir, article, reason):
+    bad = _write(gold_dir / "zh" / "dev" / "zh-bad.json", {**ARTICLES[0], "article": article})
+    golds, problems = load_gold_dir(gold_dir)
+    assert [g.id for g in golds] == ["zh-t-01", "zh-t-02"]
+    [problem] = problems
+    assert problem.startswith(str(bad)) and reason in problem and "\n" not in problem
+    with pytest.raises(InputError, match=r"zh-bad\.json"):
+        load_gold_file(bad)
 
 
 # -- the command, end to end --------------------------------------------------------
