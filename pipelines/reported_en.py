@@ -33,8 +33,20 @@ _WINDOW_WORD = re.compile(
     r"blog|text|week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|\d[\w,.]*|\"[^\"]*\"|“[^”]*”|[A-Z][\w'’.-]*)$"
 )
+_LABEL = re.compile(r"^\s*[A-Z][\w' ]{0,30}:\s+(?=\S)")
+_TOLD = re.compile(r"(?i:told|tells|telling|assured|informed|reminded|warned)")
+_PARTICIPLE = re.compile(
+    r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
+)
+_CLAUSE_START = (
+    r"(?:he|she|they|it|we|I|the|a|an|its|their|his|her|there|no|nobody|[A-Z][\w'’-]+)\b"
+)
+# "is said to", "was reported": a passive cue is no one's speech act
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "reported that …" / "reported on Sunday, citing …, that …" (not "reports earnings")
+_CLAUSE_AHEAD = re.compile(r"[^.;\"“”]{0,100}?\b(?:that|whether)\b")
 _SUBORDINATE = re.compile(
-    r"^.*?\b(?:after|before|when|since|because|although|though|until|once|while|as|where)\s+",
+    r"^.*\b(?:after|before|when|since|because|although|though|until|once|while|as|where)\s+",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -50,7 +62,9 @@ def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]
         if cm.start() < covered and not elliptic:
             continue  # a cue inside the content of the previous statement
         rule = run.rule(cm.group())
-        if rule is None:
+        if rule is None or _PASSIVE.search(run.text, max(s0, cm.start() - 20), cm.start()):
+            continue
+        if rule.get("needs_clause") and not _CLAUSE_AHEAD.match(run.text, cm.end(), s1):
             continue
         nxt = _next_ellipsis(run, cues[k + 1 :], s1)
         made = (None if elliptic else _content_first(run, cm, rule, s0, s1, floor)) or (
@@ -145,11 +159,15 @@ def _subject_first(
     else:
         found = prev
         trim_last(run, cm.start())
+    if found is None and _PARTICIPLE.match(cm.group()) and region.strip(" ,") == "":
+        found = _last_speaker(run, s0)
+    if found is None and _PARTICIPLE.match(cm.group()) and re.fullmatch(r"[^,.;]*,\s*", region):
+        found = _last_speaker(run, s0)
     if found is None:
         return None
     c0 = cm.end()
     if rule.get("content") != "object":
-        c0 = _content_start(run, cm.end(), end)
+        c0 = _content_start(run, cm.end(), end, told=_TOLD.fullmatch(cm.group()) is not None)
     made = add_statement(
         run,
         found,
@@ -168,6 +186,13 @@ def _subject_first(
     return (made, found, end) if made else None
 
 
+def _last_speaker(run: ArticleRun, s0: int) -> Found | None:
+    """The speaker of the statement made last in this sentence ("…," she said, declining …)."""
+    if not run.made or run.made[-1].statement.start != s0:
+        return None
+    return Found(run.made[-1].statement.speaker, "participle")
+
+
 def _sent_end(run: ArticleRun, s0: int) -> int:
     for sent in run.doc.sents:
         if sent.start_char == s0:
@@ -184,10 +209,15 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
         "",
         region,
     ).rstrip()
-    # a dateline: "SHANGHAI, Nov 21 (Reuters) - TikTok denied …"
+    # a dateline or a live blog's time: "SHANGHAI, Nov 21 (Reuters) - TikTok denied …",
+    # "10:15 a.m. - Meridian CEO Tom Alvarez, speaking at a conference, said"
     dash = max(r.rfind(" - "), r.rfind(" — "), r.rfind(" – "))
-    if dash >= 0 and not r.endswith(","):
+    if dash >= 0 and (not r.endswith(",") or "," not in r[:dash]):
         pos, r = pos + dash + 3, r[dash + 3 :]
+    # a section label: "Analyst take: Savanti Capital's analyst Rohan Mehta says"
+    label = _LABEL.match(r)
+    if label:
+        pos, r = pos + label.end(), r[label.end() :]
     if not r.strip():
         return None, None
     app = None
@@ -214,11 +244,14 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
             actor = ActorRef(a.name, a.kind, a.aliases, a.description, scope=via.actor.name)
             return Found(actor, found.how), via.actor
         return found or via, None
-    found = run.finder.resolve(head, head_pos)
+    found = None
     sub = _SUBORDINATE.match(head)
-    if found is None and sub:
-        # "A week after The Information reported that …": the subordinate clause's subject
+    if sub:
+        # "A week after The Information reported that …", "Chatter that X will … intensified
+        # after The Information reported that …": the subordinate clause's subject
         found = run.finder.resolve(head[sub.end() :], head_pos + sub.end())
+    if found is None:
+        found = run.finder.resolve(head, head_pos)
     if found is None and app is not None and app[0].strip()[:1].isupper():
         found = run.finder.resolve(app[0], app[1])
     elif found is not None and app is not None:
@@ -226,7 +259,7 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
     return found, None
 
 
-def _content_start(run: ArticleRun, pos: int, end: int) -> int:
+def _content_start(run: ArticleRun, pos: int, end: int, *, told: bool = False) -> int:
     """After ``told Reuters in Shanghai on Tuesday that``: where the content begins."""
     text = run.text[pos:end]
     m = re.search(r"\b(?:that|whether|if)\b", text)
@@ -240,4 +273,12 @@ def _content_start(run: ArticleRun, pos: int, end: int) -> int:
     obj = re.match(rf"\s+(?:{NAME}|{_OBJECTS})(?=\s*[,.]|\s*$)", text)
     if obj:
         return pos + obj.end()
+    if told:
+        # "told an industry forum in Hangzhou in October that …", "told AFP she had …"
+        m = re.match(r"\s+(?:[^\s,;\"“”]+\s+){1,8}?that\b", text) or re.match(
+            rf"\s+(?:{NAME}|{_OBJECTS})(?:\s+(?:on|in|at|last|this)\s+\w+)*(?=\s+{_CLAUSE_START})",
+            text,
+        )
+        if m:
+            return pos + m.end()
     return pos
