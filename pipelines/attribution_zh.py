@@ -48,7 +48,8 @@ _GOES_ON = re.compile(
 )
 _QUOTE_OR_RUMOUR_SCOPE = 1500
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
-_CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…]+$")
+_CLAIM_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:“]*")
+_CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…”“]+$")
 _FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|准备|拟)")
 _UNNAMED = "未具名消息来源"
 _TAKES_UP = (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT, Stance.QUESTIONS)
@@ -225,9 +226,11 @@ class _ArticleRun(QuotePass):
     ) -> bool:
         s0, s1 = sentence
         c0, c1 = content
+        tail: tuple[int, int] | None = None
         if not quote:
             cut = _ADVERSATIVE.search(self.text, c0, c1)
-            c1 = cut.start() if cut else c1
+            if cut:
+                tail, c1 = (cut.end(), c1), cut.start()
         raw = self.text[c0:c1]
         cs = s0 if context_start is None else context_start
         context = self.text[cs : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[cs:c0]
@@ -306,7 +309,29 @@ class _ArticleRun(QuotePass):
                     speaker, org, sp.role, self.text[s0:s1], "zh.affiliation.role_before_name"
                 )
             )
+        if tail is not None and self._own_stance(self.text[tail[0] : tail[1]]):
+            # "A，但B的说法不准确": the turn after 但 is the speaker's own answer
+            self._add(
+                speaker=speaker,
+                sp=sp,
+                sentence=sentence,
+                content=tail,
+                rule=rule,
+                cue=cue,
+                base=Stance.ASSERTS,
+                quote=False,
+                confidence=confidence - 0.1,
+                via=via,
+                context_start=context_start,
+            )
         return True
+
+    def _own_stance(self, text: str) -> bool:
+        """Whether ``text`` says a stance of its own (不准确, 可能被夸大, 未予置评 …)."""
+        return any(
+            m.rule.get("stance", "asserts") != "asserts"
+            for m in self.lex["content_cues"].finditer(text)
+        )
 
     def _answered(
         self,
@@ -560,4 +585,4 @@ class _ArticleRun(QuotePass):
 
 def _clean_claim(raw: str) -> str:
     raw = raw.strip()
-    return _CONTENT_TRAIL.sub("", raw[_CONTENT_LEAD.match(raw).end() :])  # type: ignore[union-attr]
+    return _CONTENT_TRAIL.sub("", raw[_CLAIM_LEAD.match(raw).end() :])  # type: ignore[union-attr]

@@ -14,7 +14,8 @@ that claim (``refers_to``) in two ways:
 
 A topic is an earlier claim with a text of its own; a statement that already
 answered one makes that claim recent again.  A response never takes up its
-own speaker's claims.
+own speaker's claims, but for a rumour it only relayed (an outlet's 网传…
+then its own verdict).
 
 Examples
 --------
@@ -126,7 +127,9 @@ def topics(statements: Sequence[ExtractedStatement], speaker: ActorRef) -> list[
         while root.refers_to is not None and root.refers_to in by_id and root.local_id not in seen:
             seen.add(root.local_id)
             root, answered = by_id[root.refers_to], True
-        if root.claim_text is None or root.speaker == speaker:
+        # one's own claim is not answered, but a rumour one only relayed may be
+        own = root.speaker == speaker and root.stance != Stance.REPORTS
+        if root.claim_text is None or own:
             continue
         old = found.get(root.local_id)
         found[root.local_id] = Topic(
