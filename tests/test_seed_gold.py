@@ -58,18 +58,21 @@ def test_seed_gold_holds_no_copy_of_the_article():
     assert keys and all(4 <= len(k) <= 15 for k in keys)
 
 
+@pytest.mark.slow
 def test_seed_gold_loads_without_errors(seed_evaluation):
     [score] = seed_evaluation.scores
     assert score.error is None
     assert score.statements.gold == 27
 
 
+@pytest.mark.slow
 def test_seed_traps_all_avoided(seed_evaluation):
     [score] = seed_evaluation.scores
     assert score.traps.total == 3
     assert score.trap_hits == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("figure", sorted(FLOOR))
 def test_seed_figures_at_least_the_floor(seed_evaluation, figure):
     value = _measured(seed_evaluation)[figure]
@@ -77,6 +80,7 @@ def test_seed_figures_at_least_the_floor(seed_evaluation, figure):
     assert value >= FLOOR[figure] - 1e-9, f"{figure} {value:.3f} < floor {FLOOR[figure]:.3f}"
 
 
+@pytest.mark.slow
 def test_seed_evaluation_prints_nothing(seed_article_path, capfd):
     gold = load_gold_file(SEED_GOLD)
     score_corpus([gold], predict([gold]))
