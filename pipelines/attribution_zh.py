@@ -242,8 +242,9 @@ class _ArticleRun(QuotePass):
             # a negated answer to a rumour (回应称“账号状态正常，没有任何处罚”) denies it
             stance, points_back = Stance.DENIES, True
         claim_text: str | None = _clean_claim(raw)
+        also = (sp.organization,) if sp is not None and sp.organization else ()
         refers_to, negated = self._answered(
-            speaker, stance, raw, context, around, points_back, response, s0
+            speaker, stance, raw, context, around, points_back, response, s0, also
         )
         if refers_to is not None:
             if negated:
@@ -343,6 +344,7 @@ class _ArticleRun(QuotePass):
         points_back: bool,
         response: bool,
         s0: int,
+        also: tuple[str, ...],
     ) -> tuple[str | None, bool]:
         """The earlier statement whose claim this one takes up (see :mod:`responses_zh`),
         and whether it is a negated restatement (then a denial)."""
@@ -362,14 +364,16 @@ class _ArticleRun(QuotePass):
             adjacent = s0 - _RUMOUR_REACH if stance in (Stance.DENIES, Stance.NO_COMMENT) else None
             found = answered_claim(
                 self.out.statements,
-                Response(speaker, "，".join([own, *topic]), points, adjacent_from=adjacent),
+                Response(
+                    speaker, "，".join([own, *topic]), points, adjacent_from=adjacent, also=also
+                ),
                 self.lex,
             )
             return found, False
         if _NEGATION.search(raw):
             # a negated restatement by the one a rumour is about answers it
             found = answered_claim(
-                self.out.statements, Response(speaker, raw, about_only=True), self.lex
+                self.out.statements, Response(speaker, raw, about_only=True, also=also), self.lex
             )
             return found, found is not None
         return None, False

@@ -70,6 +70,7 @@ class Response:
     points_back: bool = False
     about_only: bool = False
     adjacent_from: int | None = None  # a rumour ending after this offset is answered
+    also: tuple[str, ...] = ()  # the speaker's organisation (创始人韩冬 of 蓝鲸游戏)
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,11 @@ def topics(statements: Sequence[ExtractedStatement], speaker: ActorRef) -> list[
     return sorted(found.values(), key=lambda t: -t.touched)
 
 
-def _about(speaker: ActorRef, st: ExtractedStatement) -> bool:
-    names = {text_key(n) for n in (speaker.name, *speaker.aliases) if len(n) >= 2}
+def _about(response: Response, st: ExtractedStatement) -> bool:
+    speaker = response.speaker
+    names = {
+        text_key(n) for n in (speaker.name, *speaker.aliases, *response.also) if len(n) >= 2
+    }
     if any(text_key(a.name) in names for a in st.about):
         return True
     claim = text_key(st.claim_text or "")
@@ -152,11 +156,11 @@ def answered_claim(
     """The ``local_id`` of the earlier claim ``response`` answers, if any."""
     cands = topics(statements, response.speaker)
     if response.about_only:
-        cands = [t for t in cands if t.rumour and _about(response.speaker, t.statement)]
+        cands = [t for t in cands if t.rumour and _about(response, t.statement)]
     best: tuple[tuple[int, float, int], Topic] | None = None
     for t in cands:
         shared, share = overlap(response.content, t.statement.claim_text or "", lexicon)
-        about = _about(response.speaker, t.statement)
+        about = _about(response, t.statement)
         if shared == 0:
             continue
         strong = shared >= _MIN_SHARED and share >= _MIN_CONTAINMENT
@@ -175,7 +179,7 @@ def answered_claim(
         hit = next((t for t in cands if edge is not None and t.touched_end >= edge), None)
         return hit.statement.local_id if hit is not None and hit.rumour else None
     for pick in (
-        lambda t: t.rumour and _about(response.speaker, t.statement),
+        lambda t: t.rumour and _about(response, t.statement),
         lambda t: t.rumour,
         lambda t: True,
     ):

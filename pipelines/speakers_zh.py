@@ -44,7 +44,7 @@ _INSTITUTIONAL = re.compile(
 _ORG_TO_ROLE = re.compile(r"[\u4e00-\u9fff]{0,8}")
 _NAME_AFTER_ROLE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _FAMILIAR_NAME = re.compile(r"[老小][\u4e00-\u9fff]")
-_NOT_A_NAME = re.compile(r"^[该这此其那本各某每另]")
+_NOT_A_NAME = re.compile(r"^[该这此其那本各某每另在]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
 # a social-media account (@吃货老周) or a publication title (巴西《环球体育》) ending the phrase
 _ACCOUNT = re.compile(r"@(?P<name>[^\s@，,。；;：:“”《》()（）]{2,20})$")

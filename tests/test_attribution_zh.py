@@ -1116,3 +1116,115 @@ STYLES = [
 @pytest.mark.parametrize(("text", "expected"), STYLES)
 def test_attribution_varied_styles(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
+
+
+# -- responses answer the claim they share words with, anywhere before --------
+
+RESPONSES = [
+    pytest.param(
+        "网传，云杉物流将关闭华北三个分拣中心。分析师周南认为，物流行业整体承压。"
+        "云杉物流发言人表示，关闭分拣中心的说法不准确。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "云杉物流将关闭华北三个分拣中心"),
+            S("周南", PER, Stance.ASSERTS, f"{REP}/zh.cue.renwei", "物流行业整体承压"),
+            S("云杉物流", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="denial-with-content-skips-an-unrelated-statement",
+    ),
+    pytest.param(
+        "据《晨风财经》报道，蓝鲸游戏正在洽谈出售旗下两个工作室。"
+        "蓝鲸游戏创始人韩冬在朋友圈写道，公司“没有任何出售工作室的计划”。",
+        [
+            S("晨风财经", MED, Stance.ASSERTS, JU, "出售旗下两个工作室"),
+            S("韩冬", PER, Stance.DENIES, f"{REP}/zh.cue.xiezhi", refers="s1"),
+        ],
+        id="negated-restatement-by-the-rumours-subject-denies-it",
+    ),
+    pytest.param(
+        "网传，云杉物流将关闭华北三个分拣中心。星海快递发言人表示，公司没有任何涨价计划。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "云杉物流将关闭华北三个分拣中心"),
+            S("星海快递", ORG, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "没有任何涨价计划"),
+        ],
+        id="negation-about-something-else-stays-its-own-claim",
+    ),
+    pytest.param(
+        "据外媒报道，橙果科技计划在印尼建设第二座工厂。分析师林溪指出，东南亚的人工成本持续上升。"
+        "对此，橙果科技未予置评。",
+        [
+            S("外媒 @ 虎嗅", ANON, Stance.ASSERTS, JU, "在印尼建设第二座工厂"),
+            S("林溪", PER, Stance.ASSERTS, f"{REP}/zh.cue.zhichu", "人工成本持续上升"),
+            S("橙果科技", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.weiyuzhiping", refers="s1"),
+        ],
+        id="no-comment-by-anaphor-takes-up-the-rumour-about-the-speaker",
+    ),
+    pytest.param(
+        "近期坊间流传，鹿鸣酒业将提价一成。鹿鸣酒业发言人证实，公司正在调整经销商返利政策，"
+        "但“提价一成的说法不准确”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "鹿鸣酒业将提价一成"),
+            S("鹿鸣酒业", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.zhengshi", "调整经销商返利政策"),
+            S("鹿鸣酒业", ORG, Stance.DENIES, f"{REP}/zh.cue.zhengshi", refers="s1"),
+        ],
+        id="turn-after-but-with-its-own-stance-is-a-second-statement",
+    ),
+    pytest.param(
+        "有博主爆料称，青禾乳业将在年底前裁员三成。我们倾向于认为该传闻有一定依据，但裁员规模可能被夸大。",
+        [
+            S("博主 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.baoliaocheng", "裁员三成"),
+            S("虎嗅", MED, Stance.ASSERTS, f"{REP}/zh.cue.renwei", refers="s1"),
+            S("虎嗅", MED, Stance.QUESTIONS, f"{REP}/zh.cue.renwei", refers="s1"),
+        ],
+        id="assessment-of-the-rumour-by-anaphor-and-a-doubt-after-but",
+    ),
+    pytest.param(
+        "网传，松果出行将退出杭州市场。对于杭州业务是否收缩，松果出行发言人表示，公司“不予置评”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "松果出行将退出杭州市场"),
+            S("松果出行", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="topic-named-before-the-speaker-selects-the-claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESPONSES)
+def test_attribution_response_takes_up_the_claim_it_answers(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
+
+
+SPEAKER_FORMS = [
+    pytest.param(
+        "@老街食客 在转发时写道：“听说那家店的冷库坏了半个月。”",
+        [S("老街食客", PER, Stance.REPORTS, QB, "冷库坏了半个月", quote="听说")],
+        id="at-account-speaks-and-hearsay-opening-a-quote-relays",
+    ),
+    pytest.param(
+        "星河医药通过官方公众号发布《关于不实信息的声明》（下称《声明》）。"
+        "《声明》称，网传临床试验失败的消息严重失实。",
+        [S("星河医药", ORG, Stance.DENIES, f"{REP}/zh.cue.cheng", "临床试验失败")],
+        id="document-named-in-title-marks-stands-for-its-issuer",
+    ),
+    pytest.param(
+        "一位出租车司机在短视频平台发布视频称，公司已经通知部分车主停止接单。",
+        [S("出租车司机 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "停止接单")],
+        id="quantified-driver-posting-on-a-platform",
+    ),
+    pytest.param(
+        "据意大利《晚邮报》报道，某俱乐部已向一名中场球员发出报价。",
+        [S("晚邮报", MED, Stance.ASSERTS, JU, "发出报价")],
+        id="publication-in-title-marks-after-a-country",
+    ),
+    pytest.param(
+        "资深评论员魏子衿认为，这笔交易的价格明显偏高。",
+        [S("魏子衿", PER, Stance.ASSERTS, f"{REP}/zh.cue.renwei", "价格明显偏高")],
+        id="role-word-commentator-introduces-a-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_FORMS)
+def test_attribution_speaker_forms(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)

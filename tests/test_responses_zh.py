@@ -1,0 +1,79 @@
+"""Response linking in Chinese: which earlier claim a response takes up."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
+from pipelines.lexicon import Lexicon
+from pipelines.responses_zh import Response, answered_claim, overlap, topics
+
+LEX = Lexicon.load("zh")
+MEDIA = ActorRef("某周刊", ActorKind.MEDIA)
+FIRM = ActorRef("禾川电子", ActorKind.ORGANIZATION)
+ANALYST = ActorRef("郑启明", ActorKind.PERSON)
+
+
+def said(
+    local_id: str, who: ActorRef, stance: Stance, claim: str | None, refers: str | None = None
+) -> ExtractedStatement:
+    start = int(local_id[1:]) * 100
+    return ExtractedStatement(
+        local_id, who, stance, "…", start, start + 50, "r", claim_text=claim, refers_to=refers
+    )
+
+
+RUMOUR = said("s1", MEDIA, Stance.REPORTS, "禾川电子将在明年关闭苏州工厂")
+ASIDE = said("s2", ANALYST, Stance.ASSERTS, "消费电子需求仍然疲软")
+
+
+def test_overlap_ignores_generic_and_stance_words() -> None:
+    shared, share = overlap("关闭苏州工厂的说法不实", "禾川电子将在明年关闭苏州工厂", LEX)
+    assert shared == 3  # 关闭, 苏州, 工厂
+    assert share == 1.0
+    assert overlap("该消息不实", "禾川电子将在明年关闭苏州工厂", LEX) == (0, 0.0)
+
+
+def test_shared_number_weighs_double() -> None:
+    assert overlap("裁员20%", "公司将裁员20%", LEX)[0] == 3
+
+
+def test_content_overlap_finds_a_claim_several_statements_back() -> None:
+    resp = Response(FIRM, "关闭苏州工厂")
+    assert answered_claim([RUMOUR, ASIDE], resp, LEX) == "s1"
+
+
+def test_no_overlap_and_no_pointing_back_links_nothing() -> None:
+    assert answered_claim([RUMOUR, ASIDE], Response(FIRM, "新品下月上市"), LEX) is None
+
+
+def test_pointing_back_prefers_the_rumour_about_the_speaker() -> None:
+    resp = Response(FIRM, "", points_back=True)
+    assert answered_claim([RUMOUR, ASIDE], resp, LEX) == "s1"
+
+
+def test_pointing_back_without_a_rumour_takes_the_nearest_claim() -> None:
+    other = ActorRef("蓝港物流", ActorKind.ORGANIZATION)
+    assert answered_claim([ASIDE], Response(other, "", points_back=True), LEX) == "s2"
+
+
+@pytest.mark.parametrize(("also", "expected"), [((), None), (("禾川电子",), "s1")])
+def test_negated_restatement_needs_the_rumour_to_be_about_the_speaker(
+    also: tuple[str, ...], expected: str | None
+) -> None:
+    ceo = ActorRef("沈一舟", ActorKind.PERSON)
+    resp = Response(ceo, "没有关闭工厂的计划", about_only=True, also=also)
+    assert answered_claim([RUMOUR, ASIDE], resp, LEX) == expected
+
+
+def test_answered_claim_is_recent_again_and_own_claims_are_skipped() -> None:
+    denial = said("s3", FIRM, Stance.DENIES, None, refers="s1")
+    found = topics([RUMOUR, ASIDE, denial], ANALYST)
+    assert [t.statement.local_id for t in found] == ["s1"]  # s2 is the analyst's own
+    assert found[0].answered and found[0].rumour
+
+
+def test_adjacent_rumour_is_answered_without_shared_words() -> None:
+    resp = Response(FIRM, "一切正常", adjacent_from=0)
+    assert answered_claim([RUMOUR], resp, LEX) == "s1"
+    assert answered_claim([RUMOUR], Response(FIRM, "一切正常", adjacent_from=10_000), LEX) is None
