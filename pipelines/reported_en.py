@@ -33,6 +33,7 @@ _WINDOW_WORD = re.compile(
     r"blog|text|week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|\d[\w,.]*|\"[^\"]*\"|“[^”]*”|[A-Z][\w'’.-]*)$"
 )
+NAME_FULL = re.compile(rf"(?:[A-Z][\w'’-]*\s+)?{NAME}")
 _LABEL = re.compile(r"^\s*[A-Z][\w' ]{0,30}:\s+(?=\S)")
 _TOLD = re.compile(r"(?i:told|tells|telling|assured|informed|reminded|warned)")
 _PARTICIPLE = re.compile(
@@ -230,6 +231,13 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
             h = head_full.rfind(",")
             head, head_pos = head_full[h + 1 :], pos + h + 1
             app = (app_text, pos + k + 1)
+            if h >= 0 and not re.match(r"\s*citing\b", app_text):
+                # "Liang Qiming, chief executive of Skyline Leasing, which owns …, told"
+                g = head_full.rfind(",", 0, h)
+                first = head_full[g + 1 : h]
+                if NAME_FULL.fullmatch(first.strip()) and not _SUBORDINATE.match(first):
+                    head, head_pos = first, pos + g + 1
+                    app = (head_full[h + 1 :], pos + h + 1)
         else:
             head, head_pos = body, pos
     else:
@@ -252,6 +260,13 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
         found = run.finder.resolve(head[sub.end() :], head_pos + sub.end())
     if found is None:
         found = run.finder.resolve(head, head_pos)
+    if (
+        app is not None
+        and found is not None
+        and found.how == "anonymous"
+        and NAME_FULL.fullmatch(app[0].strip())
+    ):
+        found = None  # "Another seller, Chen Bo, said": the name, not the description
     if found is None and app is not None and app[0].strip()[:1].isupper():
         found = run.finder.resolve(app[0], app[1])
     elif found is not None and app is not None:

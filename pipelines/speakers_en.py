@@ -34,6 +34,7 @@ from pipelines.mentions import Mention
 from pipelines.names_en import NAME, NAME_RE, NOT_NAMES, Found, NameKinds, capitalised_names
 from pipelines.speaker_roles_en import RoleWords, resolve_role
 from pipelines.stopwords_en import stopwords
+from pipelines.unnamed_en import document_source, unnamed_source
 
 __all__ = ["NAME", "Found", "SpeakerFinder", "capitalised_names"]
 
@@ -159,6 +160,12 @@ class SpeakerFinder:
         back = self._backref(low, shift)
         if back is not None:
             return back
+        doc = document_source(self, p, shift)
+        if doc is not None:
+            return doc
+        unnamed = unnamed_source(self, p, shift)
+        if unnamed is not None:
+            return unnamed
         anon = [m for m in self.mentions if shift <= m.start and m.end <= shift + len(p)]
         anon = [m for m in anon if m.kind in (ActorKind.ANONYMOUS, ActorKind.GROUP)]
         if anon and not capitalised_names(p[: anon[0].start - shift]):

@@ -98,10 +98,14 @@ def add_statement(
             c0 += 1
     raw = run.text[c0:c1]
     speaker = found.actor
+    if cue is not None and cue.get("document_only") and found.how != "document":
+        return None  # "the documents show": only a document shows
     reading = read_stance(raw, base, run.lex, context, quoted=quote)
     stance = reading.stance
     if cue is not None and cue.get("needs_content_cue") and stance == Stance.ASSERTS:
         return None
+    if stance == Stance.ASSERTS and found.how == "document":
+        stance = Stance.REPORTS  # an unattributed document or post: the outlet relays it
     if (
         stance == Stance.ASSERTS
         and speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)

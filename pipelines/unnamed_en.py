@@ -1,0 +1,168 @@
+"""Sources an English article does not name: unnamed people and documents.
+
+An unnamed source is named by its own description: "two Brightwing managers"
+-> *Brightwing managers*, "four sellers and two agencies that work with them"
+-> *sellers and agencies*, "a person with knowledge of Lumen's roadmap" ->
+*person with knowledge of Lumen's roadmap* (kind ``anonymous``, scoped to the
+article's outlet).  Its head noun is data (``data/en/unnamed.jsonl``); the
+count, the article and any "who asked not to be named" clause are dropped,
+and the canonical name of a source rule that matched inside it ("people
+familiar with the matter", "employee") and the counted form ("two sources")
+are kept as aliases.
+
+A document is not a speaker (``data/en/documents.jsonl``): "a report by
+LatePost" and "the Deadline story" are LatePost's and Deadline's, "the
+report" is the latest outlet's that spoke, "internal documents seen by The
+Verge" are The Verge's, and an unattributed post or memo is relayed by the
+article's outlet (stance ``reports``, see ``Found.how == "document"``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import ActorKind, ActorRef
+from pipelines.names_en import NAME, NAME_RE, Found
+
+if TYPE_CHECKING:
+    from pipelines.speakers_en import SpeakerFinder
+
+__all__ = ["document_source", "unnamed_source"]
+
+_COUNT = (
+    r"(?:an?|one|another|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|"
+    r"many|a\s+few|a\s+handful\s+of|a\s+group\s+of|a\s+number\s+of|dozens\s+of|\d+)"
+)
+_COUNT_RE = re.compile(rf"^(?:{_COUNT})\s+", re.IGNORECASE)
+_THE = re.compile(r"^(?:the|its|their)\s+", re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r",?\s+(?:who|speaking|asking|requesting|declining|on\s+condition)\b.*$", re.IGNORECASE
+)
+_MODIFIER = r"(?:at|from|of|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on)"
+_WORD = r"[\w'’.&-]+"
+_AUTHOR = re.compile(
+    rf"(?:\b(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,4}}?(?P<by>{NAME})"
+    rf"|(?:seen|reviewed|obtained)\s+by\s+(?P<seen>{NAME}))"
+)
+
+
+def _head_nouns(finder: SpeakerFinder) -> set[str]:
+    return {r.pattern for r in finder.lex["unnamed"].rules}
+
+
+def _speaks_for_firm(finder: SpeakerFinder, noun: str) -> bool:
+    return any(r.pattern == noun.lower() and r.get("firm") for r in finder.lex["unnamed"].rules)
+
+
+def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None:
+    """An unnamed source described by ``phrase`` (already cleaned), or ``None``."""
+    p = _ANONYMITY.sub("", phrase).strip(" ,")
+    counted = _COUNT_RE.match(p)
+    desc = p[counted.end() :] if counted else p
+    if not counted and not _THE.match(desc) and desc[:1].isupper() and " " not in desc:
+        return None
+    desc = _THE.sub("", desc)
+    words = desc.split()
+    if not words or len(words) > 9:
+        return None
+    heads = _head_nouns(finder)
+    # "sellers and two agencies": a conjunction of two descriptions
+    desc = re.sub(rf"\s+and\s+{_COUNT}\s+", " and ", desc, flags=re.IGNORECASE)
+    words = desc.split()
+    # the head noun is a common noun: "American Banker" is a name, "Service providers" is not
+    k = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w in heads or (i == 0 and w[:1].isupper() and w.lower() in heads)
+        ),
+        None,
+    )
+    if k is None or k > 3:
+        return None
+    if not counted and not _THE.match(p) and not words[0][:1].isupper():
+        return None  # "chief executive of …": an appositive, not a source
+    firm = re.match(rf"(?:at|from|of)\s+(?:the\s+)?(?P<org>{NAME})$", " ".join(words[k + 1 :]))
+    if firm and finder.lex["unnamed"].rules and _speaks_for_firm(finder, words[k]):
+        # "analysts at Harcourt Securities wrote": the firm's note
+        return Found(finder.known(firm.group("org"), ActorKind.ORGANIZATION), "role")
+    before, after = words[:k], " ".join(words[k + 1 :])
+    # before the head: an organisation, adjectives ("former", "senior", "partner")
+    if any(w.lower() in ("said", "says", "told", "and", "or", "but") for w in before):
+        return None
+    if after and not re.match(rf"(?:and\s+[\w-]+|{_MODIFIER})\b", after, re.IGNORECASE):
+        return None
+    if not before and not after:
+        return None  # a bare "two sources" / "people" is left to the source rules
+    if before and before[0][0].isupper() and before[0].lower() in heads | {"service"}:
+        desc = desc[0].lower() + desc[1:]  # "Service providers say": sentence case
+    elif not before and desc[:1].isupper() and desc.split()[0].lower() in heads:
+        desc = desc[0].lower() + desc[1:]
+    aliases = []
+    if counted and counted.group().strip().lower() not in ("a", "an"):
+        aliases.append(f"{counted.group().strip().lower()} {desc}")
+    inside = [
+        m
+        for m in finder.mentions
+        if pos <= m.start
+        and m.end <= pos + len(phrase)
+        and m.kind == ActorKind.ANONYMOUS
+        and m.name != desc
+    ]
+    aliases += [m.name for m in inside]
+    actor = ActorRef(
+        desc,
+        ActorKind.ANONYMOUS,
+        tuple(dict.fromkeys(aliases)),
+        description=phrase,
+        scope=finder.scope,
+    )
+    return Found(actor, "anonymous")
+
+
+def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None:
+    """Whose a document described by ``phrase`` is, or ``None`` if it is no document."""
+    docs = {r.pattern: r.get("document") for r in finder.lex["documents"].rules}
+    words = phrase.split()
+    k = next((i for i, w in enumerate(words) if w.lower() in docs), None)
+    if k is None or k > 5:
+        return None
+    before = words[:k]
+    lead = before[0].lower() if before else ""
+    if (
+        before
+        and lead not in ("a", "an", "the", "one", "its", "their", "this")
+        and not (before[0][:1].isupper() or lead in ("internal", "leaked", "social"))
+    ):
+        return None
+    kind = docs[words[k].lower()]
+    rest = " ".join(words[k + 1 :])
+    author = _AUTHOR.search(rest)
+    named = [w for w in before if w[:1].isupper() and w.lower() not in ("a", "an", "the", "one")]
+    name = None
+    if author:
+        # "a report by Chinese financial outlet LatePost": the last name is the author
+        tail = rest[author.start() :]
+        names = [m.group() for m in NAME_RE.finditer(tail)]
+        name = names[-1] if names else author.group("by") or author.group("seen")
+    elif named and kind == "report":
+        # "a Deadline report", "the Deadline story", "LatePost's report"
+        name = re.sub(r"(?:'s|’s)$", "", " ".join(named))
+    if name:
+        actor = finder.known(name, ActorKind.MEDIA)
+        if actor.kind in (ActorKind.PERSON, ActorKind.ORGANIZATION) and kind == "report":
+            actor = ActorRef(actor.name, ActorKind.MEDIA, actor.aliases, actor.description)
+        how = "document" if author and author.group("seen") else "report"
+        return Found(actor, how)
+    if kind == "report" and words[0].lower() in ("the", "this", "that"):
+        media = [(p, a) for p, a in finder.speakers if a.kind == ActorKind.MEDIA]
+        last = finder.last(media, pos)
+        if last is not None:
+            return Found(last, "report")
+    if kind == "report" and not before[1:]:
+        return None  # "reports", "a report": nobody's yet
+    outlet = finder.scope
+    if outlet is None:
+        return None
+    return Found(finder.known(outlet, ActorKind.MEDIA), "document")
