@@ -108,9 +108,11 @@ def _by_content(run: ArticleRun, cands: list[Made], obj: str, me: set[str]) -> M
         pool = run.pools.get(m.claim, "")
         theirs = content_words(pool) - skip
         named = sum(1 for n in actors if _named({n}, pool))
-        shared = len(words & theirs) + named
-        if not shared:
-            continue
+        common = words & theirs
+        # a shared number or actor says more than a shared word
+        shared = len(common) + sum(1 for w in common if w[:1].isdigit() or w[:1] == "$") + named
+        if not common:
+            continue  # naming the same company is not saying the same thing
         shorter = max(1, min(len(words), len(theirs)) + len(actors))
         key = (shared / shorter, shared, _rumour(m.statement), i)
         if shared >= max(1, int(shorter * _MIN_SHARE)) and (best is None or key > best):

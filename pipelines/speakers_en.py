@@ -248,6 +248,8 @@ class SpeakerFinder:
         name = self.strip_name(body)
         if not name or name in NOT_NAMES or name.lower() in self.roles.words:
             return None
+        if not re.match(r"[A-Z]", name) or (body.split()[0] in NOT_NAMES and len(name) < 4):
+            return None  # "November 10", "Nov 6": a date is nobody
         if self.gaz.lookup(name) is None and name in self.short:
             actor = self.short[name]
         else:

@@ -153,7 +153,9 @@ def add_statement(
         elif reading.points_back or stance == Stance.NO_COMMENT or len(claim.split()) < 3:
             refers = find_target(run, found, obj, latest=True, anaphor=anaphor)
         else:
-            refers = find_target(run, found, obj, latest=False, anaphor=anaphor)
+            # "announced that it would cut 1,200 roles": it confirms a claim only if it says it
+            own = cue is not None and bool(cue.get("takes_up_only"))
+            refers = find_target(run, found, obj, latest=False, anaphor=anaphor, clause=own)
     if refers is None and len(claim.split()) < 3:
         return None
     if refers is None and stance == Stance.CONFIRMS and cue and cue.get("takes_up_only"):

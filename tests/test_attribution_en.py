@@ -140,8 +140,12 @@ STANCES = [
     pytest.param("Temu denied that it would leave the market.", Stance.DENIES, id="denied-that"),
     pytest.param("Temu confirmed that it would leave the market.", Stance.CONFIRMS, id="confirmed"),
     pytest.param(
-        "Temu acknowledged that it had paused hiring.", Stance.CONFIRMS, id="acknowledged"
+        "Temu acknowledged that it would stop selling furniture in Canada.",
+        Stance.CONFIRMS,
+        id="acknowledged-the-claim",
     ),
+    # an acknowledgement of something else takes nothing up
+    pytest.param("Temu acknowledged that it had paused hiring.", Stance.ASSERTS, id="acknowledged"),
     pytest.param("Temu declined to comment.", Stance.NO_COMMENT, id="declined-to-comment"),
     pytest.param(
         "Temu did not respond to a request for comment.", Stance.NO_COMMENT, id="did-not-respond"
