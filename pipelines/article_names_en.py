@@ -16,16 +16,19 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
-from pipelines.names_en import NAME, NOT_NAMES, capitalised_names
+from pipelines.names_en import NAME, NOT_NAMES, ORG_SUFFIX, capitalised_names
 
 if TYPE_CHECKING:
     from pipelines.speakers_en import SpeakerFinder
 
 __all__ = ["prescan"]
 
+_SENTENCE_PLURAL = re.compile(r"[A-Z][a-z]+s\s+(?:of|in|at|for)\s+(?=[A-Z])")
+
 
 def prescan(finder: SpeakerFinder) -> None:
     """Multi-word names in order: their first word (orgs) or surname (people) refer back."""
+    titled = re.compile(rf"(?<![\w-])(?:{finder.roles.alt}|(?i:officer))\s+$")
     for pos, name in _split_runs(finder):
         words = name.split()
         if len(words) < 2 or finder.gaz.lookup(name) is not None or "'" in name:
@@ -47,11 +50,20 @@ def prescan(finder: SpeakerFinder) -> None:
                 finder.short[acro] = ActorRef(name, kind, (acro,))
         if kind == ActorKind.PERSON:
             finder.short.setdefault(name, ref)
-            # the subject of a sentence ("Omar Reyes runs a shop.") is who "he" is next
+            first = words[0]
+            if first not in NOT_NAMES and len(first) > 1 and not first.endswith("."):
+                # "Xu Haoran" ... "Xu told": a family name first, or a first name
+                finder.short.setdefault(first, ActorRef(name, kind, (first,)))
+            # the subject of a sentence ("Omar Reyes runs a shop.") or a person introduced
+            # with a title ("CEO Tom Alvarez, speaking at …") is who "he" is next
             if not finder.quoted(pos) and (
-                pos == 0 or re.search(r"(?:[.!?]\s+|\n)$", finder.text[max(0, pos - 3) : pos])
+                pos == 0
+                or re.search(r"(?:[.!?]\s+|\n|\s[-–—]\s)$", finder.text[max(0, pos - 3) : pos])
+                or titled.search(finder.text, max(0, pos - 40), pos)
             ):
                 finder.people.append((pos, ref))
+        elif ORG_SUFFIX.search(name) and not finder.quoted(pos):
+            finder.orgs.append((pos, ref))
     # "Bidwave, a live-shopping app …" / "carmaker Aurex Auto": "the app", "the carmaker"
     nouns = "|".join(
         re.escape(r.pattern) for r in finder.lex["descriptors"].rules if r.pattern.islower()
@@ -97,6 +109,10 @@ def _split_runs(finder: SpeakerFinder) -> list[tuple[int, str]]:
         for ppos, part in parts:
             lead = len(part) - len(part.lstrip())
             ppos, part = ppos + lead, part.strip()
+            plural = _SENTENCE_PLURAL.match(part)
+            if plural and re.search(r"(?:^|[.!?]\s+|\n)$", finder.text[max(0, ppos - 3) : ppos]):
+                # "Shares of Verantis Systems fell": a sentence's first word is no part of a name
+                ppos, part = ppos + plural.end(), part[plural.end() :]
             roles = list(role.finditer(part))
             if roles:
                 r = roles[-1]

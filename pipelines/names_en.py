@@ -25,14 +25,14 @@ from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.gazetteer import Gazetteer
 from pipelines.stopwords_en import stopwords
 
-__all__ = ["NAME", "NAME_RE", "NOT_NAMES", "Found", "NameKinds", "capitalised_names"]
+__all__ = ["NAME", "NAME_RE", "NOT_NAMES", "ORG_SUFFIX", "Found", "NameKinds", "capitalised_names"]
 
 _WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+\w*)"
 _LINK = r"(?:(?:of|for|and|de|van|von|bin|&)(?:\s+the)?|the)"
 NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
 NAME_RE = re.compile(NAME)
 NOT_NAMES = stopwords("not_name")
-_ORG_SUFFIX = re.compile(
+ORG_SUFFIX = re.compile(
     r"\b(?:Inc|Corp|Ltd|LLC|Co|Group|Games|Studios?|Auto|Motors|Commerce|Council|"
     r"Ventures|Partners|Capital|Research|Analysis|Analytics|Interactive|Ministry|"
     r"Government|Agency|Bank|Holdings|Technologies|Technology|Labs|Media|News|Times|"
@@ -81,7 +81,7 @@ class NameKinds:
         if e is not None:
             return e.kind
         words = name.split()
-        if _ORG_SUFFIX.search(name) or "'" in name or "’" in name:
+        if ORG_SUFFIX.search(name) or "'" in name or "’" in name:
             return ActorKind.ORGANIZATION
         if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z]\.|[A-Z][a-z'’-]+", w) for w in words):
             # people are named again by surname, organisations by their first word
@@ -93,7 +93,11 @@ class NameKinds:
     def alone(self, word: str) -> bool:
         """Whether ``word`` is, somewhere in the text, a name on its own."""
         if self._singles is None:
-            self._singles = {
-                re.sub(r"(?:'s|’s|'|’)$", "", n) for _, n in capitalised_names(self.text)
-            }
+            # "Representatives for Raman": a name after a link word stands alone too
+            parts = [
+                part
+                for _, n in capitalised_names(self.text)
+                for part in re.split(r"\s+(?:of|for|and|de|&)(?:\s+the)?\s+", n)
+            ]
+            self._singles = {re.sub(r"(?:'s|’s|'|’)$", "", n) for n in parts}
         return word in self._singles

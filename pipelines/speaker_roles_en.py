@@ -97,6 +97,9 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
             if org is None:
                 return Found(person, "role")
             finder.spokes.append((pos, org))
+            # "Coastal Wings spokesperson Ana Ruiz …" … "she wrote": the airline's words
+            finder.voice_of[person.name] = org
+            finder.people.append((pos, person))
             aff = Affiliation(person, org, role_rule.get("role"), "", "en.affiliation.role")
             return Found(org, "role", aff)
         finder.note(pos, person)

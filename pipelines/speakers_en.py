@@ -78,6 +78,8 @@ class SpeakerFinder:
         self.short: dict[str, ActorRef] = {}
         # descriptor noun ("app", "carmaker") -> organisations it described
         self.described: dict[str, list[tuple[int, ActorRef]]] = {}
+        # a named spokesperson -> the organisation they speak for
+        self.voice_of: dict[str, ActorRef] = {}
         prescan(self)
 
     # -- knowledge -------------------------------------------------------------
@@ -203,6 +205,8 @@ class SpeakerFinder:
         actor: ActorRef | None
         if refers == "person":
             actor = self.last(self.people, pos)
+            if actor is not None:
+                actor = self.voice_of.get(actor.name, actor)
         elif refers == "speaker":
             actor = self.last(self.speakers, pos)
         elif refers == "organization":

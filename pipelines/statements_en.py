@@ -210,6 +210,23 @@ def continue_quote(run: ArticleRun, a: int, b: int, s0: int, s1: int) -> None:
     if st.quote is None or last.paragraph != run.paragraph(a) or run.sent_index - last.sentence > 1:
         return
     extra = CONTENT_TRAIL.sub("", run.text[a:b].strip())
+    turn = read_stance(extra, Stance.ASSERTS, run.lex, quoted=True).stance
+    if turn != st.stance and turn in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT):
+        # "…," he said. "I'm not going to talk about any specific deal.": a second statement
+        found = Found(st.speaker, "continued")
+        add_statement(
+            run,
+            found,
+            None,
+            Stance.ASSERTS,
+            (s0, s1),
+            (a, b),
+            f"{st.rule}/continued",
+            quote=True,
+            conf=st.confidence,
+            cue_text=st.cue,
+        )
+        return
     claim = f"{st.claim_text} {extra}" if st.claim_text else None
     new = ExtractedStatement(
         **{
