@@ -58,6 +58,11 @@ _ANAPHOR_OPENING = 6
 # a denial or refusal this close after a rumour answers it, words in common or not
 _RUMOUR_REACH = 300
 _DOCUMENT_REACH = 400
+# a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
+_NEGATED_QUOTE = re.compile(
+    r"[^“”，,]{0,12}“(?:目前|公司|我们|我|均|都|也|并|完全|根本|从来)?"
+    r"(?:没有|并没有|从未|从来没有|不会|并未|并非|不是|不存在)[^“”]{2,}”"
+)
 # in reported speech, "…，但…" usually hands the sentence back to the writer
 _ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
 
@@ -157,6 +162,12 @@ class _ArticleRun(QuotePass):
             issuer = self._document_issuer(sp.head_start)
             if issuer is not None:
                 return issuer
+        if sp.pronoun_kind == "report":
+            # 报道还称 / 该报道援引…: the last publication this article quoted
+            for st in reversed(self.out.statements):
+                if st.speaker.kind == ActorKind.MEDIA and st.speaker != self._outlet_ref():
+                    return st.speaker
+            return None
         if sp.pronoun_kind == "author":
             return self._outlet_ref()  # 我们估算 in a research note: the publisher
         if sp.pronoun_kind in ("organization", "media"):
@@ -229,7 +240,10 @@ class _ArticleRun(QuotePass):
         tail: tuple[int, int] | None = None
         if not quote:
             cut = _ADVERSATIVE.search(self.text, c0, c1)
-            if cut:
+            turn = self._second_turn(c0, cut.start() if cut else c1)
+            if turn is not None:
+                tail, c1 = (turn, c1), turn - 1
+            elif cut:
                 tail, c1 = (cut.end(), c1), cut.start()
         raw = self.text[c0:c1]
         cs = s0 if context_start is None else context_start
@@ -310,7 +324,8 @@ class _ArticleRun(QuotePass):
                     speaker, org, sp.role, self.text[s0:s1], "zh.affiliation.role_before_name"
                 )
             )
-        if tail is not None and self._own_stance(self.text[tail[0] : tail[1]]):
+        tail_text = self.text[tail[0] : tail[1]] if tail is not None else ""
+        if tail is not None and (self._own_stance(tail_text) or _NEGATED_QUOTE.match(tail_text)):
             # "A，但B的说法不准确": the turn after 但 is the speaker's own answer
             self._add(
                 speaker=speaker,
@@ -326,6 +341,29 @@ class _ArticleRun(QuotePass):
                 context_start=context_start,
             )
         return True
+
+    def _second_turn(self, c0: int, c1: int) -> int | None:
+        """Start of a clause of reported content that answers on its own.
+
+        "上述说法“完全不属实”，公司“没有任何退出计划”": after a comma, a clause with
+        a stance phrase and words of its own, or a quote opening with a
+        negation, is a second statement of the same speaker.
+        """
+        for m in re.finditer("[，,]", self.text[c0:c1]):
+            comma = c0 + m.start()
+            if self._in_quote(comma) or len(re.sub(r"\W", "", self.text[c0:comma])) < 4:
+                continue
+            end = comma + 1
+            while end < c1 and (self.text[end] not in "，,；;" or self._in_quote(end)):
+                end += 1
+            clause = self.text[comma + 1 : end]
+            if _NEGATED_QUOTE.match(clause):
+                return comma + 1
+            if self._own_stance(clause):
+                reading = read_stance(clause, Stance.ASSERTS, self.lex)
+                if not reading.bare:
+                    return comma + 1
+        return None
 
     def _own_stance(self, text: str) -> bool:
         """Whether ``text`` says a stance of its own (不准确, 可能被夸大, 未予置评 …)."""
@@ -407,6 +445,8 @@ class _ArticleRun(QuotePass):
             if self._in_quote(m.start) or self._is_consumed(m.start, m.end):
                 continue
             content = (m.end, self._content_end(m.end, s1, bound))
+            if "content" in m.spans:
+                content = m.spans["content"]  # “X将退出深圳”的说法在…发酵: X is the rumour
             rule = m.rule.id
             base = Stance(m.rule.get("stance", "reports"))
             via: ActorRef | None = None
@@ -561,9 +601,24 @@ class _ArticleRun(QuotePass):
         return False
 
     # -- the article ---------------------------------------------------------
+    def _headline_end(self) -> int:
+        """End of the headline when the text opens with the article's title.
+
+        A headline teases what the body reports (青羽游戏裁员？申花辟谣…); its
+        statements would only repeat the body's with less context.
+        """
+        title = (self.article.title or "").strip()
+        lead = len(self.text) - len(self.text.lstrip())
+        if len(title) >= 4 and self.text.startswith(title, lead):
+            return lead + len(title)
+        return 0
+
     def run(self) -> Attribution:
+        headline_end = self._headline_end()
         for sent in self.doc.sents:
             s0, s1 = sent.start_char, sent.end_char
+            if s1 <= headline_end or not self.text[headline_end:s1].strip():
+                continue
             if self._answer_pass(s0, s1):
                 continue
             bound = self._quotes_pass(s0, s1)

@@ -275,6 +275,8 @@ class SpeakerParser:
                 )
             chunk = self._org_chunk(start, org_end, whole_phrase_ok=True)
             if chunk is not None:
+                # 恒芯精密董秘办工作人员: the office is part of the company
+                org_end = self._without_department(chunk, org_end)
                 return SpeakerPhrase(
                     self.text[chunk:org_end],
                     ActorKind.ORGANIZATION,
@@ -284,6 +286,16 @@ class SpeakerParser:
                     role=rule.get("role"),
                 )
         return None
+
+    def _without_department(self, start: int, end: int) -> int:
+        """``end`` moved before a speaking office that closes an organisation name."""
+        for rule in self._speaking_roles():
+            if (
+                end - start > len(rule.pattern) + 1
+                and self.text.endswith(rule.pattern, start, end)
+            ):
+                return end - len(rule.pattern)
+        return end
 
     def _org_chunk(self, start: int, end: int, *, whole_phrase_ok: bool = False) -> int | None:
         """Start of an unknown organisation name ending at ``end``, if there is one.

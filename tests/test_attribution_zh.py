@@ -1228,3 +1228,49 @@ SPEAKER_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), SPEAKER_FORMS)
 def test_attribution_speaker_forms(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
+
+
+MORE_FORMS = [
+    pytest.param(
+        "“白鹭航空将停飞支线”的说法在旅客群里迅速发酵。白鹭航空发言人表示，"
+        "相关说法“完全不属实”，公司“没有任何停飞支线的计划”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, "zh.according.quoted_rumour", "白鹭航空将停飞支线"),
+            S("白鹭航空", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
+            S("白鹭航空", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="quoted-rumour-spreading-then-two-turns-of-denial",
+    ),
+    pytest.param(
+        "据外媒《北港时报》报道，云帆汽车将在泰国建厂。报道还称，云帆汽车计划明年在当地推出两款新车。",
+        [
+            S("北港时报", MED, Stance.ASSERTS, JU, "在泰国建厂"),
+            S("北港时报", MED, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "推出两款新车"),
+        ],
+        id="the-report-goes-on-is-the-publication-quoted-before",
+    ),
+    pytest.param(
+        "对此，栗子电器证券部工作人员表示，公司经营一切正常。该工作人员还称，新工厂是自身的产能规划。",
+        [
+            S("栗子电器", ORG, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "经营一切正常"),
+            S("栗子电器", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "自身的产能规划"),
+        ],
+        id="office-staff-speak-for-the-company-and-are-referred-back-to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_FORMS)
+def test_attribution_more_speaker_and_turn_forms(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
+
+
+def test_attribution_headline_repeating_the_title_yields_nothing(extractor: Extractor) -> None:
+    title = "白鹭航空停飞支线？官方辟谣"
+    text = f"{title}\n\n网传，白鹭航空将停飞三条支线。白鹭航空发言人表示，上述消息不实。"
+    result = extractor(Article(id="t", text=text, language="zh", outlet=OUTLET, title=title))
+    check_invariants(text, result)
+    assert [st.stance for st in result.statements] == [Stance.REPORTS, Stance.DENIES]
+    assert all(st.start > len(title) for st in result.statements)
