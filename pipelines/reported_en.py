@@ -34,6 +34,11 @@ _WINDOW_WORD = re.compile(
     r"Thursday|Friday|Saturday|Sunday|\d[\w,.]*|\"[^\"]*\"|“[^”]*”|[A-Z][\w'’.-]*)$"
 )
 NAME_FULL = re.compile(rf"(?:[A-Z][\w'’-]*\s+)?{NAME}")
+# "…, said Dev Kapoor, founder of …" / "…, said K. Lin." (an initial's full stop is no end)
+_INVERTED = re.compile(
+    r"\s+(?P<spk>(?:[^,.;\"“”]|(?<=\b[A-Z])\.)+?)(?=\s*[,;]|\s*\.(?!\s?[A-Z][a-z])|\s*$)"
+)
+_APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
 _LABEL = re.compile(r"^\s*[A-Z][\w' ]{0,30}:\s+(?=\S)")
 _TOLD = re.compile(r"(?i:told|tells|telling|assured|informed|reminded|warned)")
 _PARTICIPLE = re.compile(
@@ -105,6 +110,10 @@ def _content_first(
         return None
     spk = run.text[comma + 1 : cm.start()]
     app_end = None
+    if not spk.strip() and rule.get("quote"):
+        inverted = _speaker_after_cue(run, cm, rule, s0, s1, floor, comma)
+        if inverted is not None:
+            return inverted
     if not spk.strip():
         # "…, Priya Nair, an analyst at Gartner, told Reuters."
         c2 = _prev_comma(run, comma, floor)
@@ -126,6 +135,36 @@ def _content_first(
         return None
     if app_end is not None:
         appositive(run, found, comma + 1 + len(spk), app_end + 1)
+    made = add_statement(
+        run,
+        found,
+        rule,
+        Stance(rule.get("stance")),
+        (s0, s1),
+        (floor, comma),
+        f"en.reported.speaker_after/{rule.id}",
+        quote=False,
+        conf=0.75,
+        cue_text=cm.group(),
+        context=run.text[comma:s1],
+        via=run.via(found),
+    )
+    return (made, found, s1) if made else None
+
+
+def _speaker_after_cue(
+    run: ArticleRun, cm: re.Match[str], rule: Rule, s0: int, s1: int, floor: int, comma: int
+) -> tuple[Made, Found, int] | None:
+    """``…, said Dev Kapoor, founder of Ridgeline Commerce.``: the speaker after the cue."""
+    m = _INVERTED.match(run.text, cm.end(), s1)
+    if m is None or len(run.text[floor:comma].split()) < 4 or _TOLD.fullmatch(cm.group()):
+        return None  # "told X": X is who was told
+    if len(m.group("spk").split()) > 7 or _APPOSITIVE_BEFORE.search(run.text, floor, comma):
+        return None  # "Kevin Liu, an analyst at Counterpoint, said": the speaker came first
+    found = run.finder.resolve(m.group("spk"), m.start("spk"))
+    if found is None or found.how == "pronoun":
+        return None
+    appositive(run, found, m.end("spk"), s1)
     made = add_statement(
         run,
         found,

@@ -50,6 +50,23 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
         org = finder.known(org_name, ActorKind.ORGANIZATION)
         finder.spokes.append((pos, org))
         return Found(org, "role")
+    # "a Chinese foreign ministry spokesperson" / "a company representative"
+    m = re.fullmatch(
+        rf"(?:[Aa]n?|[Tt]he)\s+(?P<org>(?:[A-Z][\w.-]*\s+){{0,3}}(?:[a-z][\w-]*\s+){{0,3}}?"
+        rf"(?P<noun>[a-z][\w-]*))\s+(?P<role>{role})",
+        p,
+    )
+    if m and finder.roles.speaks_for(m.group("role")):
+        noun = m.group("noun")
+        institutions = {r.pattern for r in finder.lex["institutions"].rules}
+        org = None
+        if noun in institutions:
+            org = finder.known(m.group("org"), ActorKind.ORGANIZATION)
+        elif m.group("org") == noun and finder.is_descriptor(noun):
+            org = finder.last(finder.described.get(noun, []), pos) or finder.last_org(pos)
+        if org is not None:
+            finder.spokes.append((pos, org))
+            return Found(org, "role")
     # "the company's spokesperson" / "its spokeswoman"
     m = re.fullmatch(
         rf"(?:(?:[Tt]he\s+(?P<noun>[a-z-]+)(?:'s|’s))|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?"

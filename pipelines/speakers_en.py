@@ -89,7 +89,22 @@ class SpeakerFinder:
             # "Kestrel" after "Kestrel Motors": this article's long form beats an entry
             # the gazetteer knows under the same short alias but this article never names
             return self.short[name]
+        if e is None and kind == ActorKind.ORGANIZATION and " " in name:
+            name = self._longest(name)
         return self.gaz.ref(name, kind, description)
+
+    def _longest(self, name: str) -> str:
+        """"Commerce Department" after "the U.S. Commerce Department": the article's full name."""
+        best = name
+        word = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w&'’-]*)"
+        for m in re.finditer(rf"(?<![\w.])(?:{word}\s+){{1,3}}{re.escape(name)}\b", self.text):
+            words = m.group().split()
+            while words and (words[0] in NOT_NAMES or self.is_descriptor(words[0])):
+                words = words[1:]
+            full = " ".join(words)
+            if len(full) > len(best) and "'" not in full and "’" not in full:
+                best = full
+        return best
 
     def _named_here(self, name: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text) is not None
