@@ -31,7 +31,15 @@ def prescan(finder: SpeakerFinder) -> None:
     titled = re.compile(rf"(?<![\w-])(?:{finder.roles.alt}|(?i:officer))\s+$")
     for pos, name in _split_runs(finder):
         words = name.split()
-        if len(words) < 2 or finder.gaz.lookup(name) is not None or "'" in name:
+        known = finder.gaz.lookup(name)
+        if len(words) >= 2 and known is not None and known.kind == ActorKind.PERSON:
+            # a person the gazetteer knows is still "Whitfield" later in this article
+            ref = finder.gaz.ref(name, ActorKind.PERSON)
+            for key in (words[-1], words[0]):
+                if key not in NOT_NAMES and len(key) > 2 and finder.gaz.lookup(key) is None:
+                    finder.short.setdefault(key, ref)
+            continue
+        if len(words) < 2 or known is not None or "'" in name:
             continue
         kind = finder.kinds.kind_of(name)
         ref = ActorRef(name, kind)

@@ -39,6 +39,7 @@ from pipelines.attribution_zh import Attribution
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, Rule
 from pipelines.mentions import Mention, find_mentions
+from pipelines.qa_en import qa_pass
 from pipelines.quote_pass_en import quote_pass
 from pipelines.quotes_en import find_en_quotes
 from pipelines.reported_en import reported_pass
@@ -129,6 +130,8 @@ class ArticleRun:
             while s1 > s0 and self.text[s1 - 1].isspace():
                 s1 -= 1
             before = len(self.made)
+            if qa_pass(self, s0, s1):
+                continue
             used = quote_pass(self, s0, s1)
             reported_pass(self, s0, s1, used)
             if len(self.made) == before:

@@ -85,7 +85,12 @@ class SpeakerFinder:
     # -- knowledge -------------------------------------------------------------
     def known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
         e = self.gaz.lookup(name)
-        if name in self.short and (e is None or not self._named_here(e.name)):
+        if name in self.short and (
+            e is None
+            or not self._named_here(e.name)
+            # a bare surname learned earlier: "Whitfield" is this article's Dana Whitfield
+            or (e.name == name and e.kind == self.short[name].kind == ActorKind.PERSON)
+        ):
             # "Kestrel" after "Kestrel Motors": this article's long form beats an entry
             # the gazetteer knows under the same short alias but this article never names
             return self.short[name]
@@ -94,7 +99,7 @@ class SpeakerFinder:
         return self.gaz.ref(name, kind, description)
 
     def _longest(self, name: str) -> str:
-        """"Commerce Department" after "the U.S. Commerce Department": the article's full name."""
+        """ "Commerce Department" after "the U.S. Commerce Department": the article's full name."""
         best = name
         word = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w&'’-]*)"
         for m in re.finditer(rf"(?<![\w.])(?:{word}\s+){{1,3}}{re.escape(name)}\b", self.text):

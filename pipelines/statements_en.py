@@ -80,6 +80,7 @@ def add_statement(
     context: str = "",
     via: ActorRef | None = None,
     cue_end: int | None = None,
+    elaborates: bool = True,
 ) -> Made | None:
     s0, s1 = sent
     c0, c1 = content
@@ -120,6 +121,7 @@ def add_statement(
     para = run.paragraph(s0)
     if (
         quote
+        and elaborates
         and prev is not None
         and not reading.points_back
         and stance

@@ -1,0 +1,96 @@
+"""Interview transcripts in English: ``WHITFIELD: No. We never moved the date.``
+
+A paragraph that opens with a speaker label in capitals (or ``Q:``/``A:``)
+is one turn of an interview.  The article's outlet (``VARIETY:``) or ``Q``
+asks; any other label names the person answering, found like any other
+speaker phrase (a surname introduced earlier, "Whitfield" -> Dana
+Whitfield).  Every sentence of an answer is that person's own words (a
+statement with the sentence as its quote).  An answer that opens with a
+bare "No." denies, and "Yes." confirms, what the question before it asked,
+and is linked to the claim that question restated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import ActorKind, Stance
+from pipelines.names_en import Found
+from pipelines.statements_en import add_statement
+
+if TYPE_CHECKING:
+    from pipelines.attribution_en import ArticleRun
+
+__all__ = ["qa_pass"]
+
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}|Q|A):\s+")
+_ANSWER_START = re.compile(r"(?P<word>No|Yes)[.,!]\s*", re.IGNORECASE)
+
+
+def _turn(run: ArticleRun, pos: int) -> tuple[int, re.Match[str]] | None:
+    start = run.text.rfind("\n", 0, pos) + 1
+    m = _LABEL.match(run.text, start)
+    return (start, m) if m else None
+
+
+def _asks(run: ArticleRun, label: str) -> bool:
+    outlet = (run.scope or "").lower()
+    return label in ("Q",) or (bool(outlet) and label.lower() == outlet.lower())
+
+
+def qa_pass(run: ArticleRun, s0: int, s1: int) -> bool:
+    """Attribute the sentence ``s0:s1`` if it belongs to an interview answer."""
+    turn = _turn(run, s0)
+    if turn is None:
+        return False
+    start, m = turn
+    label = m.group("label")
+    if _asks(run, label) or (label == "A" and not run.made):
+        return False
+    found: Found | None
+    if label == "A":
+        found = Found(run.made[-1].statement.speaker, "answer")
+    elif re.search(rf"\b{re.escape(label.title())}\b", run.text[:start]):
+        # only a person the article has named answers ("VERDICT:" is a heading)
+        found = run.finder.resolve(label.title(), m.start("label"))
+    else:
+        found = None
+    if found is None or found.actor.kind != ActorKind.PERSON:
+        return False
+    c0 = max(s0, m.end())
+    base = Stance.ASSERTS
+    context = ""
+    opening = _ANSWER_START.match(run.text, m.end())
+    if opening and s0 <= opening.start() and s1 <= opening.end():
+        return True  # a bare "No." is read with the sentence after it
+    if opening and (s0 <= opening.start() or not run.text[opening.end() : s0].strip()):
+        # the sentence with or right after "No."/"Yes." answers the question before it
+        base = Stance.DENIES if opening.group("word").lower() == "no" else Stance.CONFIRMS
+        context = _previous_turn(run, start) or ""
+        c0 = max(c0, opening.end())
+    add_statement(
+        run,
+        found,
+        None,
+        base,
+        (s0, s1),
+        (c0, s1),
+        "en.qa.answer",
+        quote=True,
+        conf=0.7,
+        cue_text=label,
+        context=context,
+        elaborates=False,
+    )
+    return True
+
+
+def _previous_turn(run: ArticleRun, start: int) -> str | None:
+    """The text of the question turn before the answer that starts at ``start``."""
+    before = run.text[:start].rstrip()
+    line_start = before.rfind("\n") + 1
+    m = _LABEL.match(before, line_start)
+    if m is None or not _asks(run, m.group("label")):
+        return None
+    return before[m.end() :]
