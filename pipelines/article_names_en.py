@@ -77,7 +77,9 @@ def prescan(finder: SpeakerFinder) -> None:
         re.escape(r.pattern) for r in finder.lex["descriptors"].rules if r.pattern.islower()
     )
     noun_set = {r.pattern for r in finder.lex["descriptors"].rules if r.pattern.islower()}
-    for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:an?|the)\s+(?P<app>[^,.;]+)", finder.text):
+    for m in re.finditer(
+        rf"(?P<name>{NAME}),\s+(?:an?|the|[A-Z][\w-]*(?:'s|’s))\s+(?P<app>[^,.;]+)", finder.text
+    ):
         name = finder.strip_name(m.group("name"))
         if name and finder.kinds.kind_of(name) != ActorKind.PERSON:
             actor = finder.known(name, ActorKind.ORGANIZATION)

@@ -220,9 +220,25 @@ class SpeakerFinder:
     def _backref(self, low: str, pos: int) -> Found | None:
         rule = next((r for r in self.lex["pronouns"].rules if r.pattern == low), None)
         if rule is None:
+            # "the carrier", "the lender": an organisation named by what it is
+            the = re.fullmatch(r"the ([a-z][\w-]*)", low)
+            if the and any(
+                r.pattern == the.group(1) and r.get("org_noun")
+                for r in self.lex["descriptors"].rules
+            ):
+                noun = the.group(1)
+                actor = self.last(self.described.get(noun, []), pos) or self.last_org(pos)
+                return Found(actor, "pronoun") if actor is not None else None
             return None
         refers = rule.get("refers", "person")
         actor: ActorRef | None
+        if refers == "person" and " " in low:
+            # "the executive" after "an executive who asked not to be named"
+            word = low.split()[-1]
+            cands = [(p, a) for p, a in self.anonymous if word in (a.description + a.name).lower()]
+            anon = self.last(cands, pos)
+            if anon is not None:
+                return Found(anon, "pronoun")
         if refers == "person":
             actor = self.last(self.people, pos)
             if actor is not None:
