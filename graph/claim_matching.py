@@ -28,9 +28,10 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from graph.cedict import en_stems, gloss_stems
 from graph.glossary import Glossary, GlossaryEntry
@@ -40,13 +41,16 @@ __all__ = [
     "ATTACH_THRESHOLD",
     "REVIEW_THRESHOLD",
     "ClaimFeatures",
+    "FeatureEntry",
     "claim_terms",
     "dice",
     "extend_glossary",
     "features",
+    "features_for",
     "from_index_terms",
     "index_terms",
     "numbers",
+    "prime_features",
     "similarity",
 ]
 
@@ -111,14 +115,52 @@ def _native(text: str, language: str) -> set[str]:
 
 def features(text: str, language: str, glossary: Glossary | None = None) -> ClaimFeatures:
     """Everything claim matching compares, from one claim text."""
-    if glossary is None:
-        return _features_cached(text, language, _glossary().version)
-    return _features(text, language, glossary)
+    if glossary is not None:
+        return _features(text, language, glossary)
+    key = (text, language, _glossary().version)
+    found = _CACHE.get(key)
+    if found is not None:
+        _CACHE.move_to_end(key)
+        return found
+    found = _features(text, language, _glossary())
+    _remember(key, found)
+    return found
 
 
-@lru_cache(maxsize=65536)
-def _features_cached(text: str, language: str, _version: int) -> ClaimFeatures:
-    return _features(text, language, _glossary())
+# Features by (text, language, glossary version), least recently used first.
+_CACHE: OrderedDict[tuple[str, str, int], ClaimFeatures] = OrderedDict()
+_CACHE_SIZE = 65536
+
+FeatureEntry = tuple[tuple[str, str, int], ClaimFeatures]
+
+
+def _remember(key: tuple[str, str, int], found: ClaimFeatures) -> None:
+    _CACHE[key] = found
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+def features_for(texts: Iterable[tuple[str, str]]) -> list[FeatureEntry]:
+    """Features of ``(text, language)`` pairs, keyed for :func:`prime_features`.
+
+    Extraction processes compute the features of the claim texts they find,
+    so the process that merges finds them ready.
+    """
+    version = _glossary().version
+    return [((t, lang, version), features(t, lang)) for t, lang in dict.fromkeys(texts)]
+
+
+def prime_features(entries: Iterable[FeatureEntry]) -> None:
+    """Cache features computed elsewhere (:func:`features_for` in another process).
+
+    An entry made under another glossary version than this process's is left
+    out: the glossary may have changed in between.  A process started from
+    this one shares its glossary history, so equal versions mean equal glossaries.
+    """
+    version = _glossary().version
+    for key, found in entries:
+        if key[2] == version and key not in _CACHE:
+            _remember(key, found)
 
 
 def _features(text: str, language: str, glossary: Glossary) -> ClaimFeatures:

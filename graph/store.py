@@ -5,7 +5,10 @@ views) uses the small method interface of :class:`Store`, which is the seam
 where a PostgreSQL store for a team could be put later.
 
 Writes happen inside :meth:`Store.transaction` (``BEGIN IMMEDIATE``), one per
-article, so an article is either fully in or not at all.  The file runs in
+article, so an article is either fully in or not at all; a batch ingest opens
+one transaction for several articles (:meth:`Store.begin`) and each article's
+block is then a savepoint, so a window of articles commits whole or not at
+all, and an article that fails leaves nothing behind.  The file runs in
 WAL mode with a busy timeout so readers and other writers wait instead of
 failing.
 """
@@ -25,6 +28,8 @@ __all__ = ["DEFAULT_STORE", "SCHEMA_VERSION", "Store"]
 
 DEFAULT_STORE = Path("rumours.sqlite")
 SCHEMA_VERSION = 3
+# SQLite page cache of one connection, in KiB
+CACHE_KIB = 65536
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -171,6 +176,9 @@ class Store:
                 self._db.execute("PRAGMA journal_mode = WAL")
                 self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            # the claim index is read and written all over for every statement:
+            # a page cache of 64 MB (default 2 MB) keeps it in memory
+            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._check_and_create()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a usable store ({err})") from err
@@ -207,9 +215,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All-or-nothing block; takes the write lock at once."""
+        """All-or-nothing block; takes the write lock at once.
+
+        Inside an open transaction (see :meth:`begin`) the block is a savepoint:
+        a failure undoes the block alone and the enclosing transaction goes on.
+        """
         if self._db.in_transaction:
-            yield
+            with self._savepoint():
+                yield
             return
         self._db.execute("BEGIN IMMEDIATE")
         try:
@@ -218,6 +231,35 @@ class Store:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self._db.execute("SAVEPOINT block")
+        try:
+            yield
+        except BaseException:
+            # an error that already rolled the whole transaction back leaves no savepoint
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK TO block")
+                self._db.execute("RELEASE block")
+            raise
+        self._db.execute("RELEASE block")
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._db.in_transaction
+
+    def begin(self) -> None:
+        """Open a transaction that several :meth:`transaction` blocks share (takes the lock)."""
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self._db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Undo the open transaction (nothing to do when an error already undid it)."""
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
 
     # -- generic reads ---------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -329,7 +371,8 @@ class Store:
     # -- claims ----------------------------------------------------------
     def add_claim(self, row: dict[str, Any], terms: Iterable[str]) -> None:
         self._insert("claims", row)
-        self.add_claim_terms(row["id"], terms)
+        # a claim just inserted has no index terms yet (deleting one drops them)
+        self._index_claim(row["id"], set(terms))
 
     def add_claim_terms(self, claim_id: str, terms: Iterable[str]) -> None:
         """Index ``claim_id`` under ``terms`` (new ones only), keeping document frequencies."""
@@ -339,7 +382,10 @@ class Store:
                 "SELECT term FROM claim_terms WHERE claim_id = ?", (claim_id,)
             )
         }
-        new = [(t, claim_id) for t in set(terms) - have]
+        self._index_claim(claim_id, set(terms) - have)
+
+    def _index_claim(self, claim_id: str, terms: set[str]) -> None:
+        new = [(t, claim_id) for t in terms]
         self._db.executemany("INSERT INTO claim_terms(term, claim_id) VALUES (?, ?)", new)
         self._db.executemany(
             "INSERT INTO term_df(term, df) VALUES (?, 1)"

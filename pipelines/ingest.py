@@ -1,14 +1,19 @@
-"""Ingest a batch: load -> extract -> merge, one transaction per article.
+"""Ingest a batch: load -> extract -> merge, each article whole or not at all.
 
 A bad file is reported in one line (``PATH: reason``) and the batch goes
 on; an article already stored is ``unchanged`` and costs no extraction.
 Progress goes through a callback so the CLI decides how to show it.
 
+Articles are merged in windows: one transaction for up to
+:data:`MERGE_WINDOW` articles or :data:`MERGE_WINDOW_SECONDS`, each article in
+its own savepoint (an article that fails leaves nothing behind, the others
+stay).  A window commits whole or not at all, and its articles are reported
+only once it is committed.
+
 Several processes may ingest into one store at once.  The store waits for
 the write lock (WAL, busy timeout); should SQLite still answer "database is
-locked" or "busy", the merge, which is one transaction and so leaves nothing
-behind when it fails, is retried a few times with a growing, jittered pause
-before the article is reported as failed.
+locked" or "busy", the window is rolled back and merged again a few times
+with a growing, jittered pause before its articles are reported as failed.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.claim_matching import FeatureEntry, features_for, prime_features
 from graph.errors import InputError, RumorGraphError
 from graph.merge import ChangeReport, merge_extraction
 from graph.records import Article, ExtractionResult
@@ -119,14 +125,142 @@ def ingest_paths(
         extractor = extractor or Extractor()
         extractor.learn_from(store)
         results = (_extract_one(item, store, extractor) for item in items)
-    for item, outcome in results:
-        event = _merge_one(item, outcome, store)
-        if extractor is not None and event.outcome == "added":
-            extractor.learn_from(store)
-        summary.events.append(event)
-        if on_event is not None:
-            on_event(event)
+
+    def emit(events: list[IngestEvent]) -> None:
+        for event in events:
+            summary.events.append(event)
+            if on_event is not None:
+                on_event(event)
+
+    window = _MergeWindow(store, extractor if workers <= 1 else None, emit)
+    try:
+        for item, outcome in results:
+            window.merge(item, outcome)
+            if window.due():
+                window.commit()
+        window.commit()
+    finally:
+        window.abandon()
     return summary
+
+
+# Articles merged in one transaction: a commit per article costs more than the
+# merge of a small article.  A window is committed when it holds this many
+# articles or has been open this many seconds, so other writers wait little
+# and a crash loses at most one window (each article still whole or absent).
+MERGE_WINDOW = 64
+MERGE_WINDOW_SECONDS = 0.5
+
+
+class _MergeWindow:
+    """Merges articles inside one open transaction, each in its own savepoint.
+
+    Events are handed on once the window is committed, so nothing is reported
+    added that a crash could still take away.  Should the store be locked or
+    busy, the window is rolled back and merged again from its first article.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        extractor: Extractor | None,
+        emit: Callable[[list[IngestEvent]], None],
+    ) -> None:
+        self.store = store
+        self.extractor = extractor
+        self.emit = emit
+        self.items: list[tuple[Article | InputError, _Outcome]] = []
+        self.events: list[IngestEvent] = []
+        self.opened = 0.0
+        self.open = False
+
+    def merge(self, item: Article | InputError, outcome: _Outcome) -> None:
+        self.items.append((item, outcome))
+        if not _needs_merge(item, outcome):
+            self.events.append(_merge_one(item, outcome, self.store))
+            if not self.open:
+                self._flush_events()
+            return
+        self._attempt(self._merge_last)
+
+    def due(self) -> bool:
+        return len(self.items) >= MERGE_WINDOW or (
+            self.open and time.monotonic() - self.opened >= MERGE_WINDOW_SECONDS
+        )
+
+    def commit(self) -> None:
+        if self.open:
+            self._attempt(self._commit)
+        self._flush_events()
+
+    def abandon(self) -> None:
+        """Roll back what is not committed (an exception is on its way out)."""
+        if self.open:
+            self.store.rollback()
+            self.open = False
+
+    # -- inside -------------------------------------------------------------
+    def _begin(self) -> None:
+        self.store.begin()
+        self.open = True
+        self.opened = time.monotonic()
+
+    def _merge_last(self) -> None:
+        item, outcome = self.items[-1]
+        event = _merge_one(item, outcome, self.store)
+        self.events.append(event)
+        if self.extractor is not None and event.outcome == "added":
+            self.extractor.learn_from(self.store)
+
+    def _commit(self) -> None:
+        self.store.commit()
+        self.open = False
+
+    def _replay(self) -> None:
+        """Merge the window's articles again (after a rollback)."""
+        self.events = []
+        for item, outcome in self.items:
+            event = _merge_one(item, outcome, self.store)
+            self.events.append(event)
+            if self.extractor is not None and event.outcome == "added":
+                self.extractor.learn_from(self.store)
+
+    def _attempt(self, step: Callable[[], None]) -> None:
+        """``step`` inside the open window; while the store is busy, roll back and replay."""
+        for attempt in range(MERGE_ATTEMPTS):
+            try:
+                if not self.open:
+                    self._begin()
+                    if attempt:
+                        # a rollback undid the whole window: merge it all again
+                        self._replay()
+                        if step != self._commit:
+                            return
+                step()
+                return
+            except sqlite3.OperationalError as err:
+                if not _is_busy(err):
+                    raise
+                self.abandon()
+                if attempt == MERGE_ATTEMPTS - 1:
+                    self._give_up(err)
+                    return
+                pause = MERGE_RETRY_PAUSE * 2**attempt
+                time.sleep(pause * (0.5 + random.random()))  # jitter: writers do not collide
+
+    def _give_up(self, err: sqlite3.OperationalError) -> None:
+        message = f"store busy: {err} (gave up after {MERGE_ATTEMPTS} attempts; ingest it again)"
+        self.events = [
+            _failed(item, message)
+            if _needs_merge(item, outcome)
+            else _merge_one(item, outcome, self.store)
+            for item, outcome in self.items
+        ]
+        self._flush_events()
+
+    def _flush_events(self) -> None:
+        events, self.events, self.items = self.events, [], []
+        self.emit(events)
 
 
 # Articles are merged oldest first within windows of this many: an older article
@@ -176,20 +310,30 @@ def _extract_one(
         return item, f"extraction failed ({type(err).__name__}: {err})"
 
 
+def _needs_merge(item: Article | InputError, outcome: _Outcome) -> bool:
+    return isinstance(item, Article) and isinstance(outcome, ExtractionResult)
+
+
+def _failed(item: Article | InputError, message: str) -> IngestEvent:
+    if isinstance(item, InputError):
+        return IngestEvent("failed", item.path, error=str(item))
+    source = item.source or item.id
+    return IngestEvent("failed", source, item.title, error=f"{source}: {message}")
+
+
 def _merge_one(item: Article | InputError, outcome: _Outcome, store: Store) -> IngestEvent:
+    """Merge one article (a savepoint inside an open window); busy errors propagate."""
     if isinstance(item, InputError):
         return IngestEvent("failed", item.path, error=str(item))
     source = item.source or item.id
     if isinstance(outcome, str):
-        return IngestEvent("failed", source, item.title, error=f"{source}: {outcome}")
+        return _failed(item, outcome)
     if outcome is None or store.has_article(item.id):
         return IngestEvent("unchanged", source, item.title)
     try:
-        report = _merge_with_retry(store, outcome)
-    except _StoreBusy as err:
-        return IngestEvent("failed", source, item.title, error=f"{source}: {err}")
+        report = merge_extraction(store, outcome)
     except RumorGraphError as err:
-        return IngestEvent("failed", source, item.title, error=f"{source}: {err}")
+        return _failed(item, str(err))
     return IngestEvent(report.outcome, source, item.title, report)
 
 
@@ -202,10 +346,22 @@ def _worker_start(gazetteer_rows: list[dict[str, object]]) -> None:
     _WORKER_EXTRACTOR.learn(gazetteer_rows)
 
 
-def _worker_extract(item: Article | InputError) -> tuple[Article | InputError, _Outcome]:
+# What a worker hands back: the item, its outcome, and the features of the claim
+# texts found (computed there, so the merge finds them ready).
+_WorkerResult = tuple[Article | InputError, _Outcome, list[FeatureEntry]]
+
+
+def _worker_extract(item: Article | InputError) -> _WorkerResult:
     if _WORKER_EXTRACTOR is None:  # pragma: no cover - set by the initializer
         raise RuntimeError("worker not initialised")
-    return _extract_one(item, None, _WORKER_EXTRACTOR)
+    item, outcome = _extract_one(item, None, _WORKER_EXTRACTOR)
+    primed: list[FeatureEntry] = []
+    if isinstance(outcome, ExtractionResult):
+        language = outcome.article.language
+        # a superset of what the merge matches: a statement that takes up an
+        # earlier one's claim (refers_to) is not matched at all
+        primed = features_for((st.claim_text or st.evidence, language) for st in outcome.statements)
+    return item, outcome, primed
 
 
 def _extract_in_processes(
@@ -216,47 +372,30 @@ def _extract_in_processes(
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_worker_start, initargs=(store.gazetteer(),)
     ) as pool:
-        pending: deque[Future[tuple[Article | InputError, _Outcome]]] = deque()
+        pending: deque[Future[_WorkerResult]] = deque()
         for item in items:
             if isinstance(item, InputError) or store.has_article(item.id):
                 pending.append(_done(item))
             else:
                 pending.append(pool.submit(_worker_extract, item))
             while len(pending) >= window:
-                yield pending.popleft().result()
+                yield _primed(pending.popleft().result())
         while pending:
-            yield pending.popleft().result()
+            yield _primed(pending.popleft().result())
 
 
-def _done(item: Article | InputError) -> Future[tuple[Article | InputError, _Outcome]]:
-    f: Future[tuple[Article | InputError, _Outcome]] = Future()
-    f.set_result((item, None))
+def _primed(result: _WorkerResult) -> tuple[Article | InputError, _Outcome]:
+    item, outcome, primed = result
+    prime_features(primed)
+    return item, outcome
+
+
+def _done(item: Article | InputError) -> Future[_WorkerResult]:
+    f: Future[_WorkerResult] = Future()
+    f.set_result((item, None, []))
     return f
-
-
-class _StoreBusy(Exception):
-    """The store stayed locked by other writers through every attempt."""
 
 
 def _is_busy(err: sqlite3.OperationalError) -> bool:
     message = str(err).lower()
     return "locked" in message or "busy" in message
-
-
-def _merge_with_retry(
-    store: Store, result: ExtractionResult, *, attempts: int = MERGE_ATTEMPTS
-) -> ChangeReport:
-    """Merge ``result``; retry while another process holds the store's write lock."""
-    for attempt in range(attempts):
-        try:
-            return merge_extraction(store, result)
-        except sqlite3.OperationalError as err:
-            if not _is_busy(err):
-                raise
-            if attempt == attempts - 1:
-                raise _StoreBusy(
-                    f"store busy: {err} (gave up after {attempts} attempts; ingest it again)"
-                ) from err
-            pause = MERGE_RETRY_PAUSE * 2**attempt
-            time.sleep(pause * (0.5 + random.random()))  # jitter: writers do not collide again
-    raise _StoreBusy("store busy")  # not reached: attempts >= 1
