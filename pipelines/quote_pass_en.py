@@ -68,6 +68,8 @@ def quote_pass(run: ArticleRun, s0: int, s1: int) -> list[tuple[int, int]]:
             continue
         rule = run.rule(m.group("cue"))
         ctx = run.text[qe + m.end() : s1] if m.start() >= 0 and span_end > qe else ""
+        # the rest of a split quote is the speaker's words, not the attribution's context
+        ctx = re.sub(r"\"[^\"]*\"|“[^”]*”", " ", ctx)
         add_statement(
             run,
             found,

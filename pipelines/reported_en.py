@@ -70,8 +70,6 @@ def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]
         rule = run.rule(cm.group())
         if rule is None or _PASSIVE.search(run.text, max(s0, cm.start() - 20), cm.start()):
             continue
-        if rule.get("needs_clause") and not _CLAUSE_AHEAD.match(run.text, cm.end(), s1):
-            continue
         nxt = _next_ellipsis(run, cues[k + 1 :], s1)
         made = (None if elliptic else _content_first(run, cm, rule, s0, s1, floor)) or (
             _subject_first(run, cm, rule, s0, nxt, floor, prev_found if elliptic else None)
@@ -194,6 +192,8 @@ def _subject_first(
     region = run.text[floor : cm.start()]
     found: Found | None = None
     via = None
+    if rule.get("needs_clause") and not _CLAUSE_AHEAD.match(run.text, cm.end(), end):
+        return None  # "Cinevo reports earnings on Jan. 21": no claim reported
     if prev is None:
         found, via = _subject(run, region, floor)
     else:

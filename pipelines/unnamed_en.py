@@ -60,7 +60,14 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
     p = _ANONYMITY.sub("", phrase).strip(" ,")
     counted = _COUNT_RE.match(p)
     desc = p[counted.end() :] if counted else p
-    if not counted and not _THE.match(desc) and desc[:1].isupper() and " " not in desc:
+    heads = _head_nouns(finder)
+    if (
+        not counted
+        and not _THE.match(desc)
+        and desc[:1].isupper()
+        and " " not in desc
+        and desc.lower() not in heads
+    ):
         return None
     desc = _THE.sub("", desc)
     words = desc.split()
@@ -94,6 +101,11 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
     if after and not re.match(rf"(?:and\s+[\w-]+|{_MODIFIER})\b", after, re.IGNORECASE):
         return None
     if not before and not after:
+        if not counted and desc[:1].isupper() and desc.lower() in heads and desc.endswith("s"):
+            # "Analysts said …": a plural group of unnamed people
+            return Found(
+                ActorRef(desc.lower(), ActorKind.ANONYMOUS, scope=finder.scope), "anonymous"
+            )
         return None  # a bare "two sources" / "people" is left to the source rules
     if before and before[0][0].isupper() and before[0].lower() in heads | {"service"}:
         desc = desc[0].lower() + desc[1:]  # "Service providers say": sentence case
