@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import jieba
 from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement, Stance
@@ -123,7 +124,15 @@ class _ArticleRun(QuotePass):
     def _aligned(self, m: RuleMatch) -> bool:
         # jieba's unknown-word guess may glue a particle to a cue: 时称, 中称
         glued = m.start - 1 in self.token_starts and self.text[m.start - 1] in GLUE
-        return (m.start in self.token_starts or glued) and m.end in self.token_ends
+        if (m.start in self.token_starts or glued) and m.end in self.token_ends:
+            return True
+        # …，称小象外卖…: a cue opening a clause glued to the next word (no word 称小)
+        return (
+            m.start in self.token_starts
+            and m.start > 0
+            and self.text[m.start - 1] in "，,"
+            and not jieba.get_FREQ(self.text[m.start : m.end + 1])
+        )
 
     def _cues(self, start: int, end: int) -> list[RuleMatch]:
         return [
@@ -325,7 +334,10 @@ class _ArticleRun(QuotePass):
                 )
             )
         tail_text = self.text[tail[0] : tail[1]] if tail is not None else ""
-        if tail is not None and (self._own_stance(tail_text) or _NEGATED_QUOTE.match(tail_text)):
+        authors_own = sp is not None and sp.pronoun_kind == "author"  # 我的看法是：A，但B
+        if tail is not None and (
+            self._own_stance(tail_text) or _NEGATED_QUOTE.match(tail_text) or authors_own
+        ):
             # "A，但B的说法不准确": the turn after 但 is the speaker's own answer
             self._add(
                 speaker=speaker,

@@ -144,6 +144,9 @@ def _about(response: Response, st: ExtractedStatement) -> bool:
     names = {
         text_key(n) for n in (speaker.name, *speaker.aliases, *response.also) if len(n) >= 2
     }
+    org = speaker.kind == ActorKind.ORGANIZATION and _CJK_RUN.fullmatch(speaker.name)
+    if org and len(speaker.name) >= 4:
+        names.add(speaker.name[:-2])  # 小象 for 小象外卖, as the article shortens it
     if any(text_key(a.name) in names for a in st.about):
         return True
     claim = text_key(st.claim_text or "")

@@ -30,7 +30,7 @@ _PERSON_NOUNS = (
     "人士|卖家|商家|用户|博主|主播|记者|编辑|店主|老板|员工|教授|学者|律师|创业者|从业者"
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:[，,、\s]|也有|还有|另有|另外|此外|不过|但是|但|而|并且|同时|其中)+"
+    r"^(?:[，,、\s]|也有|还有|另有|另外|此外|不过|但是|但|而|并且|同时|其中|这件事儿?|这事儿?|此事)+"
 )
 # a type noun before a name: 跨境物流公司货运宝 -> 货运宝, MCN机构鲸跃传媒 -> 鲸跃传媒
 _TYPE_NOUN = re.compile(
@@ -48,6 +48,11 @@ _NOT_A_NAME = re.compile(r"^[该这此其那本各某每另在]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
 # a social-media account (@吃货老周) or a publication title (巴西《环球体育》) ending the phrase
 _ACCOUNT = re.compile(r"@(?P<name>[^\s@，,。；;：:“”《》()（）]{2,20})$")
+# 该/这家 + a noun phrase the article introduced before (一家日本厂商 … 该日本厂商)
+_DEMONSTRATIVE = re.compile(r"(?:该|这家|这位|这名|此)(?P<np>[\u4e00-\u9fffA-Za-z]{2,8})$")
+_ORG_NOUN = re.compile(
+    r"(?:厂商|公司|企业|机构|平台|品牌|银行|工厂|医院|学校|俱乐部|球队|基金|券商)$"
+)
 _TITLE = re.compile(r"《(?P<name>[^》《：:，,]{2,12})》$")
 _ORG_CHUNK = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|[\u4e00-\u9fff]{2,10})$"
@@ -162,6 +167,7 @@ class SpeakerParser:
             or self._mention(start, end)
             or self._seen_org(start, end)
             or self._pronoun(start, end)
+            or self._demonstrative(start, end)
             or self._seen_person(start, end)
             or self._latin_name(start, end)
             or (self._org_name(start, end, whole=True) if institutional else None)
@@ -256,6 +262,16 @@ class SpeakerParser:
                     p, ActorKind.PERSON, s, end, "pronoun", pronoun_kind=rule.get("kind")
                 )
         return None
+
+    def _demonstrative(self, start: int, end: int) -> SpeakerPhrase | None:
+        """该日本厂商 after "一家日本厂商": the noun phrase introduced before."""
+        m = _DEMONSTRATIVE.search(self.text, start, end)
+        if m is None or self.text.find(m.group("np"), 0, m.start()) < 0:
+            return None
+        np = m.group("np")
+        org = _ORG_NOUN.search(np) or _org_suffix_re(self.lexicon).search(np)
+        kind = ActorKind.ORGANIZATION if org else ActorKind.ANONYMOUS
+        return SpeakerPhrase(np, kind, m.start(), end, "descriptor")
 
     def _spokesperson(self, start: int, end: int) -> SpeakerPhrase | None:
         for rule in self._speaking_roles():

@@ -1274,3 +1274,48 @@ def test_attribution_headline_repeating_the_title_yields_nothing(extractor: Extr
     check_invariants(text, result)
     assert [st.stance for st in result.statements] == [Stance.REPORTS, Stance.DENIES]
     assert all(st.start > len(title) for st in result.statements)
+
+
+SELF_MEDIA = [
+    pytest.param(
+        "这几天业主群被一张通知刷屏了，说物业公司下个月起要把停车费上调三成。",
+        [S("虎嗅", MED, Stance.REPORTS, f"{REP}/zh.cue.shuo", "停车费上调三成")],
+        id="cue-glued-to-the-next-word-after-a-comma-still-counts",
+    ),
+    pytest.param(
+        "有车主在论坛爆料，称青柠科技正在试点夜间加价。这事儿青柠科技到现在都没回应。",
+        [
+            S("车主 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.baoliao", "试点夜间加价"),
+            S("青柠科技", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.meihuiying", refers="s1"),
+        ],
+        id="this-matter-so-far-no-response",
+    ),
+    pytest.param(
+        "我的看法是：停车费上调三成大概率是谣言，但收费规则确实在变。",
+        [
+            S("虎嗅", MED, Stance.DENIES, f"{REP}/zh.cue.kanfa", "停车费上调三成"),
+            S("虎嗅", MED, Stance.ASSERTS, f"{REP}/zh.cue.kanfa", "收费规则确实在变"),
+        ],
+        id="authors-verdict-keeps-the-turn-after-but",
+    ),
+    pytest.param(
+        "据36氪报道，青柠科技已与一家地产公司签约。该地产公司也没有回应置评请求。",
+        [
+            S("36氪", MED, Stance.ASSERTS, JU, "与一家地产公司签约"),
+            S("地产公司", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.meiyouhuiying", refers="s1"),
+        ],
+        id="demonstrative-takes-up-the-noun-phrase-introduced-before",
+    ),
+    pytest.param(
+        "第三条传闻是平台将取消免费停车时长。",
+        [S("虎嗅", MED, Stance.REPORTS, "zh.according.rumour_is", "取消免费停车时长")],
+        id="numbered-rumour-stated-as-a-topic-is-relayed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SELF_MEDIA)
+def test_attribution_self_media_and_roundup_forms(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
