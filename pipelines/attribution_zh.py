@@ -452,13 +452,29 @@ class _ArticleRun(QuotePass):
             return True
         return any(c.rule.get("response") for c in self._cues_chained_before(cue))
 
+    def _quoted_rumour_pass(self, s0: int, s1: int) -> None:
+        """“X将退出深圳”的说法在司机群中发酵: the outlet relays X."""
+        for m in self.lex["quoted_rumours"].finditer(self.text, s0, s1):
+            if self._in_quote(m.start) or self._is_consumed(m.start, m.end):
+                continue
+            self.consumed.append((m.start, m.end))
+            self._add(
+                speaker=self._outlet_ref(),
+                sp=None,
+                sentence=(s0, s1),
+                content=m.spans["content"],
+                rule=m.rule.id,
+                cue=m.group("cue") or m.text,
+                base=Stance(m.rule.get("stance", "reports")),
+                quote=False,
+                confidence=0.6,
+            )
+
     def _according_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:
         for m in self.lex["according"].finditer(self.text, s0, s1):
             if self._in_quote(m.start) or self._is_consumed(m.start, m.end):
                 continue
             content = (m.end, self._content_end(m.end, s1, bound))
-            if "content" in m.spans:
-                content = m.spans["content"]  # “X将退出深圳”的说法在…发酵: X is the rumour
             rule = m.rule.id
             base = Stance(m.rule.get("stance", "reports"))
             via: ActorRef | None = None
@@ -634,6 +650,7 @@ class _ArticleRun(QuotePass):
             if self._answer_pass(s0, s1):
                 continue
             bound = self._quotes_pass(s0, s1)
+            self._quoted_rumour_pass(s0, s1)
             self._according_pass(s0, s1, bound)
             self._reported_pass(s0, s1, bound)
         seen: dict[ActorRef, None] = {}

@@ -1235,7 +1235,7 @@ MORE_FORMS = [
         "“白鹭航空将停飞支线”的说法在旅客群里迅速发酵。白鹭航空发言人表示，"
         "相关说法“完全不属实”，公司“没有任何停飞支线的计划”。",
         [
-            S("虎嗅", MED, Stance.REPORTS, "zh.according.quoted_rumour", "白鹭航空将停飞支线"),
+            S("虎嗅", MED, Stance.REPORTS, "zh.quoted_rumour.spreads", "白鹭航空将停飞支线"),
             S("白鹭航空", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
             S("白鹭航空", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
         ],
