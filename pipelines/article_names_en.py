@@ -91,8 +91,13 @@ def prescan(finder: SpeakerFinder) -> None:
         if name and finder.kinds.kind_of(name) != ActorKind.PERSON:
             actor = finder.known(name, ActorKind.ORGANIZATION)
             finder.described.setdefault(m.group("noun"), []).append((m.start("name"), actor))
-    # "Sun Yue, a supply-chain analyst at TrendForce," names a person others refer back to
+    # "Sun Yue, a supply-chain analyst at TrendForce," / "Talvio's founder, Mei Sato," name a
+    # person others refer back to
     role = finder.roles.alt
+    for m in re.finditer(rf"\b(?:{role}),\s+(?P<name>{NAME}),", finder.text):
+        name = finder.strip_name(m.group("name"))
+        if name and finder.kinds.kind_of(name) == ActorKind.PERSON:
+            finder.note(m.start("name"), finder.known(name, ActorKind.PERSON))
     for m in re.finditer(
         rf"(?P<name>{NAME}),\s+(?:an?|the)\s+[\w -]{{0,30}}?\b(?:{role})\b", finder.text
     ):

@@ -245,7 +245,8 @@ def _sent_end(run: ArticleRun, s0: int) -> int:
 
 def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, ActorRef | None]:
     r = re.sub(
-        r"(?:\s+(?:has|have|had|also|later|previously|earlier|then|publicly|already))+\s*$",
+        r"(?:\s+(?:has|have|had|also|later|previously|earlier|then|publicly|already|long|"
+        r"often|always|never|still|once|repeatedly|recently|[a-z]+ly))+\s*$",
         "",
         region,
     ).rstrip()

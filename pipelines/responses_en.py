@@ -68,9 +68,9 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """Stems of the words (and numbers) of ``text`` that can say which claim it is about."""
     out = set()
-    for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]+|\$?\d[\d,.]*\d|\$?\d", text):
+    for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]+|\$?\d[\d,.]*\d|\$?\d\w*", text):
         w = w.lower().rstrip(".,")
-        if (len(w) < 4 and not _NUMBER.fullmatch(w)) or w in _STOP:
+        if (len(w) < 4 and not re.search(r"\d", w)) or w in _STOP:
             continue
         out.add(_stem(w))
     return out

@@ -196,7 +196,7 @@ class SpeakerFinder:
         role = resolve_role(self, p, shift)
         if role is not None:
             return role
-        return self._name(p, shift)
+        return self._name(p, shift) or self._named_institution(p, shift)
 
     def _anonymous(
         self, name: str, kind: ActorKind, surface: str, phrase: str, pos: int
@@ -260,6 +260,23 @@ class SpeakerFinder:
         if actor is None:
             return None
         return Found(actor, "pronoun")
+
+    def _named_institution(self, p: str, pos: int) -> Found | None:
+        """ "the Hong Kong exchange", "the Aragon regional government": a name and what it is."""
+        m = re.fullmatch(
+            rf"(?:[Tt]he|[Aa]n?)\s+(?P<name>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)", p
+        )
+        if m is None:
+            return None
+        noun = m.group("noun")
+        org_nouns = {r.pattern for r in self.lex["descriptors"].rules if r.get("org_noun")}
+        if noun not in org_nouns and noun not in {
+            r.pattern for r in self.lex["institutions"].rules
+        }:
+            return None
+        actor = self.known(p.split(None, 1)[1], ActorKind.ORGANIZATION)
+        self.note(pos, actor)
+        return Found(actor, "name")
 
     def _name(self, p: str, pos: int) -> Found | None:
         for cand in (p, re.sub(r"^(?:the|a|an)\s+", "", p)):
