@@ -185,7 +185,11 @@ class SpeakerFinder:
         doc = document_source(self, p, shift)
         if doc is not None:
             return doc
-        unnamed = unnamed_source(self, p, shift)
+        # before "on the plans" is cut as a time phrase: "people briefed on the plans"
+        whole = re.sub(r"^(?:and|but|while|as|so)\s+", "", raw.strip(" ,;:"), flags=re.I)
+        unnamed = unnamed_source(self, whole, pos + max(raw.find(whole), 0))
+        if unnamed is None:
+            unnamed = unnamed_source(self, p, shift)
         if unnamed is not None:
             return unnamed
         anon = [m for m in self.mentions if shift <= m.start and m.end <= shift + len(p)]

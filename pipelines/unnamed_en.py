@@ -37,7 +37,8 @@ _COUNT = (
 _COUNT_RE = re.compile(rf"^(?:{_COUNT})\s+", re.IGNORECASE)
 _THE = re.compile(r"^(?:the|its|their)\s+", re.IGNORECASE)
 _ANONYMITY = re.compile(
-    r",?\s+(?:who|speaking|asking|requesting|declining|on\s+condition)\b.*$", re.IGNORECASE
+    r",?\s+(?:who|whom|that|which|speaking|asking|requesting|declining|on\s+condition)\b.*$",
+    re.IGNORECASE,
 )
 _MODIFIER = r"(?:at|from|of|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on)"
 _WORD = r"[\w'’.&-]+"
