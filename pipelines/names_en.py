@@ -27,7 +27,7 @@ from pipelines.stopwords_en import stopwords
 
 __all__ = ["NAME", "NAME_RE", "NOT_NAMES", "ORG_SUFFIX", "Found", "NameKinds", "capitalised_names"]
 
-_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+\w*)"
+_WORD = r"(?:(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+\w*)"
 _LINK = r"(?:(?:of|for|and|de|van|von|bin|&)(?:\s+the)?|the)"
 NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
 NAME_RE = re.compile(NAME)
@@ -83,7 +83,9 @@ class NameKinds:
         words = name.split()
         if ORG_SUFFIX.search(name) or "'" in name or "’" in name:
             return ActorKind.ORGANIZATION
-        if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z]\.|[A-Z][a-z'’-]+", w) for w in words):
+        if 2 <= len(words) <= 3 and all(
+            re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z'’-]+", w) for w in words
+        ):
             # people are named again by surname, organisations by their first word
             if self.alone(words[0]) and not self.alone(words[-1]):
                 return ActorKind.ORGANIZATION

@@ -105,6 +105,11 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
             return None
         person = finder.known(name, ActorKind.PERSON)
         org_name = re.sub(r"(?:'s|’s|')$", "", finder.strip_name(m.group("org") or ""))
+        split = finder.person_of(name)
+        if split is not None:
+            # "Box-office analyst Carla Mendes of Marquee Data"
+            person, org_of = split
+            org_name = org_of.name
         if org_name.lower() in finder.roles.words:
             org_name = ""
         org = finder.known(org_name, ActorKind.ORGANIZATION) if org_name else None

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from graph.records import ActorKind, ActorRef
+from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.article_names_en import prescan
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon
@@ -311,9 +311,25 @@ class SpeakerFinder:
             return None
         if not re.match(r"[A-Z]", name) or (body.split()[0] in NOT_NAMES and len(name) < 4):
             return None  # "November 10", "Nov 6": a date is nobody
+        split = self.person_of(name)
+        if split is not None:
+            person, org = split
+            self.note(pos, person)
+            aff = Affiliation(person, org, None, "", "en.affiliation.of")
+            return Found(person, "name", aff)
         if self.gaz.lookup(name) is None and name in self.short:
             actor = self.short[name]
         else:
             actor = self.known(name, self.kinds.kind_of(name))
         self.note(pos, actor)
         return Found(actor, "name")
+
+    def person_of(self, name: str) -> tuple[ActorRef, ActorRef] | None:
+        """ "Carla Mendes of Marquee Data": a person and the organisation they are with."""
+        m = re.fullmatch(r"(?P<person>.+?)\s+(?:of|at|from)\s+(?P<org>[A-Z].+)", name)
+        if m is None or self.gaz.lookup(name) is not None:
+            return None
+        if self.kinds.kind_of(m.group("person")) != ActorKind.PERSON:
+            return None
+        org = self.known(m.group("org"), ActorKind.ORGANIZATION)
+        return self.known(m.group("person"), ActorKind.PERSON), org
