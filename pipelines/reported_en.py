@@ -126,6 +126,9 @@ def _content_first(
     tail = run.text[cm.end() : tail_end].strip(" .")
     if re.search(r"\b(?:that|whether|if)\b|[\"“]", tail) or len(tail.split()) > 6:
         return None
+    words = tail.split()
+    if len(words) >= 3 and not all(_WINDOW_WORD.match(w.strip(",.")) for w in words):
+        return None  # "In an interview, X said demand had softened": the content is after
     if len(run.text[floor:comma].split()) < 4:
         return None
     found = run.finder.resolve(spk, comma + 1)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
 from pipelines.lexicon import Rule
+from pipelines.names_en import NOT_NAMES
 from pipelines.responses_en import find_target
 from pipelines.speakers_en import NAME, Found
 from pipelines.stance import read_stance
@@ -162,6 +163,13 @@ def add_statement(
         return None
     if refers is None and stance == Stance.CONFIRMS and cue and cue.get("takes_up_only"):
         stance = Stance.ASSERTS  # "acknowledged that requests had tripled": nothing taken up
+    if not quote:
+        # "Mercato is weighing a sale …": the claim's subject is who "the company" is next
+        subject = re.match(NAME, claim)
+        if subject and subject.group() not in NOT_NAMES and " " not in subject.group():
+            name = subject.group()
+            if run.finder.kinds.kind_of(name) == ActorKind.ORGANIZATION:
+                run.finder.note(c0, run.finder.known(name, ActorKind.ORGANIZATION))
     about = tuple(
         dict.fromkeys(
             run.finder.known(m.name, m.kind)
