@@ -135,12 +135,21 @@ class _ArticleRun(QuotePass):
         )
 
     def _cues(self, start: int, end: int) -> list[RuleMatch]:
-        return [
+        found = [
             m
             for m in self.lex["cues"].finditer(self.text, start, end)
             if self._aligned(m)
             and not self._in_quote(m.start)
             and not self._is_consumed(m.start, m.end)
+        ]
+        # one cue per stretch of text: 暂未作出回应, not also 回应 inside it
+        return [
+            m
+            for m in found
+            if not any(
+                o is not m and o.start <= m.start and m.end <= o.end and len(o.text) > len(m.text)
+                for o in found
+            )
         ]
 
     def _clause_start(self, pos: int, floor: int) -> int:
@@ -205,6 +214,8 @@ class _ArticleRun(QuotePass):
         for m in reversed(found):
             sp = self.parser.parse(self._clause_start(m.start, floor), m.start)
             if sp is not None and sp.how != "pronoun":
+                if sp.how in ("org_name", "spokesperson"):
+                    self.parser.orgs.add(sp.name)  # 茶语町 speaks again later
                 return self._speaker_ref(sp)
         return None
 

@@ -30,7 +30,7 @@ _PERSON_NOUNS = (
     "人士|卖家|商家|用户|博主|主播|记者|编辑|店主|老板|员工|教授|学者|律师|创业者|从业者"
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:[，,、\s]|也有|还有|另有|另外|此外|不过|但是|但|而|并且|同时|其中|这件事儿?|这事儿?|此事)+"
+    r"^(?:[，,、\s]|也有|还有|另有|另外|此外|不过|但是|但|而|并且|同时|其中|这件事儿?|这事儿?|此事|【?[^【】，,。]{0,20}】)+"
 )
 # a type noun before a name: 跨境物流公司货运宝 -> 货运宝, MCN机构鲸跃传媒 -> 鲸跃传媒
 _TYPE_NOUN = re.compile(
@@ -38,7 +38,7 @@ _TYPE_NOUN = re.compile(
 )
 # words after a name that show it is an organisation: X方面, X官方微博, X发布公告称
 _INSTITUTIONAL = re.compile(
-    r"方面|官方|官微|公众号|官网|微博|声明|公告|财报|季报|年报|中报|报告|通报|内部信|客服"
+    r"方面|官方|官微|公众号|官网|微博|声明|公告|说明|财报|季报|年报|中报|报告|通报|内部信|客服"
 )
 # between an organisation and the role speaking for it: 江汇银行办公室一名工作人员
 _ORG_TO_ROLE = re.compile(r"[\u4e00-\u9fff]{0,8}")
@@ -48,6 +48,7 @@ _NOT_A_NAME = re.compile(r"^[该这此其那本各某每另在]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
 # a social-media account (@吃货老周) or a publication title (巴西《环球体育》) ending the phrase
 _ACCOUNT = re.compile(r"@(?P<name>[^\s@，,。；;：:“”《》()（）]{2,20})$")
+_COUNT_BEFORE_ROLE = re.compile(r"(?:一名|一位|某位|某名|多名|多位|两名|两位)$")
 # 该/这家 + a noun phrase the article introduced before (一家日本厂商 … 该日本厂商)
 _DEMONSTRATIVE = re.compile(r"(?:该|这家|这位|这名|此)(?P<np>[\u4e00-\u9fffA-Za-z]{2,8})$")
 _ORG_NOUN = re.compile(
@@ -55,7 +56,7 @@ _ORG_NOUN = re.compile(
 )
 _TITLE = re.compile(r"《(?P<name>[^》《：:，,]{2,12})》$")
 _ORG_CHUNK = re.compile(
-    r"(?:[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|[\u4e00-\u9fff]{2,10})$"
+    r"(?:[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|[\u4e00-\u9fff]{2,16})$"
 )
 
 
@@ -279,6 +280,10 @@ class SpeakerParser:
             if s <= start or self.text[s:end] != rule.pattern:
                 continue
             org_end = s - 1 if self.text[s - 1] == "的" else s
+            # 市场监管局一名工作人员: a count between the office and the role
+            count = _COUNT_BEFORE_ROLE.search(self.text, start, org_end)
+            if count is not None and count.start() > start:
+                org_end = count.start()
             org = self._mention_by_end.get(org_end)
             if org is not None and org.start >= start and not org.is_source_descriptor:
                 return SpeakerPhrase(

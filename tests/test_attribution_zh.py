@@ -1319,3 +1319,46 @@ def test_attribution_self_media_and_roundup_forms(
     extractor: Extractor, text: str, expected: list[S]
 ) -> None:
     check(extractor, text, expected)
+
+
+OFFICIAL_FORMS = [
+    pytest.param(
+        "【09:40】青杉足球俱乐部官方微博发布声明：“有关主力门将转会的报道均为不实消息。”",
+        [S("青杉足球俱乐部", ORG, Stance.DENIES, f"{QB}/zh.cue.fabu_shengming", "主力门将转会")],
+        id="timestamped-statement-issued-with-a-colon",
+    ),
+    pytest.param(
+        "网传，云杉物流将关闭华北三个分拣中心。对于分拣中心的传闻，云杉物流方面暂未作出回应。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "关闭华北三个分拣中心"),
+            S("云杉物流", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.weizuochu_huiying", refers="s1"),
+        ],
+        id="not-yet-responded-is-one-cue-not-two",
+    ),
+    pytest.param(
+        "宁波市江北区市场监管局一名工作人员向记者证实，已接到相关投诉。",
+        [
+            S(
+                "宁波市江北区市场监管局",
+                ORG,
+                Stance.CONFIRMS,
+                f"{REP}/zh.cue.zhengshi",
+                "已接到相关投诉",
+            )
+        ],
+        id="long-government-office-with-a-counted-staff-member",
+    ),
+    pytest.param(
+        "栗子咖啡官方微博发布情况说明。说明称，门店设备均按规定检修。栗子咖啡在说明中回应，门店当天已停业整顿。",
+        [
+            S("栗子咖啡", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "门店设备均按规定检修"),
+            S("栗子咖啡", ORG, Stance.ASSERTS, f"{REP}/zh.cue.huiying", "停业整顿"),
+        ],
+        id="issuer-of-a-document-speaks-again-by-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OFFICIAL_FORMS)
+def test_attribution_official_forms(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
