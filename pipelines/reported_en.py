@@ -310,7 +310,8 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
         and NAME_FULL.fullmatch(app[0].strip())
     ):
         found = None  # "Another seller, Chen Bo, said": the name, not the description
-    if found is None and app is not None and app[0].strip()[:1].isupper():
+    if found is None and app is not None and re.match(r"\s*(?:the\s+)?[A-Z]", app[0]):
+        # "Coastal's pilots' union, the Coastal Pilots Association, said"
         found = run.finder.resolve(app[0], app[1])
     elif found is not None and app is not None:
         appositive(run, found, head_pos + len(head), app[1] + len(app[0]) + 1)

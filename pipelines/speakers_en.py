@@ -300,7 +300,7 @@ class SpeakerFinder:
         body = " ".join(words[i:])
         if body and not NAME_RE.fullmatch(body):
             # "the courier advocacy group Working Wheels": lower-case descriptors, then a name
-            m = re.fullmatch(rf"(?:[A-Z][a-z-]*\s+)?(?:[a-z][\w-]*\s+){{0,4}}(?P<n>{NAME})", body)
+            m = re.fullmatch(rf"(?:[A-Z][a-z-]*\s+)?(?:[a-z][\w'’-]*\s+){{0,4}}(?P<n>{NAME})", body)
             lead = body[: m.start("n")].lower().split() if m else []
             if m and lead and not _FUNCTION_WORDS.intersection(lead):
                 return self._name(m.group("n"), pos + p.find(m.group("n")))

@@ -61,6 +61,12 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
     p = _ANONYMITY.sub("", phrase).strip(" ,")
     counted = _COUNT_RE.match(p)
     desc = p[counted.end() :] if counted else p
+    led = re.search(rf"\bled\s+by\s+(?P<name>{NAME})$", desc)
+    if led:
+        # "analysts led by Chen Yutong estimated": the named lead speaks
+        person = finder.known(led.group("name"), ActorKind.PERSON)
+        finder.note(pos, person)
+        return Found(person, "name")
     heads = _head_nouns(finder)
     if (
         not counted
