@@ -77,10 +77,13 @@ def prescan(finder: SpeakerFinder) -> None:
         re.escape(r.pattern) for r in finder.lex["descriptors"].rules if r.pattern.islower()
     )
     noun_set = {r.pattern for r in finder.lex["descriptors"].rules if r.pattern.islower()}
+    cue_words = {r.pattern for r in finder.lex["cues"].rules if " " not in r.pattern}
     for m in re.finditer(
         rf"(?P<name>{NAME}),\s+(?:an?|the|[A-Z][\w-]*(?:'s|’s))\s+(?P<app>[^,.;]+)", finder.text
     ):
         name = finder.strip_name(m.group("name"))
+        if cue_words.intersection(m.group("app").split()):
+            continue  # "…Munch, the food delivery app on Wednesday confirmed …": a new subject
         if name and finder.kinds.kind_of(name) != ActorKind.PERSON:
             actor = finder.known(name, ActorKind.ORGANIZATION)
             for word in m.group("app").split()[:5]:

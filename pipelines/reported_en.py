@@ -39,6 +39,7 @@ _INVERTED = re.compile(
     r"\s+(?P<spk>(?:[^,.;\"“”]|(?<=\b[A-Z])\.)+?)(?=\s*[,;]|\s*\.(?!\s?[A-Z][a-z])|\s*$)"
 )
 _APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
+_CLAUSE_BOUNDARY = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+)?|;\s+")
 _LABEL = re.compile(r"^\s*[A-Z][\w' ]{0,30}:\s+(?=\S)")
 _TOLD = re.compile(r"(?i:told|tells|telling|assured|informed|reminded|warned)")
 _PARTICIPLE = re.compile(
@@ -70,7 +71,9 @@ def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]
         rule = run.rule(cm.group())
         if rule is None or _PASSIVE.search(run.text, max(s0, cm.start() - 20), cm.start()):
             continue
-        nxt = _next_ellipsis(run, cues[k + 1 :], s1)
+        nxt = min(
+            _next_ellipsis(run, cues[k + 1 :], s1), _next_clause(run, cues[k + 1 :], cm.end(), s1)
+        )
         made = (None if elliptic else _content_first(run, cm, rule, s0, s1, floor)) or (
             _subject_first(run, cm, rule, s0, nxt, floor, prev_found if elliptic else None)
         )
@@ -78,6 +81,34 @@ def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]
             _m, found, end = made
             prev_found = found
             covered = end
+
+
+def _next_clause(run: ArticleRun, rest: list[re.Match[str]], start: int, s1: int) -> int:
+    """Where a new clause with its own speaker and cue begins, after ``start``.
+
+    "… talks to buy rival Munch, the food delivery app on Wednesday confirmed …" /
+    "… new NDAs, and a former employee, who asked not to be named, told …".
+    """
+    for c in rest:
+        if run.rule(c.group()) is None or run.rule(c.group()).get("document_only"):
+            continue
+        bounds = list(_CLAUSE_BOUNDARY.finditer(run.text, start, c.start()))
+        for b in reversed(bounds):
+            head = run.text[b.end() : c.start()].split(",")[0]
+            if not head.strip() or len(head.split()) > 8 or re.search(r"[\"“”]", head):
+                continue
+            # a speaker, or a noun phrase that will be one once this claim is made
+            # ("the food delivery app" is the company the claim is about)
+            np = re.fullmatch(
+                r"\s*(?:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*",
+                run.finder.clean(head) + " ",
+            )
+            if _SUBORDINATE.match(head) or re.search(r"\b(?:that|which|who|than)\b", head):
+                break  # "…, a week after the company pushed back": no new speaker
+            if np is not None or run.finder.resolve(head, b.end()) is not None:
+                return b.start()
+            break
+    return s1
 
 
 def _next_ellipsis(run: ArticleRun, rest: list[re.Match[str]], s1: int) -> int:

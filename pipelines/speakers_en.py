@@ -78,6 +78,8 @@ class SpeakerFinder:
         self.short: dict[str, ActorRef] = {}
         # descriptor noun ("app", "carmaker") -> organisations it described
         self.described: dict[str, list[tuple[int, ActorRef]]] = {}
+        # organisations that are the subject of a claim ("Fleetbite was in talks …")
+        self.subjects: list[tuple[int, ActorRef]] = []
         # a named spokesperson -> the organisation they speak for
         self.voice_of: dict[str, ActorRef] = {}
         prescan(self)
@@ -134,6 +136,11 @@ class SpeakerFinder:
                 self.short[parts[-1]] = actor
         if spoke:
             self.speakers.append((pos, actor))
+
+    def _sentence_subject(self, pos: int) -> ActorRef | None:
+        """An organisation that is the subject of a claim earlier in the same sentence."""
+        start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos))
+        return self.last([(p, a) for p, a in self.subjects if p > start], pos)
 
     @staticmethod
     def last(table: list[tuple[int, ActorRef]], pos: int) -> ActorRef | None:
@@ -225,13 +232,17 @@ class SpeakerFinder:
         rule = next((r for r in self.lex["pronouns"].rules if r.pattern == low), None)
         if rule is None:
             # "the carrier", "the lender": an organisation named by what it is
-            the = re.fullmatch(r"the ([a-z][\w-]*)", low)
+            the = re.fullmatch(r"the (?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)", low)
             if the and any(
                 r.pattern == the.group(1) and r.get("org_noun")
                 for r in self.lex["descriptors"].rules
             ):
                 noun = the.group(1)
-                actor = self.last(self.described.get(noun, []), pos) or self.last_org(pos)
+                actor = (
+                    self.last(self.described.get(noun, []), pos)
+                    or self._sentence_subject(pos)
+                    or self.last_org(pos)
+                )
                 return Found(actor, "pronoun") if actor is not None else None
             return None
         refers = rule.get("refers", "person")
@@ -251,7 +262,11 @@ class SpeakerFinder:
             actor = self.last(self.speakers, pos)
         elif refers == "organization":
             noun = low.split()[-1]
-            actor = self.last(self.described.get(noun, []), pos) or self.last_org(pos)
+            actor = (
+                self.last(self.described.get(noun, []), pos)
+                or self._sentence_subject(pos)
+                or self.last_org(pos)
+            )
         elif refers == "spokesperson":
             actor = self.last(self.spokes, pos) or self.last_org(pos)
         elif refers == "group":

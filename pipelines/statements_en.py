@@ -169,7 +169,9 @@ def add_statement(
         if subject and subject.group() not in NOT_NAMES and " " not in subject.group():
             name = subject.group()
             if run.finder.kinds.kind_of(name) == ActorKind.ORGANIZATION:
-                run.finder.note(c0, run.finder.known(name, ActorKind.ORGANIZATION))
+                subject = run.finder.known(name, ActorKind.ORGANIZATION)
+                run.finder.note(c0, subject)
+                run.finder.subjects.append((c0, subject))
     about = tuple(
         dict.fromkeys(
             run.finder.known(m.name, m.kind)
