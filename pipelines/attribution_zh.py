@@ -59,6 +59,7 @@ _ANAPHOR_OPENING = 6
 # a denial or refusal this close after a rumour answers it, words in common or not
 _RUMOUR_REACH = 300
 _DOCUMENT_REACH = 400
+_ADVERB_FILLER = "zh.filler.adverb"
 # a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
 _NEGATED_QUOTE = re.compile(
     r"[^“”，,]{0,12}“(?:目前|公司|我们|我|均|都|也|并|完全|根本|从来)?"
@@ -126,6 +127,9 @@ class _ArticleRun(QuotePass):
         glued = m.start - 1 in self.token_starts and self.text[m.start - 1] in GLUE
         if (m.start in self.token_starts or glued) and m.end in self.token_ends:
             return True
+        # 普遍认为, 一再强调 read as one word: an adverb glued before the cue
+        if m.end in self.token_ends and self._adverb_glued(m.start):
+            return True
         # …，称小象外卖…: a cue opening a clause glued to the next word (no word 称小)
         return (
             m.start in self.token_starts
@@ -133,6 +137,17 @@ class _ArticleRun(QuotePass):
             and self.text[m.start - 1] in "，,"
             and not jieba.get_FREQ(self.text[m.start : m.end + 1])
         )
+
+    def _adverb_glued(self, pos: int) -> bool:
+        for size in (1, 2, 3):
+            if pos - size in self.token_starts:
+                adverb = self.text[pos - size : pos]
+                return any(
+                    m.start == 0 and m.end == size
+                    for m in self.lex["fillers"].finditer(adverb)
+                    if m.rule.id == _ADVERB_FILLER
+                )
+        return False
 
     def _cues(self, start: int, end: int) -> list[RuleMatch]:
         found = [

@@ -357,7 +357,8 @@ class SpeakerParser:
         return SpeakerPhrase(self.text[chunk:end], ActorKind.ORGANIZATION, chunk, end, "org_name")
 
     def _speaking_roles(self) -> list[Rule]:
-        return [r for r in self.lexicon["roles"].rules if r.get("speaks_for_organization")]
+        roles = [r for r in self.lexicon["roles"].rules if r.get("speaks_for_organization")]
+        return sorted(roles, key=lambda r: -len(r.pattern))  # 新闻发言人 before 发言人
 
     def _latin_name(self, start: int, end: int) -> SpeakerPhrase | None:
         m = _LATIN_NAME.search(self.text, start, end)

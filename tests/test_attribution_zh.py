@@ -1362,3 +1362,44 @@ OFFICIAL_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), OFFICIAL_FORMS)
 def test_attribution_official_forms(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
+
+
+COMMON_FORMS = [
+    pytest.param(
+        "蓝湾科技CEO周文在接受采访时坦承，公司今年的出货目标可能无法完成。",
+        [S("周文", PER, Stance.ASSERTS, f"{REP}/zh.cue.tancheng", "出货目标可能无法完成")],
+        id="tancheng",
+    ),
+    pytest.param(
+        "蓝湾科技董事长周文在股东大会上重申，公司不会出售核心资产。",
+        [S("周文", PER, Stance.ASSERTS, f"{REP}/zh.cue.chongshen", "不会出售核心资产")],
+        id="chongshen",
+    ),
+    pytest.param(
+        "记者从蓝湾科技获悉，新工厂将于明年投产。",
+        [S("蓝湾科技", ORG, Stance.ASSERTS, "zh.according.cong_chu_huoxi", "明年投产")],
+        id="learned-from-an-organisation-without-chu",
+    ),
+    pytest.param(
+        "证监会新闻发言人在例行发布会上表示，将严厉打击财务造假。",
+        [S("证监会", ORG, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "严厉打击财务造假")],
+        id="press-spokesperson-is-one-role",
+    ),
+    pytest.param(
+        "市场人士普遍认为，蓝湾科技的估值已经偏高。",
+        [S("市场人士 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.renwei", "估值已经偏高")],
+        id="sector-people-and-an-adverb-glued-to-the-cue",
+    ),
+    pytest.param(
+        "蓝湾科技股价周三大跌8%，有投资者在股吧发帖质疑公司隐瞒亏损。",
+        [S("投资者 @ 虎嗅", ANON, Stance.QUESTIONS, f"{REP}/zh.cue.zhiyi", "隐瞒亏损")],
+        id="investor-posting-on-a-forum-questions",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMON_FORMS)
+def test_attribution_common_news_forms(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
