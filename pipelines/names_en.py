@@ -39,6 +39,8 @@ ORG_SUFFIX = re.compile(
     r"Post|Journal|Association|Union|Institute|University|Foundation|Securities|"
     r"Insights|Intelligence|Consulting|Entertainment|Electronics|Network|Systems|"
     r"Leaks|Pulse|Department|Office|Commission|Authority|Bureau|Court|Party|Club|"
+    r"Rail|Railways?|Airlines?|Airways|Foods|Shipping|Logistics|Energy|Pharma|Pharmaceuticals|"
+    r"Retail|Mobile|Telecom|Motor|Semiconductors?|Robotics|Biotech|Brands|"
     r"ISI|AG|SA|SE|PLC|plc)\b"
 )
 

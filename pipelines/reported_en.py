@@ -95,7 +95,9 @@ def _next_clause(run: ArticleRun, rest: list[re.Match[str]], start: int, s1: int
         bounds = list(_CLAUSE_BOUNDARY.finditer(run.text, start, c.start()))
         for b in reversed(bounds):
             head = run.text[b.end() : c.start()].split(",")[0]
-            if not head.strip() or len(head.split()) > 8 or re.search(r"[\"“”]", head):
+            if not head.strip() or re.match(r"\s*(?:who|whom|which|speaking|asking)\b", head):
+                continue  # an appositive or relative clause between the subject and its cue
+            if len(head.split()) > 8 or re.search(r"[\"“”]", head):
                 continue
             # a speaker, or a noun phrase that will be one once this claim is made
             # ("the food delivery app" is the company the claim is about)

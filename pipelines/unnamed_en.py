@@ -113,7 +113,15 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
             return Found(
                 ActorRef(desc.lower(), ActorKind.ANONYMOUS, scope=finder.scope), "anonymous"
             )
-        return None  # a bare "two sources" / "people" is left to the source rules
+        covered = any(
+            m.start <= pos < m.end or pos <= m.start < pos + len(phrase) for m in finder.mentions
+        )
+        if not counted or counted.group().strip().lower() in ("a", "an") or covered:
+            return None  # a bare "sources", "two sources": the source rules name them
+        # "two bankers told Reuters"
+        counted_form = f"{counted.group().strip().lower()} {desc}"
+        actor = ActorRef(desc, ActorKind.ANONYMOUS, (counted_form,), phrase, finder.scope)
+        return Found(actor, "anonymous")
     if before and before[0][0].isupper() and before[0].lower() in heads | {"service"}:
         desc = desc[0].lower() + desc[1:]  # "Service providers say": sentence case
     elif not before and desc[:1].isupper() and desc.split()[0].lower() in heads:

@@ -313,3 +313,260 @@ def test_attribution_initial_does_not_end_the_speaker_name(extractor):
     text = '"The timing will be set in Washington," said K. Lin, an analyst in Hangzhou.'
     result = extractor(Article("t-initial", text, "en", outlet="Reuters"))
     assert [s.speaker.name for s in result.statements] == ["K. Lin"]
+
+
+# -- response linking ----------------------------------------------------------------------------
+def test_attribution_response_links_by_content_several_sentences_back(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Harbin Rail could value its freight unit at about $3 billion in a listing, "
+        "two bankers told Reuters. "
+        "Shares of the group rose 2% in Shanghai. "
+        "Ruth Imai, an analyst at Sora Securities, said the freight unit was the group's best "
+        "business. "
+        '"Freight margins are twice what passenger lines earn," she said. '
+        "Harbin Rail declined to comment on the valuation."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.NO_COMMENT
+    assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_denied_reports_that_states_its_claim(extractor: Extractor) -> None:
+    text = (
+        "Orvia denied reports that it had closed its Dutch warehouse, a spokesperson said on "
+        "Monday, after weeks of complaints from sellers."
+    )
+    [st] = run(extractor, text)
+    assert st.stance == Stance.DENIES
+    assert st.claim_text == "it had closed its Dutch warehouse"
+    assert st.refers_to is None
+
+
+def test_attribution_denied_reports_that_takes_up_the_same_claim(extractor: Extractor) -> None:
+    text = (
+        "A logistics agent wrote on WeChat that Orvia had closed its Dutch warehouse. "
+        "Orvia denied reports that it had closed its Dutch warehouse."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_called_the_claim_untrue_points_back(extractor: Extractor) -> None:
+    text = (
+        "A logistics agent wrote on WeChat that Orvia had closed its Dutch warehouse. "
+        "Orvia's founder, Pia Lund, called the claim untrue in an interview."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_pointing_back_takes_the_start_of_the_sources_account(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Velmar has hired bankers to sell its scooter unit, according to an executive who asked "
+        "not to be named. The executive said the board had set a floor price. "
+        "Velmar chair Ines Roth would neither confirm nor deny that account."
+    )
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts[:2]] == ["executive", "executive"]
+    assert sts[-1].stance == Stance.NO_COMMENT
+    assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_acknowledgement_confirms_only_what_it_restates(extractor: Extractor) -> None:
+    text = (
+        "Velmar will shut its Lyon plant, two sources told Reuters. "
+        "Velmar acknowledged that it had hired a new finance chief."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.ASSERTS
+    assert sts[-1].refers_to is None
+
+
+# -- sources --------------------------------------------------------------------------------------
+UNNAMED = [
+    pytest.param(
+        "Two Velmar engineers told Reuters the new chip was three months late.",
+        "Velmar engineers",
+        id="count-org-noun",
+    ),
+    pytest.param(
+        "The scooters will be sold in Chile, according to three dealers and two distributors "
+        "that carry the brand.",
+        "dealers and distributors",
+        id="conjunction-relative-clause",
+    ),
+    pytest.param(
+        "A person briefed on Velmar's plans, who asked not to be named, said the plant "
+        "would close.",
+        "person briefed on Velmar's plans",
+        id="modifier-anonymity-clause",
+    ),
+    pytest.param(
+        "Analysts said the plant had been losing money for two years.",
+        "analysts",
+        id="bare-plural",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), UNNAMED)
+def test_attribution_unnamed_source_is_named_by_its_description(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    [st] = run(extractor, text)
+    assert st.speaker.name == name
+    assert st.speaker.kind == ActorKind.ANONYMOUS
+    assert st.speaker.scope == "Reuters"
+
+
+def test_attribution_unnamed_source_keeps_its_counted_form_as_alias(extractor: Extractor) -> None:
+    [st] = run(extractor, "Two Velmar engineers told Reuters the new chip was three months late.")
+    assert "two Velmar engineers" in st.speaker.aliases
+
+
+def test_attribution_analysts_at_a_firm_speak_for_it(extractor: Extractor) -> None:
+    [st] = run(extractor, "Analysts at Corbel Research wrote that the merger would cut costs.")
+    assert st.speaker.name == "Corbel Research"
+
+
+def test_attribution_analysts_led_by_a_person_are_that_person(extractor: Extractor) -> None:
+    text = "At Corbel, analysts led by Ama Osei estimated that approval could take a year."
+    [st] = run(extractor, text)
+    assert st.speaker.name == "Ama Osei"
+
+
+DOCUMENTS = [
+    pytest.param(
+        "Velmar plans to shut two plants, according to an internal memo seen by Bloomberg.",
+        "Bloomberg",
+        id="memo-seen-by",
+    ),
+    pytest.param(
+        "An internal document shows that Velmar plans to shut two plants in Spain.",
+        "Reuters",
+        id="unattributed-document",
+    ),
+    pytest.param(
+        "A post circulating on Weibo claims that Velmar will shut two plants in Spain.",
+        "Reuters",
+        id="unattributed-post",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), DOCUMENTS)
+def test_attribution_document_sourced_report(extractor: Extractor, text: str, speaker: str) -> None:
+    [st] = run(extractor, text)
+    assert st.speaker.name == speaker
+    assert st.stance == Stance.REPORTS
+
+
+def test_attribution_a_report_by_an_outlet_is_the_outlets(extractor: Extractor) -> None:
+    text = "Velmar is in talks to buy Ostro, according to a report by business daily Nordpost."
+    [st] = run(extractor, text)
+    assert st.speaker.name == "Nordpost"
+
+
+def test_attribution_only_a_document_shows(extractor: Extractor) -> None:
+    assert run(extractor, "The chart shows that sales fell in May.") == []
+    assert run(extractor, "Ines Roth shows that sales fell in May.") == []
+
+
+# -- quotes ---------------------------------------------------------------------------------------
+def test_attribution_refusal_tacked_onto_a_quote(extractor: Extractor) -> None:
+    text = (
+        "Velmar will shut its Lyon plant, two sources told Reuters. "
+        '"We keep our footprint under review," a Velmar spokeswoman said, declining to comment '
+        "further."
+    )
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.stance) for s in sts[1:]] == [
+        ("Velmar", Stance.ASSERTS),
+        ("Velmar", Stance.NO_COMMENT),
+    ]
+    assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_split_quote_in_a_new_stance_is_a_second_statement(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Velmar will shut its Lyon plant, two sources told Reuters. "
+        '"Demand is strong everywhere," Ines Roth said. '
+        '"I am not going to talk about any one plant."'
+    )
+    sts = run(extractor, text)
+    assert [s.stance for s in sts[1:]] == [Stance.ASSERTS, Stance.NO_COMMENT]
+    assert sts[-1].speaker.name == "Ines Roth"
+
+
+def test_attribution_split_quote_in_the_same_stance_is_one_statement(
+    extractor: Extractor,
+) -> None:
+    text = '"Demand is strong," Ines Roth said. "We will hire 200 people this year."'
+    [st] = run(extractor, text)
+    assert st.claim_text is not None and "hire 200 people" in st.claim_text
+
+
+def test_attribution_rest_of_a_split_quote_is_no_context(extractor: Extractor) -> None:
+    text = '"We have not decided anything," Ines Roth said, "and rumours will not rush us."'
+    [st] = run(extractor, text)
+    assert st.stance == Stance.ASSERTS
+
+
+# -- speakers -------------------------------------------------------------------------------------
+def test_attribution_speaker_after_said_with_role(extractor: Extractor) -> None:
+    text = "The first orders arrived in late May, said Aiko Tanaka, founder of Northpeak Goods."
+    [st] = run(extractor, text)
+    assert st.speaker.name == "Aiko Tanaka"
+
+
+def test_attribution_named_spokesperson_pronoun_is_the_organisation(extractor: Extractor) -> None:
+    text = (
+        "Velmar spokesperson Tia Marsh called the post fabricated. "
+        '"No such memo exists," she wrote.'
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Velmar"
+
+
+def test_attribution_person_of_organisation(extractor: Extractor) -> None:
+    text = "J.K. Abara of Lindqvist Partners wrote that the deal made sense."
+    [st] = run(extractor, text)
+    assert st.speaker.name == "J.K. Abara"
+
+
+def test_attribution_new_clause_with_its_own_speaker(extractor: Extractor) -> None:
+    text = (
+        "Several Velmar drivers have posted online that their routes were cut, and a former "
+        "manager, who asked not to be named, told Reuters that the depot would close."
+    )
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == ["Velmar drivers", "former manager"]
+    assert "depot" not in (sts[0].claim_text or "")
+
+
+def test_attribution_interview_transcript_answers(extractor: Extractor) -> None:
+    text = (
+        "Velmar will close its Lyon plant next year, two sources told Reuters.\n\n"
+        "We spoke to Ines Roth, Velmar's chief executive.\n\n"
+        "REUTERS: Is the Lyon plant closing?\n\n"
+        "ROTH: No. Lyon stays open through 2028. We are adding a second shift."
+    )
+    sts = run(extractor, text)
+    answers = [s for s in sts if s.rule == "en.qa.answer"]
+    assert [s.speaker.name for s in answers] == ["Ines Roth", "Ines Roth"]
+    assert answers[0].stance == Stance.DENIES
+    assert answers[0].refers_to == sts[0].local_id
+    assert answers[1].stance == Stance.ASSERTS
+
+
+def test_attribution_a_heading_label_is_not_a_speaker(extractor: Extractor) -> None:
+    text = "VERDICT: Misleading. The bank is cutting jobs, but far fewer than claimed."
+    assert all(s.rule != "en.qa.answer" for s in run(extractor, text))
