@@ -60,3 +60,24 @@ def test_stance_benchmark_on_hand_made_csv(tmp_path: Path, capsys: pytest.Captur
     out = capsys.readouterr().out
     assert "accuracy: 1.0000" in out
     assert "confusion" in out
+
+
+def test_stance_of_text_stopwords_come_from_the_data_file() -> None:
+    from pipelines.stopwords_en import stopwords
+
+    words = stopwords("relevance")
+    assert {"the", "said", "new"} <= words
+    # a stopword alone makes no relevance: only "the" and "said" shared
+    r = stance_of_text(CLAIM, "The mayor said bananas are cheaper")
+    assert r.rule == "stance.unrelated"
+
+
+def test_stopword_lists_are_known_and_an_unknown_list_is_an_error() -> None:
+    from graph.errors import DataFileError
+    from pipelines.stopwords_en import stopwords
+
+    for name in ("claim_overlap", "relevance", "not_name", "speaker_phrase_function"):
+        assert stopwords(name), name
+    assert "However" in stopwords("not_name") and "however" not in stopwords("not_name")
+    with pytest.raises(DataFileError):
+        stopwords("no_such_list")
