@@ -60,6 +60,12 @@ _ANAPHOR_OPENING = 6
 _RUMOUR_REACH = 300
 _DOCUMENT_REACH = 400
 _ADVERB_FILLER = "zh.filler.adverb"
+# heads guessed from the shape of a name, and cues only a publication uses
+_GUESSED = ("latin_name", "org_name", "pos_name")
+_PUBLISHING = ("报道",)
+_RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消息")
+# the content names the rumour it answers: 否认了裁员传闻, 网传停产一事纯属谣言
+_NAMES_A_RUMOUR = re.compile(r"[\u4e00-\u9fff]{2}(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)")
 # a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
 _NEGATED_QUOTE = re.compile(
     r"[^“”，,]{0,12}“(?:目前|公司|我们|我|均|都|也|并|完全|根本|从来)?"
@@ -431,6 +437,7 @@ class _ArticleRun(QuotePass):
             points = (
                 points_back
                 or opens
+                or _NAMES_A_RUMOUR.search(raw) is not None
                 or response
                 or stance == Stance.NO_COMMENT
                 or anaphors.search(context) is not None
@@ -441,7 +448,12 @@ class _ArticleRun(QuotePass):
             found = answered_claim(
                 self.out.statements,
                 Response(
-                    speaker, "，".join([own, *topic]), points, adjacent_from=adjacent, also=also
+                    speaker,
+                    "，".join([own, *topic]),
+                    points,
+                    adjacent_from=adjacent,
+                    also=also,
+                    rumour_only=_RUMOUR_WORD.search(raw + "".join(topic)) is not None,
                 ),
                 self.lex,
             )
@@ -511,6 +523,9 @@ class _ArticleRun(QuotePass):
                 speaker = self._speaker_ref(sp) if sp else None
                 if speaker is None:
                     continue
+                if sp is not None and sp.how in _GUESSED and m.group("cue") in _PUBLISHING:
+                    # 据日本媒体Game Watch报道: whoever 报道 is a publication
+                    speaker = ActorRef(speaker.name, ActorKind.MEDIA, speaker.aliases)
                 if "via" in m.spans:
                     via = self._known(m.group("via").strip("《》"), ActorKind.MEDIA)
                     if speaker.kind == ActorKind.ANONYMOUS:

@@ -10,7 +10,8 @@ that claim (``refers_to``) in two ways:
   “暂停上海往返伦敦…航线”), a claim about the responder counting extra;
 * by **pointing back** (此消息, 对此, 该传闻, a bare 拒绝回应, a 回应/辟谣 cue):
   the most plausible topic before it — a rumour about the responder, else
-  the nearest rumour, else the nearest claim of someone else.
+  a claim about the responder, else the nearest rumour, else the nearest
+  claim of someone else.
 
 A topic is an earlier claim with a text of its own; a statement that already
 answered one makes that claim recent again.  A response never takes up its
@@ -71,6 +72,7 @@ class Response:
     about_only: bool = False
     adjacent_from: int | None = None  # a rumour ending after this offset is answered
     also: tuple[str, ...] = ()  # the speaker's organisation (创始人韩冬 of 蓝鲸游戏)
+    rumour_only: bool = False  # it names a rumour (远低于外界传言): only rumours qualify
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,8 @@ def answered_claim(
     cands = topics(statements, response.speaker)
     if response.about_only:
         cands = [t for t in cands if t.rumour and _about(response, t.statement)]
+    elif response.rumour_only and any(t.rumour for t in cands):
+        cands = [t for t in cands if t.rumour]
     best: tuple[tuple[int, float, int], Topic] | None = None
     for t in cands:
         shared, share = overlap(response.content, t.statement.claim_text or "", lexicon)
@@ -168,7 +172,8 @@ def answered_claim(
             continue
         strong = shared >= _MIN_SHARED and share >= _MIN_CONTAINMENT
         # one shared word is enough for a claim about the responder (融资 in 没有融资计划)
-        if not strong and not (about and (response.points_back or response.about_only)):
+        # or for a response that points back anyway (否认了裁员传闻)
+        if not strong and not (response.points_back or (about and response.about_only)):
             continue
         key = (shared + int(about), share, t.touched)
         if best is None or key > best[0]:
@@ -183,6 +188,7 @@ def answered_claim(
         return hit.statement.local_id if hit is not None and hit.rumour else None
     for pick in (
         lambda t: t.rumour and _about(response, t.statement),
+        lambda t: _about(response, t.statement),
         lambda t: t.rumour,
         lambda t: True,
     ):

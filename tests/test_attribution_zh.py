@@ -1403,3 +1403,42 @@ def test_attribution_common_news_forms(
     extractor: Extractor, text: str, expected: list[S]
 ) -> None:
     check(extractor, text, expected)
+
+
+LINK_CHOICES = [
+    pytest.param(
+        "网传，远帆航运将出售两艘货轮。分析师程远指出，远帆航运今年的调整幅度不大。"
+        "远帆航运发言人否认了出售货轮的传闻。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "出售两艘货轮"),
+            S("程远", PER, Stance.ASSERTS, f"{REP}/zh.cue.zhichu", "调整幅度不大"),
+            S("远帆航运", ORG, Stance.DENIES, f"{REP}/zh.cue.fouren", refers="s1"),
+        ],
+        id="denial-naming-the-rumour-takes-the-rumour-sharing-its-words",
+    ),
+    pytest.param(
+        "网传，远帆航运将裁员三成。远帆航运在内部信中确认，公司将对航线部门进行调整。"
+        "远帆航运人力资源总监程远表示，此次调整涉及的人数“远低于外界传言”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "远帆航运将裁员三成"),
+            S("远帆航运", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.queren", "航线部门进行调整"),
+            S("程远", PER, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="a-response-naming-a-rumour-takes-a-rumour-not-a-confirmation",
+    ),
+    pytest.param(
+        "据北欧媒体Nordic Wire报道，远帆航运已与一家船厂签约。远帆航运方面拒绝回应。",
+        [
+            S("Nordic Wire", MED, Stance.ASSERTS, JU, "与一家船厂签约"),
+            S("远帆航运", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.jujuehuiying", refers="s1"),
+        ],
+        id="an-unknown-name-that-reports-is-a-publication",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINK_CHOICES)
+def test_attribution_response_link_choices(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
