@@ -88,6 +88,7 @@ class ArticleRun:
         self.out = Attribution()
         self.made: list[Made] = []
         self.pools: dict[str, str] = {}
+        self.documented: set[str] = set()  # claims a post, memo or document stated
         self.sent_index = 0
 
     # -- helpers ---------------------------------------------------------------

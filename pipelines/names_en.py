@@ -39,6 +39,7 @@ ORG_SUFFIX = re.compile(
     r"Post|Journal|Association|Union|Institute|University|Foundation|Securities|"
     r"Insights|Intelligence|Consulting|Entertainment|Electronics|Network|Systems|"
     r"Leaks|Pulse|Department|Office|Commission|Authority|Bureau|Court|Party|Club|"
+    r"Herald|Tribune|Gazette|Observer|Chronicle|Telegraph|Insider|Wire|Weekly|Daily|"
     r"Rail|Railways?|Airlines?|Airways|Foods|Shipping|Logistics|Energy|Pharma|Pharmaceuticals|"
     r"Retail|Mobile|Telecom|Motor|Semiconductors?|Robotics|Biotech|Brands|"
     r"ISI|AG|SA|SE|PLC|plc)\b"
@@ -73,10 +74,22 @@ def capitalised_names(text: str) -> list[tuple[int, str]]:
 class NameKinds:
     """Person or organisation, for the names of one article."""
 
-    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+    def __init__(self, text: str, gazetteer: Gazetteer, roles: str = "") -> None:
         self.text = text
         self.gaz = gazetteer
+        self.roles = roles  # a regex alternation of role words (analyst, founder …)
         self._singles: set[str] | None = None
+
+    def _introduced_as_person(self, name: str) -> bool:
+        """ "Park Ji-min, an analyst at Mirae Asset," / "analyst Park Ji-min": a person."""
+        if not self.roles:
+            return False
+        n = re.escape(name)
+        return (
+            re.search(rf"{n},\s+(?:an?|the)\s+[^,.;]{{0,40}}?\b(?:{self.roles})\b", self.text)
+            is not None
+            or re.search(rf"\b(?:{self.roles})\s+{n}\b", self.text) is not None
+        )
 
     def kind_of(self, name: str) -> ActorKind:
         e = self.gaz.lookup(name)
@@ -89,7 +102,11 @@ class NameKinds:
             re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z'’-]+", w) for w in words
         ):
             # people are named again by surname, organisations by their first word
-            if self.alone(words[0]) and not self.alone(words[-1]):
+            if (
+                self.alone(words[0])
+                and not self.alone(words[-1])
+                and not self._introduced_as_person(name)
+            ):
                 return ActorKind.ORGANIZATION
             return ActorKind.PERSON
         return ActorKind.ORGANIZATION

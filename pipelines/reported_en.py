@@ -336,13 +336,13 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
         found = run.finder.resolve(head[sub.end() :], head_pos + sub.end())
     if found is None:
         found = run.finder.resolve(head, head_pos)
-    if (
-        app is not None
-        and found is not None
-        and found.how == "anonymous"
-        and NAME_FULL.fullmatch(app[0].strip())
-    ):
-        found = None  # "Another seller, Chen Bo, said": the name, not the description
+    if app is not None and found is not None and NAME_FULL.fullmatch(app[0].strip()):
+        if found.how == "anonymous":
+            found = None  # "Another seller, Chen Bo, said": the name, not the description
+        elif found.how == "role" and re.search(r"\s[a-z]", found.actor.name):
+            # "A spokeswoman for Lumora's largest investor, Crestline Ventures, said"
+            found = Found(run.finder.known(app[0].strip(), ActorKind.ORGANIZATION), "role")
+            app = None
     if found is None and app is not None and re.match(r"\s*(?:the\s+)?[A-Z]", app[0]):
         # "Coastal's pilots' union, the Coastal Pilots Association, said"
         found = run.finder.resolve(app[0], app[1])

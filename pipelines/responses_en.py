@@ -36,10 +36,15 @@ if TYPE_CHECKING:
     from pipelines.attribution_en import ArticleRun
     from pipelines.statements_en import Made
 
-__all__ = ["content_words", "find_target"]
+__all__ = ["content_words", "contradicts", "find_target"]
 
 _STOP = stopwords("claim_overlap")
 _REPORT_WORD = re.compile(r"\b(?:reports?|story|article|stories|leaks?)\b", re.IGNORECASE)
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:the|that|this|those|these)\s+(?:\w+\s+)?(?:posts?|memos?|documents?|screenshots?|"
+    r"slides|filing|emails?|letter|messages?|leaks?)\b",
+    re.IGNORECASE,
+)
 _SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ments?|ed|es|s|ly)$")
 _NUMBER = re.compile(r"\$?\d[\d,.]*")
 _MIN_SHARE = 1 / 3
@@ -171,6 +176,15 @@ def find_target(
         return best.claim
     if clause:
         return None
+    if _DOCUMENT_WORD.search(obj):
+        # "called the post fabricated": the claim a post or memo made
+        posts = [
+            m
+            for m in cands
+            if m.claim in run.documented and _named(me, run.pools.get(m.claim, ""))
+        ]
+        if posts:
+            return posts[-1].claim
     if _REPORT_WORD.search(obj):
         reports = [m for m in cands if _report(m.statement)]
         if reports:
@@ -187,4 +201,37 @@ def find_target(
         # nothing names the claim: the article's rumour (a report or an unnamed source)
         rumours = [m for m in cands if m.statement.refers_to is None and _rumour(m.statement)]
         return (rumours[0] if rumours else cands[-1]).claim
+    return None
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n't\b", re.IGNORECASE)
+
+
+def contradicts(run: ArticleRun, found: Found, content: str) -> str | None:
+    """The earlier rumour about the speaker that ``content`` contradicts, if any.
+
+    The subject of a rumour (named in it) who restates it negated ("we are not
+    closing any branch") or with another figure ("about 1,200 roles", against
+    "12,000 staff") denies it.
+    """
+    me = _responder_names(run, found)
+    if not me:
+        return None
+    words = content_words(content) - content_words(" ".join(me))
+    mine = {w for w in words if w[:1].isdigit() or w[:1] == "$"}
+    negated = _NEGATION.search(content) is not None
+    for m in reversed(run.made):
+        st = m.statement
+        if st.speaker.name == found.actor.name or st.refers_to is not None or not _rumour(st):
+            continue
+        pool = run.pools.get(m.claim, "")
+        if not _named(me, pool):
+            continue
+        theirs = content_words(pool)
+        shared = {w for w in words & theirs if not (w[:1].isdigit() or w[:1] == "$")}
+        figures = {w for w in theirs if w[:1].isdigit() or w[:1] == "$"}
+        if negated and len(shared) >= 2:
+            return m.claim
+        if shared and mine and figures and not mine & figures:
+            return m.claim
     return None

@@ -67,7 +67,7 @@ class SpeakerFinder:
         self.gaz = gazetteer
         self.scope = scope
         self.roles = RoleWords(lexicon)
-        self.kinds = NameKinds(text, gazetteer)
+        self.kinds = NameKinds(text, gazetteer, self.roles.alt)
         # (position, actor) of people and organisations named so far
         self.people: list[tuple[int, ActorRef]] = []
         self.orgs: list[tuple[int, ActorRef]] = []

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
 from pipelines.lexicon import Rule
 from pipelines.names_en import NOT_NAMES
-from pipelines.responses_en import find_target
+from pipelines.responses_en import contradicts, find_target
 from pipelines.speakers_en import NAME, Found
 from pipelines.stance import read_stance
 
@@ -52,6 +52,25 @@ _STATED_CLAIM = re.compile(
     r"allegations?|accounts?|stories|story|assertions?|idea)\s+that\s+(?P<c>.+)",
     re.IGNORECASE | re.DOTALL,
 )
+# what a document, post or report can do besides the document-only cues (show, describe …)
+_DOCUMENT_CUES = frozenset(
+    [
+        "said",
+        "says",
+        "claimed",
+        "claims",
+        "stated",
+        "states",
+        "wrote",
+        "reported",
+        "reports",
+        "revealed",
+        "disclosed",
+        "suggested",
+        "added",
+    ]
+)
+_UNQUOTE = re.compile(r"[\"“”]")
 ELLIPSIS = re.compile(r"(?:,?\s+(?:but|and)(?:\s+(?:also|then|later|has|had))?\s*)$")
 
 
@@ -100,9 +119,28 @@ def add_statement(
             c0 += 1
     raw = run.text[c0:c1]
     speaker = found.actor
+    if (
+        cue is not None
+        and cue.pattern.startswith("report")
+        and found.how == "name"
+        and speaker.kind in (ActorKind.PERSON, ActorKind.ORGANIZATION)
+    ):
+        # "the Korea Herald reported": whoever reports a claim is an outlet
+        speaker = ActorRef(speaker.name, ActorKind.MEDIA, speaker.aliases, speaker.description)
+        found = Found(speaker, found.how, found.affiliation)
+        if via is None and run.scope and speaker.name != run.scope:
+            via = run.outlet()
     if cue is not None and cue.get("document_only") and found.how != "document":
         return None  # "the documents show": only a document shows
-    reading = read_stance(raw, base, run.lex, context, quoted=quote)
+    if (
+        cue is not None
+        and found.how == "document"
+        and not cue.get("document_only")
+        and cue.pattern not in _DOCUMENT_CUES
+    ):
+        return None  # "screenshots, posted on Weibo, show …": a document does not post
+    # "had "no plans" to close": quotation marks inside the content hide no stance words
+    reading = read_stance(_UNQUOTE.sub("", raw), base, run.lex, context, quoted=quote)
     stance = reading.stance
     if cue is not None and cue.get("needs_content_cue") and stance == Stance.ASSERTS:
         return None
@@ -117,6 +155,11 @@ def add_statement(
         stance = Stance.REPORTS
     claim = CONTENT_TRAIL.sub("", raw.strip())
     refers = None
+    if stance == Stance.ASSERTS:
+        corrected = contradicts(run, found, raw)
+        if corrected is not None:
+            # the rumour's subject restating it negated or with another figure denies it
+            stance, refers = Stance.DENIES, corrected
     takes_up = stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT)
     prev = run.made[-1] if run.made else None
     para = run.paragraph(s0)
@@ -206,6 +249,8 @@ def add_statement(
             type(a)(a.member, a.organization, a.role, run.text[s0:s1], a.rule)
         )
     claim_id = refers or local
+    if found.how == "document":
+        run.documented.add(claim_id)
     run.pools[claim_id] = run.pools.get(claim_id, "") + " " + (claim or raw)
     made = Made(st, para, run.sent_index, claim_id, claim)
     run.made.append(made)
