@@ -206,7 +206,8 @@ class _ArticleRun(QuotePass):
             for st in reversed(self.out.statements):
                 if st.speaker.kind == ActorKind.MEDIA and st.speaker != self._outlet_ref():
                     return st.speaker
-            return None
+            # 该文称 after "一篇文章在…传播": an unnamed post the outlet relays
+            return self._outlet_ref() if self.scope else None
         if sp.pronoun_kind == "author":
             return self._outlet_ref()  # 我们估算 in a research note: the publisher
         if sp.pronoun_kind in ("organization", "media"):
@@ -431,7 +432,8 @@ class _ArticleRun(QuotePass):
         """The earlier statement whose claim this one takes up (see :mod:`responses_zh`),
         and whether it is a negated restatement (then a denial)."""
         anaphors = self.lex["anaphors"]
-        opens = anaphors.search(raw[:_ANAPHOR_OPENING]) is not None
+        opening = anaphors.search(raw[:_ANAPHOR_OPENING])
+        opens = opening is not None and opening.start == 0
         if stance in _TAKES_UP or (stance == Stance.ASSERTS and opens):
             # 该传闻有一定依据: an assessment of the rumour is about the rumour
             points = (
@@ -621,6 +623,9 @@ class _ArticleRun(QuotePass):
             speaker = self._speaker_ref(sp)
             if speaker is None:
                 continue
+            relayed = sp.pronoun_kind == "report" and speaker.kind == ActorKind.MEDIA and (
+                speaker == self._outlet_ref()
+            )
             c0 = cue.end
             if cue.rule.get("recipient"):
                 rec = next((m for m in self.mentions if m.start == c0), None)
@@ -640,7 +645,7 @@ class _ArticleRun(QuotePass):
                 content=(c0, max(c0, c1)),
                 rule=f"zh.reported/{cue.rule.id}",
                 cue=cue.text,
-                base=self._chain_base(cue),
+                base=Stance.REPORTS if relayed else self._chain_base(cue),
                 quote=False,
                 confidence=0.8 if sp.how != "pronoun" else 0.6,
                 context_start=boundary,

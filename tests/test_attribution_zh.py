@@ -1442,3 +1442,20 @@ def test_attribution_response_link_choices(
     extractor: Extractor, text: str, expected: list[S]
 ) -> None:
     check(extractor, text, expected)
+
+
+def test_attribution_unnamed_post_is_relayed_and_its_denial_takes_it_up(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "一篇题为《某药企三期临床失败》的文章在多个公众号传播。该文称，青岚药业的在研药物未达到主要终点。"
+        "青岚药业发言人表示，上述文章内容严重失实，公司已就此事向公安机关报案。"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("虎嗅", MED, Stance.REPORTS, f"{REP}/zh.cue.cheng", "未达到主要终点"),
+            S("青岚药业", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+    )
