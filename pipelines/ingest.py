@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.claim_matching import FeatureEntry, features_for, prime_features
 from graph.errors import InputError, RumorGraphError
@@ -34,7 +35,7 @@ from graph.merge import ChangeReport, merge_extraction
 from graph.records import Article, ExtractionResult
 from graph.store import Store
 from pipelines.extract import Extractor
-from pipelines.load import iter_articles
+from pipelines.load import iter_articles, iter_sources, load_source
 
 __all__ = ["MERGE_ATTEMPTS", "IngestEvent", "IngestSummary", "ingest_paths"]
 
@@ -116,12 +117,11 @@ def ingest_paths(
     process also learns the ones each article adds, for the next article.
     """
     summary = IngestSummary()
-    items = _date_ordered(
-        iter_articles(paths, outlet=outlet, published=published, language=language)
-    )
+    options = {"outlet": outlet, "published": published, "language": language}
     if workers > 1:
-        results = _extract_in_processes(items, store, workers)
+        results = _in_processes(paths, options, store, workers)
     else:
+        items = _date_ordered(iter_articles(paths, **options))
         extractor = extractor or Extractor()
         extractor.learn_from(store)
         results = (_extract_one(item, store, extractor) for item in items)
@@ -364,24 +364,50 @@ def _worker_extract(item: Article | InputError) -> _WorkerResult:
     return item, outcome, primed
 
 
-def _extract_in_processes(
-    items: Iterable[Article | InputError], store: Store, workers: int
+def _in_processes(
+    paths: Iterable[str | Path], options: dict[str, Any], store: Store, workers: int
 ) -> Iterator[tuple[Article | InputError, _Outcome]]:
-    """Extraction in ``workers`` processes; results in input order, a bounded window ahead."""
-    window = workers * 4
+    """Reading and extraction in ``workers`` processes; results in merge order."""
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_worker_start, initargs=(store.gazetteer(),)
     ) as pool:
-        pending: deque[Future[_WorkerResult]] = deque()
-        for item in items:
-            if isinstance(item, InputError) or store.has_article(item.id):
-                pending.append(_done(item))
-            else:
-                pending.append(pool.submit(_worker_extract, item))
-            while len(pending) >= window:
-                yield _primed(pending.popleft().result())
-        while pending:
+        # a window ahead: the next window is read while this one is merged
+        items = _date_ordered(_load_in_processes(pool, paths, options, ORDER_WINDOW))
+        yield from _extract_in_processes(pool, items, store, workers * 4)
+
+
+def _load_in_processes(
+    pool: ProcessPoolExecutor, paths: Iterable[str | Path], options: dict[str, Any], ahead: int
+) -> Iterator[Article | InputError]:
+    """What ``iter_articles`` yields, each file read by a worker, ``ahead`` files ahead."""
+    pending: deque[Future[list[Article | InputError]]] = deque()
+    for source in iter_sources(paths):
+        if isinstance(source, InputError):
+            done: Future[list[Article | InputError]] = Future()
+            done.set_result([source])
+            pending.append(done)
+        else:
+            pending.append(pool.submit(load_source, source, **options))
+        while len(pending) >= ahead:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _extract_in_processes(
+    pool: ProcessPoolExecutor, items: Iterable[Article | InputError], store: Store, window: int
+) -> Iterator[tuple[Article | InputError, _Outcome]]:
+    """Extraction in the pool's processes; results in input order, ``window`` ahead."""
+    pending: deque[Future[_WorkerResult]] = deque()
+    for item in items:
+        if isinstance(item, InputError) or store.has_article(item.id):
+            pending.append(_done(item))
+        else:
+            pending.append(pool.submit(_worker_extract, item))
+        while len(pending) >= window:
             yield _primed(pending.popleft().result())
+    while pending:
+        yield _primed(pending.popleft().result())
 
 
 def _primed(result: _WorkerResult) -> tuple[Article | InputError, _Outcome]:

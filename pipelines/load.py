@@ -68,7 +68,9 @@ __all__ = [
     "decode_bytes",
     "extract_html",
     "iter_articles",
+    "iter_sources",
     "load_file",
+    "load_source",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
@@ -338,16 +340,37 @@ def iter_articles(
     given one is reduced to its primary subtag (``zh-Hant`` -> ``zh``).
     """
     options = {"outlet": outlet, "published": published, "language": language}
+    for file in iter_sources(paths):
+        if isinstance(file, InputError):
+            yield file
+        else:
+            yield from _iter_file(file, options)
+
+
+def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The files :func:`iter_articles` reads, in its order, and the paths it cannot list.
+
+    With :func:`load_source` this lets the reading be spread over processes:
+    ``iter_articles(paths)`` is ``load_source`` of each file in turn.
+    """
     for given in paths:
         path = Path(given)
         if not path.exists():
             yield InputError(str(given), "no such file or directory")
             continue
-        for file in _expand(path):
-            if isinstance(file, InputError):
-                yield file
-            else:
-                yield from _iter_file(file, options)
+        yield from _expand(path)
+
+
+def load_source(
+    path: Path,
+    *,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    language: str | None = None,
+) -> list[Article | InputError]:
+    """Everything :func:`iter_articles` yields for one file (articles and errors)."""
+    options = {"outlet": outlet, "published": published, "language": language}
+    return list(_iter_file(path, options))
 
 
 def load_file(
