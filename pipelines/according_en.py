@@ -62,20 +62,29 @@ def according_pass(run: ArticleRun, s0: int, s1: int) -> None:
             return
 
 
-def relay_pass(run: ArticleRun, s0: int, s1: int) -> None:
+def relay_pass(run: ArticleRun, s0: int, s1: int, *, clauses_only: bool = False) -> None:
+    """A rumour marker with no source: the article's outlet relays the claim.
+
+    A marker that frames its own clause ("Chatter that X will … intensified
+    after …") relays just that clause, even in a sentence with other statements
+    (``clauses_only``).
+    """
     outlet = run.outlet()
     if outlet is None:
         return
     for m in run.lex["rumour_markers"].finditer(run.text, s0, s1):
         if not m.rule.get("relay") or run.in_quote(m.start):
             continue
+        clause = m.spans.get("claim") if m.rule.get("clause") else None
+        if clauses_only != (clause is not None):
+            continue  # each kind of marker is read by its own call
         add_statement(
             run,
             Found(outlet, "outlet"),
             None,
             Stance.REPORTS,
             (s0, s1),
-            (s0, s1),
+            clause or (s0, s1),
             f"en.relay/{m.rule.id}",
             quote=False,
             conf=0.6,

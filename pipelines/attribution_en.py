@@ -133,6 +133,9 @@ class ArticleRun:
             before = len(self.made)
             if qa_pass(self, s0, s1):
                 continue
+            relay_pass(self, s0, s1, clauses_only=True)
+            if len(self.made) > before:
+                before = len(self.made)
             used = quote_pass(self, s0, s1)
             reported_pass(self, s0, s1, used)
             if len(self.made) == before:

@@ -45,6 +45,18 @@ _DOCUMENT_WORD = re.compile(
     r"slides|filing|emails?|letter|messages?|leaks?)\b",
     re.IGNORECASE,
 )
+# what kind of information a claim states, for responses about "the timing", "the price" …
+_KINDS = {
+    "date": re.compile(
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|20\d\d|"
+        r"as soon as|next (?:week|month|year|quarter)|by the end of|quarter)\b"
+    ),
+    "money": re.compile(
+        r"[$€£¥]\s?\d|\b\d[\d.,]*\s?(?:billion|million|yuan|euros?|dollars?|pounds?)\b"
+    ),
+    "number": re.compile(r"\d"),
+}
 _SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ments?|ed|es|s|ly)$")
 _NUMBER = re.compile(r"\$?\d[\d,.]*")
 _MIN_SHARE = 1 / 3
@@ -104,8 +116,10 @@ def _actors_in(run: ArticleRun, text: str, exclude: set[str]) -> set[str]:
 def _by_content(run: ArticleRun, cands: list[Made], obj: str, me: set[str]) -> Made | None:
     """The candidate sharing most with ``obj``, if it shares enough."""
     skip = content_words(" ".join(me)) | content_words(run.scope or "")
+    topics = {m.rule.get("kind") for m in run.lex["topics"].finditer(obj.lower())}
     actors = _actors_in(run, obj, me | {run.scope or ""})
     words = content_words(obj) - skip - content_words(" ".join(actors))
+    words |= {f"<{k}>" for k in topics}
     if not words and not actors:
         return None
     best: tuple[float, int, bool, int] | None = None
@@ -114,6 +128,8 @@ def _by_content(run: ArticleRun, cands: list[Made], obj: str, me: set[str]) -> M
         theirs = content_words(pool) - skip
         named = sum(1 for n in actors if _named({n}, pool))
         common = words & theirs
+        # "declined to comment on the valuation": a claim that states a sum of money
+        common |= {f"<{k}>" for k in topics if _KINDS[k].search(pool)}
         # a shared number or actor says more than a shared word
         shared = len(common) + sum(1 for w in common if w[:1].isdigit() or w[:1] == "$") + named
         if not common:
@@ -179,9 +195,7 @@ def find_target(
     if _DOCUMENT_WORD.search(obj):
         # "called the post fabricated": the claim a post or memo made
         posts = [
-            m
-            for m in cands
-            if m.claim in run.documented and _named(me, run.pools.get(m.claim, ""))
+            m for m in cands if m.claim in run.documented and _named(me, run.pools.get(m.claim, ""))
         ]
         if posts:
             return posts[-1].claim
