@@ -40,6 +40,7 @@ _INVERTED = re.compile(
 )
 _APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
 _CLAUSE_BOUNDARY = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+)?|;\s+")
+_BUT_THAT = re.compile(r",?\s+but\s+that\s+")
 _LABEL = re.compile(r"^\s*[A-Z][\w' ]{0,30}:\s+(?=\S)")
 _TOLD = re.compile(r"(?i:told|tells|telling|assured|informed|reminded|warned)")
 _PARTICIPLE = re.compile(
@@ -244,21 +245,29 @@ def _subject_first(
     c0 = cm.end()
     if rule.get("content") != "object":
         c0 = _content_start(run, cm.end(), end, told=_TOLD.fullmatch(cm.group()) is not None)
-    made = add_statement(
-        run,
-        found,
-        rule,
-        Stance(rule.get("stance")),
-        (s0, _sent_end(run, s0)),
-        (c0, end),
-        f"en.reported/{rule.id}",
-        quote=False,
-        conf=0.75,
-        cue_text=cm.group(),
-        cue_end=cm.end(),
-        context=region,
-        via=via or run.via(found),
-    )
+    # "said he was not aware of the details, but that China opposes …": two statements
+    turn = _BUT_THAT.search(run.text, c0, end) if rule.get("content") != "object" else None
+    parts = [(c0, turn.start()), (turn.end(), end)] if turn else [(c0, end)]
+    made = None
+    for a, b in parts:
+        made = (
+            add_statement(
+                run,
+                found,
+                rule,
+                Stance(rule.get("stance")),
+                (s0, _sent_end(run, s0)),
+                (a, b),
+                f"en.reported/{rule.id}",
+                quote=False,
+                conf=0.75,
+                cue_text=cm.group(),
+                cue_end=cm.end() if a == c0 else a,
+                context=region,
+                via=via or run.via(found),
+            )
+            or made
+        )
     return (made, found, end) if made else None
 
 

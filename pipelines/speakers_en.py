@@ -298,6 +298,12 @@ class SpeakerFinder:
         return Found(actor, "name")
 
     def _name(self, p: str, pos: int) -> Found | None:
+        handle = re.fullmatch(r"(?:the\s+account\s+)?@(?P<h>\w{2,30})", p)
+        if handle:
+            # "@CityWhispers did not respond": a social-media account
+            actor = self.known(handle.group("h"), ActorKind.ORGANIZATION)
+            self.note(pos, actor)
+            return Found(actor, "name")
         for cand in (p, re.sub(r"^(?:the|a|an)\s+", "", p)):
             e = self.gaz.lookup(cand)
             if e is not None:
