@@ -67,6 +67,11 @@ def prescan(finder: SpeakerFinder) -> None:
             if not finder.quoted(pos) and (
                 pos == 0
                 or re.search(r"(?:[.!?]\s+|\n|\s[-–—]\s)$", finder.text[max(0, pos - 3) : pos])
+                # "KeyBanc's Dmitri Volkov was more skeptical."
+                or re.search(
+                    r"(?:^|[.!?]\s+|\n)(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s)\s+$",
+                    finder.text[max(0, pos - 60) : pos],
+                )
                 or titled.search(finder.text, max(0, pos - 40), pos)
             ):
                 finder.people.append((pos, ref))

@@ -85,7 +85,18 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
         p,
     )
     if m and finder.roles.speaks_for(m.group("role")):
-        org = finder.known(m.group("org").strip(), ActorKind.ORGANIZATION)
+        # "a spokesperson for the Hangzhou-based company": the company described before
+        described = re.fullmatch(
+            r"(?:[\w.-]+-based\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]*)",
+            m.group("org").strip(),
+        )
+        if described and finder.is_descriptor(described.group("noun")):
+            noun = described.group("noun")
+            org = finder.last(finder.described.get(noun, []), pos) or finder.last_org(pos)
+        else:
+            org = finder.known(m.group("org").strip(), ActorKind.ORGANIZATION)
+        if org is None:
+            return None
         finder.spokes.append((pos, org))
         return Found(org, "role")
     # "Bidwave co-founder Marcus Hale" / "spokeswoman Elena Marsh" / "Chief executive X"
