@@ -368,8 +368,12 @@ class _ArticleRun(QuotePass):
             )
         tail_text = self.text[tail[0] : tail[1]] if tail is not None else ""
         authors_own = sp is not None and sp.pronoun_kind == "author"  # 我的看法是：A，但B
+        after_semicolon = tail is not None and self.text[tail[0] - 1] in "；;"
         if tail is not None and (
-            self._own_stance(tail_text) or _NEGATED_QUOTE.match(tail_text) or authors_own
+            self._own_stance(tail_text)
+            or _NEGATED_QUOTE.match(tail_text)
+            or authors_own
+            or after_semicolon
         ):
             # "A，但B的说法不准确": the turn after 但 is the speaker's own answer
             self._add(
@@ -394,10 +398,12 @@ class _ArticleRun(QuotePass):
         a stance phrase and words of its own, or a quote opening with a
         negation, is a second statement of the same speaker.
         """
-        for m in re.finditer("[，,]", self.text[c0:c1]):
+        for m in re.finditer("[，,；;]", self.text[c0:c1]):
             comma = c0 + m.start()
             if self._in_quote(comma) or len(re.sub(r"\W", "", self.text[c0:comma])) < 4:
                 continue
+            if m.group() in "；;" and len(re.sub(r"\W", "", self.text[comma:c1])) >= 4:
+                return comma + 1  # A；B: two propositions
             end = comma + 1
             while end < c1 and (self.text[end] not in "，,；;" or self._in_quote(end)):
                 end += 1
@@ -485,6 +491,7 @@ class _ArticleRun(QuotePass):
             c
             for c in self.lex["cues"].finditer(self.text, start, cue.start)
             if not any(ch in self.text[c.end : cue.start] for ch in _CLAUSE_PUNCT + "。“”")
+            and self.text[c.end : c.end + 1] != "的"  # 公布的处罚信息显示: an attribute
         ]
 
     def _chain_response(self, cue: RuleMatch) -> bool:
@@ -675,6 +682,33 @@ class _ArticleRun(QuotePass):
         return False
 
     # -- the article ---------------------------------------------------------
+    def _semicolon_carry(self, s0: int, s1: int) -> bool:
+        """"X估算，A；" then "B。": the clause after the semicolon is X's too."""
+        before = self.text[:s0].rstrip()
+        if not before.endswith(("；", ";")) or not self.out.statements:
+            return False
+        last = self.out.statements[-1]
+        if last.quote is not None or last.end < len(before) or last.rule.startswith("zh.qa"):
+            return False
+        if any(self._parse_speaker(s0, c.start, s0) for c in self._cues(s0, s1)):
+            return False
+        if any(s0 <= q.open < s1 for q in self.quotes):
+            return False
+        if self.lex["according"].search(self.text, s0, s1) is not None:
+            return False
+        return self._add(
+            speaker=last.speaker,
+            sp=None,
+            sentence=(s0, s1),
+            content=(s0, s1),
+            rule=last.rule,
+            cue=last.cue,
+            base=Stance.ASSERTS,
+            quote=False,
+            confidence=last.confidence - 0.1,
+            via=last.via,
+        )
+
     def _headline_end(self) -> int:
         """End of the headline when the text opens with the article's title.
 
@@ -694,6 +728,8 @@ class _ArticleRun(QuotePass):
             if s1 <= headline_end or not self.text[headline_end:s1].strip():
                 continue
             if self._answer_pass(s0, s1):
+                continue
+            if self._semicolon_carry(s0, s1):
                 continue
             bound = self._quotes_pass(s0, s1)
             self._quoted_rumour_pass(s0, s1)

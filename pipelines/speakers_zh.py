@@ -48,6 +48,10 @@ _NOT_A_NAME = re.compile(r"^[该这此其那本各某每另在]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
 # a social-media account (@吃货老周) or a publication title (巴西《环球体育》) ending the phrase
 _ACCOUNT = re.compile(r"@(?P<name>[^\s@，,。；;：:“”《》()（）]{2,20})$")
+_ISSUED_DOCUMENT = re.compile(
+    r"(?P<issuer>.+?)(?:\d{1,4}年)?(?:\d{1,2}月\d{1,2}日)?(?:公布|发布|披露|发出|下发|印发|出具)的"
+    r"[^，,。“”]{0,12}?(?:信息|通报|公告|数据|报告|文件|通知|声明|决定书|年报|财报)"
+)
 _COUNT_BEFORE_ROLE = re.compile(r"(?:一名|一位|某位|某名|多名|多位|两名|两位)$")
 # 该/这家 + a noun phrase the article introduced before (一家日本厂商 … 该日本厂商)
 _DEMONSTRATIVE = re.compile(r"(?:该|这家|这位|这名|此)(?P<np>[\u4e00-\u9fffA-Za-z]{2,8})$")
@@ -162,6 +166,12 @@ class SpeakerParser:
         if end <= start:
             return None
         institutional = bool(_INSTITUTIONAL.search(self.text, end, phrase_end))
+        issued = _ISSUED_DOCUMENT.fullmatch(self.text, start, end)
+        if issued is not None and issued.end("issuer") > start:
+            # 监管局11月3日公布的行政处罚信息显示: the office that issued it speaks
+            by = self.parse(start, issued.end("issuer"))
+            if by is not None:
+                return by
         head = (
             self._account_or_title(start, end)
             or self._spokesperson(start, end)

@@ -1459,3 +1459,33 @@ def test_attribution_unnamed_post_is_relayed_and_its_denial_takes_it_up(
             S("青岚药业", ORG, Stance.DENIES, f"{REP}/zh.cue.biaoshi", refers="s1"),
         ],
     )
+
+
+def test_attribution_clause_after_a_semicolon_keeps_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "我们估算，四季度平板出货量约900万台，同比持平；"
+        "其中二合一机型出货量达120万部，增速最快。"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("虎嗅", MED, Stance.ASSERTS, f"{REP}/zh.cue.gusuan", "平板出货量约900万台"),
+            S("虎嗅", MED, Stance.ASSERTS, f"{REP}/zh.cue.gusuan", "二合一机型出货量达120万部"),
+        ],
+    )
+
+
+def test_attribution_office_issuing_a_document_speaks(extractor: Extractor) -> None:
+    text = (
+        "江苏省市场监督管理局5月8日公布的抽检信息显示，青禾乳业一批次酸奶菌落总数超标；"
+        "另有两家企业被责令整改。"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("江苏省市场监督管理局", ORG, Stance.ASSERTS, f"{REP}/zh.cue.xianshi", "菌落总数超标"),
+            S("江苏省市场监督管理局", ORG, Stance.ASSERTS, f"{REP}/zh.cue.xianshi", "责令整改"),
+        ],
+    )
