@@ -570,3 +570,78 @@ def test_attribution_interview_transcript_answers(extractor: Extractor) -> None:
 def test_attribution_a_heading_label_is_not_a_speaker(extractor: Extractor) -> None:
     text = "VERDICT: Misleading. The bank is cutting jobs, but far fewer than claimed."
     assert all(s.rule != "en.qa.answer" for s in run(extractor, text))
+
+
+# -- more response linking ------------------------------------------------------------------------
+def test_attribution_rumour_subject_restating_a_figure_denies(extractor: Extractor) -> None:
+    text = (
+        "Posts on social media claim that Corvane Bank is cutting 9,000 jobs in Wales. "
+        "Corvane Bank said it was cutting about 900 jobs in Wales over three years."
+    )
+    sts = run(extractor, text, outlet="Reuters")
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_response_about_the_timing_takes_the_dated_claim(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Corvane plans to close its Cardiff branch, three people briefed on the plans said. "
+        "The closure could happen as soon as March, one of the people said. "
+        '"We review our network all the time," a Corvane spokesman said, declining to address '
+        "the timing."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.NO_COMMENT
+    assert sts[-1].refers_to == sts[1].local_id
+
+
+def test_attribution_chatter_clause_is_relayed_beside_a_report(extractor: Extractor) -> None:
+    text = (
+        "Talk that Corvane will sell its card unit grew this week after Harbour Ledger reported "
+        "that bids were due in May."
+    )
+    sts = run(extractor, text, outlet="CNBC")
+    relayed = [s for s in sts if s.rule.startswith("en.relay")]
+    assert [s.claim_text for s in relayed] == ["Corvane will sell its card unit"]
+    assert any(s.speaker.name == "Harbour Ledger" for s in sts)
+
+
+def test_attribution_whoever_reported_is_an_outlet(extractor: Extractor) -> None:
+    text = "Corvane will sell its card unit, the Harbour Ledger reported on Monday."
+    [st] = run(extractor, text)
+    assert st.speaker.name == "Harbour Ledger"
+    assert st.speaker.kind == ActorKind.MEDIA
+    assert st.via is not None and st.via.name == "Reuters"
+
+
+def test_attribution_but_that_gives_two_statements(extractor: Extractor) -> None:
+    text = (
+        "Ama Osei said she had not seen the offer, but that the price looked low for a bank "
+        "with two million customers."
+    )
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == ["Ama Osei", "Ama Osei"]
+    assert "price looked low" in (sts[1].claim_text or "")
+
+
+def test_attribution_person_introduced_with_a_role_is_a_person(extractor: Extractor) -> None:
+    text = (
+        "Seo Min-ji, an analyst at Hanbit Securities, said margins would improve. "
+        '"It is a good year," Seo said.'
+    )
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.speaker.kind) for s in sts] == [
+        ("Seo Min-ji", ActorKind.PERSON),
+        ("Seo Min-ji", ActorKind.PERSON),
+    ]
+
+
+def test_attribution_possessive_subject_is_the_next_he(extractor: Extractor) -> None:
+    text = (
+        "Ama Osei of Corbel said the deal was cheap. Lindqvist's Peter Hale was less sure. "
+        "He argued that regulators would object."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Peter Hale"
