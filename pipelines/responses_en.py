@@ -26,9 +26,11 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ExtractedStatement, Stance
+from pipelines.lexicon import Lexicon
 from pipelines.speakers_en import Found
 from pipelines.stopwords_en import stopwords
 
@@ -57,7 +59,7 @@ _KINDS = {
     ),
     "number": re.compile(r"\d"),
 }
-_SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ments?|ed|es|s|ly)$")
+_SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ments?|ures?|ed|es|s|ly)$")
 _NUMBER = re.compile(r"\$?\d[\d,.]*")
 _MIN_SHARE = 1 / 3
 
@@ -71,13 +73,21 @@ def _report(st: ExtractedStatement) -> bool:
     return st.speaker.kind == ActorKind.MEDIA or st.cue.lower().startswith("report")
 
 
+@cache
+def _lemmas() -> dict[str, str]:
+    """Irregular and derived forms news uses for the same act (sold/sale -> sell): data."""
+    return {r.pattern: r.get("lemma") for r in Lexicon.load("en")["lemmas"].rules}
+
+
 def _stem(word: str) -> str:
-    """A crude stem: "valuation" and "value", "discussed" and "discussions" meet."""
+    """A crude stem: "valuation"/"value", "discussed"/"discussions", "sold"/"sale" meet."""
     w = word.lower().removesuffix("'s").removesuffix("’s")
     if _NUMBER.fullmatch(w):
         return w.rstrip(".,")
+    if w in _lemmas():
+        return "=" + _lemmas()[w]
     cut = _SUFFIX.sub("", w)
-    w = cut if len(cut) >= 4 else w
+    w = cut if len(cut) >= 3 else w
     w = w[:-1] if w.endswith("e") and len(w) > 4 else w
     return w[:5]
 

@@ -645,3 +645,13 @@ def test_attribution_possessive_subject_is_the_next_he(extractor: Extractor) -> 
     )
     sts = run(extractor, text)
     assert sts[-1].speaker.name == "Peter Hale"
+
+
+def test_attribution_sale_and_selling_are_the_same_act(extractor: Extractor) -> None:
+    text = (
+        "Brava is exploring a sale of its coach unit, two bankers told Reuters. "
+        "Brava said it was not selling the coach unit."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
