@@ -63,6 +63,8 @@ _ADVERB_FILLER = "zh.filler.adverb"
 # heads guessed from the shape of a name, and cues only a publication uses
 _GUESSED = ("latin_name", "org_name", "pos_name")
 _PUBLISHING = ("报道",)
+# 第二条（传闻）…: the n-th item of a list of rumours
+_ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十]|\d{1,2})(?:条|个|则)")
 _RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消息")
 # the content names the rumour it answers: 否认了裁员传闻, 网传停产一事纯属谣言
 _NAMES_A_RUMOUR = re.compile(r"[\u4e00-\u9fff]{2}(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)")
@@ -372,6 +374,7 @@ class _ArticleRun(QuotePass):
         if tail is not None and (
             self._own_stance(tail_text)
             or _NEGATED_QUOTE.match(tail_text)
+            or _ORDINAL.match(tail_text)
             or authors_own
             or after_semicolon
         ):
@@ -408,8 +411,8 @@ class _ArticleRun(QuotePass):
             while end < c1 and (self.text[end] not in "，,；;" or self._in_quote(end)):
                 end += 1
             clause = self.text[comma + 1 : end]
-            if _NEGATED_QUOTE.match(clause):
-                return comma + 1
+            if _NEGATED_QUOTE.match(clause) or _ORDINAL.match(clause):
+                return comma + 1  # a negated quote, or the next item of a list (第二条…)
             if self._own_stance(clause):
                 reading = read_stance(clause, Stance.ASSERTS, self.lex)
                 if not reading.bare:
@@ -439,7 +442,8 @@ class _ArticleRun(QuotePass):
         and whether it is a negated restatement (then a denial)."""
         anaphors = self.lex["anaphors"]
         opening = anaphors.search(raw[:_ANAPHOR_OPENING])
-        opens = opening is not None and opening.start == 0
+        ordinal = _ORDINAL.match(raw)
+        opens = (opening is not None and opening.start == 0) or ordinal is not None
         if stance in _TAKES_UP or (stance == Stance.ASSERTS and opens):
             # 该传闻有一定依据: an assessment of the rumour is about the rumour
             points = (
@@ -462,6 +466,7 @@ class _ArticleRun(QuotePass):
                     adjacent_from=adjacent,
                     also=also,
                     rumour_only=_RUMOUR_WORD.search(raw + "".join(topic)) is not None,
+                    ordinal=_ordinal_number(ordinal.group("n")) if ordinal else None,
                 ),
                 self.lex,
             )
@@ -682,6 +687,25 @@ class _ArticleRun(QuotePass):
         return False
 
     # -- the article ---------------------------------------------------------
+    def _editorial_pass(self, s0: int, s1: int) -> None:
+        """编者按：… / 风险提示：…: a labelled paragraph is the outlet's own voice."""
+        if (s0 > 0 and self.text[s0 - 1] != "\n") or not self.scope:
+            return
+        m = self.lex["editorial_labels"].search(self.text[s0:s1])
+        if m is None:
+            return
+        self._add(
+            speaker=self._outlet_ref(),
+            sp=None,
+            sentence=(s0, s1),
+            content=(s0 + m.end, s1),
+            rule=m.rule.id,
+            cue=m.text.strip("：: ，,"),
+            base=Stance.ASSERTS,
+            quote=False,
+            confidence=0.6,
+        )
+
     def _semicolon_carry(self, s0: int, s1: int) -> bool:
         """"X估算，A；" then "B。": the clause after the semicolon is X's too."""
         before = self.text[:s0].rstrip()
@@ -731,10 +755,13 @@ class _ArticleRun(QuotePass):
                 continue
             if self._semicolon_carry(s0, s1):
                 continue
+            before = len(self.out.statements)
             bound = self._quotes_pass(s0, s1)
             self._quoted_rumour_pass(s0, s1)
             self._according_pass(s0, s1, bound)
             self._reported_pass(s0, s1, bound)
+            if len(self.out.statements) == before:
+                self._editorial_pass(s0, s1)
         seen: dict[ActorRef, None] = {}
         for name in (
             self.article.outlet,
@@ -756,3 +783,8 @@ class _ArticleRun(QuotePass):
 def _clean_claim(raw: str) -> str:
     raw = raw.strip()
     return _CONTENT_TRAIL.sub("", raw[_CLAIM_LEAD.match(raw).end() :])  # type: ignore[union-attr]
+
+
+def _ordinal_number(word: str) -> int:
+    digits = "一二三四五六七八九十"
+    return int(word) if word.isdigit() else digits.index(word) + 1

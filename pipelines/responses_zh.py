@@ -73,6 +73,7 @@ class Response:
     adjacent_from: int | None = None  # a rumour ending after this offset is answered
     also: tuple[str, ...] = ()  # the speaker's organisation (创始人韩冬 of 蓝鲸游戏)
     rumour_only: bool = False  # it names a rumour (远低于外界传言): only rumours qualify
+    ordinal: int | None = None  # 第二条…: the second rumour of the article
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,11 @@ def answered_claim(
 ) -> str | None:
     """The ``local_id`` of the earlier claim ``response`` answers, if any."""
     cands = topics(statements, response.speaker)
+    if response.ordinal is not None:
+        # a round-up's verdict on its n-th rumour, in the order the article told them
+        told = sorted((t for t in cands if t.rumour), key=lambda t: t.statement.start)
+        if 0 < response.ordinal <= len(told):
+            return told[response.ordinal - 1].statement.local_id
     if response.about_only:
         cands = [t for t in cands if t.rumour and _about(response, t.statement)]
     elif response.rumour_only and any(t.rumour for t in cands):

@@ -1489,3 +1489,21 @@ def test_attribution_office_issuing_a_document_speaks(extractor: Extractor) -> N
             S("江苏省市场监督管理局", ORG, Stance.ASSERTS, f"{REP}/zh.cue.xianshi", "责令整改"),
         ],
     )
+
+
+def test_attribution_editors_note_judges_rumours_by_their_order(extractor: Extractor) -> None:
+    text = (
+        "传闻一：网传，白杨电器将关闭佛山工厂。\n\n"
+        "传闻二：有经销商称，白杨电器将在明年提价一成。\n\n"
+        "编者按：综合来看，第一条基本可判定为不实，第二条仍待观察。"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "白杨电器将关闭佛山工厂"),
+            S("经销商 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "提价一成"),
+            S("虎嗅", MED, Stance.DENIES, "zh.editorial.bianzhean", refers="s1"),
+            S("虎嗅", MED, Stance.QUESTIONS, "zh.editorial.bianzhean", refers="s2"),
+        ],
+    )
