@@ -45,7 +45,7 @@ def quote_pass(run: ArticleRun, s0: int, s1: int) -> list[tuple[int, int]]:
             if m:
                 found = run.finder.resolve(m.group("spk"), qe + m.start("spk"))
                 if found is not None:
-                    appositive(run, found, qe + m.end("spk"), s1)
+                    found = appositive(run, found, qe + m.end("spk"), s1)
             if found is None:
                 m = re.match(
                     rf"\s*,?\s*(?P<spk>[^,.;\"“”]{{1,90}}?)\s+(?P<cue>{qcue})(?![\w-])", after

@@ -169,7 +169,7 @@ def _content_first(
     if found is None:
         return None
     if app_end is not None:
-        appositive(run, found, comma + 1 + len(spk), app_end + 1)
+        found = appositive(run, found, comma + 1 + len(spk), app_end + 1)
     made = add_statement(
         run,
         found,
@@ -199,7 +199,7 @@ def _speaker_after_cue(
     found = run.finder.resolve(m.group("spk"), m.start("spk"))
     if found is None or found.how == "pronoun":
         return None
-    appositive(run, found, m.end("spk"), s1)
+    found = appositive(run, found, m.end("spk"), s1)
     made = add_statement(
         run,
         found,
@@ -356,7 +356,7 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
         # "Coastal's pilots' union, the Coastal Pilots Association, said"
         found = run.finder.resolve(app[0], app[1])
     elif found is not None and app is not None:
-        appositive(run, found, head_pos + len(head), app[1] + len(app[0]) + 1)
+        found = appositive(run, found, head_pos + len(head), app[1] + len(app[0]) + 1)
     return found, None
 
 

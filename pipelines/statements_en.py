@@ -321,7 +321,10 @@ def trim_last(run: ArticleRun, pos: int) -> None:
 
 
 def appositive(run: ArticleRun, found: Found, pos: int, end: int) -> Found:
-    """``X, co-founder of Y`` / ``X, an analyst at Y`` -> an affiliation edge."""
+    """``X, co-founder of Y`` / ``X, an analyst at Y`` -> an affiliation edge.
+
+    Returns who speaks: the organisation when X is its spokesperson.
+    """
     if found.actor.kind != ActorKind.PERSON:
         return found
     tail = run.text[pos:end]
@@ -343,4 +346,9 @@ def appositive(run: ArticleRun, found: Found, pos: int, end: int) -> Found:
         )
     )
     run.finder.note(pos + m.start("org"), org)
+    if rule.get("speaks_for_organization"):
+        # "Tom Lee, a spokesman for Qorvo": the spokesman's words are Qorvo's
+        run.finder.voice_of[found.actor.name] = org
+        run.finder.spokes.append((pos, org))
+        return Found(org, "role")
     return found

@@ -655,3 +655,26 @@ def test_attribution_sale_and_selling_are_the_same_act(extractor: Extractor) -> 
     sts = run(extractor, text)
     assert sts[-1].stance == Stance.DENIES
     assert sts[-1].refers_to == sts[0].local_id
+
+
+SPOKESPEOPLE = [
+    pytest.param('"We are staying," said Tom Lee, a spokesman for Qorvo.', id="quote-appositive"),
+    pytest.param(
+        "Tom Lee, a spokesman for Qorvo, said the plant would stay.", id="subject-appositive"
+    ),
+    pytest.param(
+        "The plant will stay open, Tom Lee, a spokesman for Qorvo, told Reuters.",
+        id="content-first-appositive",
+    ),
+    pytest.param(
+        '"We are staying," said Tom Lee, Qorvo’s head of communications.', id="possessive-role"
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SPOKESPEOPLE)
+def test_attribution_named_spokesperson_speaks_for_the_organisation(
+    extractor: Extractor, text: str
+) -> None:
+    [st] = run(extractor, text)
+    assert st.speaker.name == "Qorvo"
