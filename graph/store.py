@@ -15,8 +15,10 @@ failing.
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -179,6 +181,7 @@ class Store:
             # the claim index is read and written all over for every statement:
             # a page cache of 64 MB (default 2 MB) keeps it in memory
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            self._postings = _Postings()
             self._check_and_create()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a usable store ({err})") from err
@@ -224,11 +227,11 @@ class Store:
             with self._savepoint():
                 yield
             return
-        self._db.execute("BEGIN IMMEDIATE")
+        self.begin()
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self.rollback()
             raise
         self._db.execute("COMMIT")
 
@@ -239,6 +242,7 @@ class Store:
             yield
         except BaseException:
             # an error that already rolled the whole transaction back leaves no savepoint
+            self._postings.clear()
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK TO block")
                 self._db.execute("RELEASE block")
@@ -252,12 +256,16 @@ class Store:
     def begin(self) -> None:
         """Open a transaction that several :meth:`transaction` blocks share (takes the lock)."""
         self._db.execute("BEGIN IMMEDIATE")
+        # with the write lock held, the cached postings stay true until the
+        # commit, if no other connection has committed since they were read
+        self._postings.check(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def commit(self) -> None:
         self._db.execute("COMMIT")
 
     def rollback(self) -> None:
         """Undo the open transaction (nothing to do when an error already undid it)."""
+        self._postings.clear()
         if self._db.in_transaction:
             self._db.execute("ROLLBACK")
 
@@ -392,6 +400,7 @@ class Store:
             " ON CONFLICT(term) DO UPDATE SET df = df + 1",
             [(t,) for t, _ in new],
         )
+        self._postings.add(claim_id, terms)
 
     def candidate_profiles(
         self, claim_ids: Sequence[str], *, texts_per_claim: int = 8
@@ -459,6 +468,8 @@ class Store:
             used += df
         if not chosen:
             return []
+        if self._db.in_transaction and self._postings.valid:
+            return self._counted(chosen, limit)
         marks = ",".join("?" * len(chosen))
         rows = self._db.execute(
             f"SELECT claim_id, count(*) AS n FROM claim_terms WHERE term IN ({marks})"
@@ -466,6 +477,23 @@ class Store:
             (*chosen, limit),
         ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
+
+    def _counted(self, terms: list[str], limit: int) -> list[tuple[str, int]]:
+        """The postings query of :meth:`claim_candidates`, counted from cached postings."""
+        missing = [t for t in terms if t not in self._postings]
+        if missing:
+            found: dict[str, list[str]] = {t: [] for t in missing}
+            marks = ",".join("?" * len(missing))
+            for term, claim_id in self._db.execute(
+                f"SELECT term, claim_id FROM claim_terms WHERE term IN ({marks})", missing
+            ):
+                found[term].append(claim_id)
+            self._postings.put(found)
+        counts: Counter[str] = Counter()
+        for t in terms:
+            counts.update(self._postings[t])
+        # ORDER BY n DESC, claim_id (ids are ASCII: str order is SQLite's binary order)
+        return heapq.nsmallest(limit, counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def claim_texts(self, claim_id: str, *, limit: int = 8) -> list[str]:
         """The claim's text and the wordings of statements that matched it surely.
@@ -656,6 +684,7 @@ class Store:
         ]
         self._db.executemany("UPDATE term_df SET df = df - 1 WHERE term = ?", [(t,) for t in terms])
         self._db.execute("DELETE FROM claim_terms WHERE claim_id = ?", (claim_id,))
+        self._postings.forget(terms)
 
     def delete_claim(self, claim_id: str) -> None:
         """Remove a claim that no statement is about any more."""
@@ -792,6 +821,60 @@ class Store:
         )
         return cur.rowcount > 0
 
+
+class _Postings:
+    """Claim ids by index term, as read inside write transactions of this connection.
+
+    Matching reads the postings of a few rare terms for every statement; kept
+    here, they cost no query.  The cache is written through by every change
+    this store makes to ``claim_terms``, emptied by any rollback, and dropped
+    at the start of a transaction when another connection has committed since
+    (``PRAGMA data_version``).  Past :data:`POSTINGS_CACHED` ids it starts over.
+    """
+
+    def __init__(self) -> None:
+        self._terms: dict[str, list[str]] = {}
+        self._size = 0
+        self._version: int | None = None
+        self.valid = False
+
+    def check(self, data_version: int) -> None:
+        if data_version != self._version:
+            self.clear()
+            self._version = data_version
+        self.valid = True
+
+    def clear(self) -> None:
+        self._terms.clear()
+        self._size = 0
+
+    def __contains__(self, term: str) -> bool:
+        return term in self._terms
+
+    def __getitem__(self, term: str) -> list[str]:
+        return self._terms[term]
+
+    def put(self, found: dict[str, list[str]]) -> None:
+        self._size += sum(len(ids) for ids in found.values())
+        if self._size > POSTINGS_CACHED:
+            self.clear()
+            self._size = sum(len(ids) for ids in found.values())
+        self._terms.update(found)
+
+    def add(self, claim_id: str, terms: Iterable[str]) -> None:
+        for t in terms:
+            ids = self._terms.get(t)
+            if ids is not None:
+                ids.append(claim_id)
+                self._size += 1
+
+    def forget(self, terms: Iterable[str]) -> None:
+        for t in terms:
+            self._terms.pop(t, None)
+
+
+# Claim ids the postings cache of one store holds at most (a few tens of MB).
+POSTINGS_CACHED = 1_000_000
 
 # An anonymous source is shown with the outlet that quoted it: "业内人士 @ 虎嗅".
 _DISPLAY = "CASE WHEN {t}.scope IS NULL THEN {t}.name ELSE {t}.name || ' @ ' || {t}.scope END"
