@@ -47,6 +47,7 @@ __all__ = [
     "extend_glossary",
     "features",
     "features_for",
+    "forget_features",
     "from_index_terms",
     "index_terms",
     "numbers",
@@ -138,6 +139,11 @@ def _remember(key: tuple[str, str, int], found: ClaimFeatures) -> None:
     _CACHE[key] = found
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
+
+
+def forget_features() -> None:
+    """Empty the features cache (a benchmark's runs start equal)."""
+    _CACHE.clear()
 
 
 def features_for(texts: Iterable[tuple[str, str]]) -> list[FeatureEntry]:

@@ -15,7 +15,6 @@ failing.
 
 from __future__ import annotations
 
-import heapq
 import json
 import sqlite3
 from collections import Counter
@@ -492,8 +491,12 @@ class Store:
         counts: Counter[str] = Counter()
         for t in terms:
             counts.update(self._postings[t])
+        if 0 < limit < len(counts):
+            # only claims counted at least as often as the limit-th one can make it
+            least = sorted(counts.values(), reverse=True)[limit - 1]
+            counts = Counter({cid: n for cid, n in counts.items() if n >= least})
         # ORDER BY n DESC, claim_id (ids are ASCII: str order is SQLite's binary order)
-        return heapq.nsmallest(limit, counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
     def claim_texts(self, claim_id: str, *, limit: int = 8) -> list[str]:
         """The claim's text and the wordings of statements that matched it surely.
