@@ -216,12 +216,28 @@ class _ArticleRun(QuotePass):
             for m in reversed(self.mentions):
                 if m.end <= sp.head_start and m.kind == sp.pronoun_kind:
                     return self._known(m.name, m.kind)
+            # an organisation the article only named as a speaker (鼎泰地产 … 公司…负责人)
+            for st in reversed(self.out.statements):
+                if st.speaker.kind == sp.pronoun_kind and st.speaker != self._outlet_ref():
+                    return st.speaker
             return None
         intro = [(pos, n) for pos, n in self.parser.introduced if pos <= sp.head_start]
         last_pos = self.last_speaker[0] if self.last_speaker is not None else -1
         if intro and intro[-1][0] > last_pos and sp.head_start - intro[-1][0] < 300:
             # 站长老周，他直接跟我说: the person just introduced
             return self._known(intro[-1][1], ActorKind.PERSON)
+        fresh = [
+            m
+            for m in self.mentions
+            if last_pos <= m.start
+            and m.end <= sp.head_start
+            and m.kind == ActorKind.ANONYMOUS
+            and sp.head_start - m.end < 120
+        ]
+        if fresh and sp.pronoun_kind is None:
+            # 一位债权人则没那么乐观。他对《财经》表示: the source just introduced
+            m = fresh[-1]
+            return self._speaker_ref(SpeakerPhrase(m.name, m.kind, m.start, m.end, "descriptor"))
         if self.last_speaker is not None and sp.head_start - self.last_speaker[0] < 400:
             return self.last_speaker[1]
         for m in reversed(self.mentions):

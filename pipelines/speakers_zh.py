@@ -52,6 +52,7 @@ _ISSUED_DOCUMENT = re.compile(
     r"(?P<issuer>.+?)(?:\d{1,4}年)?(?:\d{1,2}月\d{1,2}日)?(?:公布|发布|披露|发出|下发|印发|出具)的"
     r"[^，,。“”]{0,12}?(?:信息|通报|公告|数据|报告|文件|通知|声明|决定书|年报|财报)"
 )
+_GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业|平台)")
 _COUNT_BEFORE_ROLE = re.compile(r"(?:一名|一位|某位|某名|多名|多位|两名|两位)$")
 # 该/这家 + a noun phrase the article introduced before (一家日本厂商 … 该日本厂商)
 _DEMONSTRATIVE = re.compile(r"(?:该|这家|这位|这名|此)(?P<np>[\u4e00-\u9fffA-Za-z]{2,8})$")
@@ -299,6 +300,17 @@ class SpeakerParser:
                 return SpeakerPhrase(
                     org.name, org.kind, org.start, end, "spokesperson", role=rule.get("role")
                 )
+            if _GENERIC_ORG.fullmatch(_LEADING_NOISE.sub("", self.text[start:org_end])):
+                # 公司投资者关系负责人: the company the article is about
+                return SpeakerPhrase(
+                    self.text[start:end],
+                    ActorKind.ORGANIZATION,
+                    start,
+                    end,
+                    "pronoun",
+                    role=rule.get("role"),
+                    pronoun_kind="organization",
+                )
             near = self._org_before_role(start, org_end)
             if near is not None:
                 return SpeakerPhrase(
@@ -321,10 +333,7 @@ class SpeakerParser:
     def _without_department(self, start: int, end: int) -> int:
         """``end`` moved before a speaking office that closes an organisation name."""
         for rule in self._speaking_roles():
-            if (
-                end - start > len(rule.pattern) + 1
-                and self.text.endswith(rule.pattern, start, end)
-            ):
+            if end - start > len(rule.pattern) + 1 and self.text.endswith(rule.pattern, start, end):
                 return end - len(rule.pattern)
         return end
 

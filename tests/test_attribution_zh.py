@@ -1507,3 +1507,31 @@ def test_attribution_editors_note_judges_rumours_by_their_order(extractor: Extra
             S("虎嗅", MED, Stance.QUESTIONS, "zh.editorial.bianzhean", refers="s2"),
         ],
     )
+
+
+PRONOUN_CHOICES = [
+    pytest.param(
+        "鼎新地产在公告中称，公司经营正常。公司投资者关系负责人表示，公司“一直在推进资产处置”，"
+        "但对具体项目“不便透露”。",
+        [
+            S("鼎新地产", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "公司经营正常"),
+            S("鼎新地产", ORG, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "推进资产处置"),
+            S("鼎新地产", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.biaoshi"),
+        ],
+        id="the-company-is-the-organisation-that-spoke-before",
+    ),
+    pytest.param(
+        "分析师林岚认为，鼎新地产大概率会展期。一位鼎新地产的债权人则没那么乐观。"
+        "他对记者表示，公司可能会被申请清盘。",
+        [
+            S("林岚", PER, Stance.ASSERTS, f"{REP}/zh.cue.renwei", "大概率会展期"),
+            S("债权人 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "申请清盘"),
+        ],
+        id="he-is-the-source-just-introduced-not-the-last-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUN_CHOICES)
+def test_attribution_pronoun_choices(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
