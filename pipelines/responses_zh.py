@@ -167,7 +167,7 @@ def answered_claim(
         if 0 < response.ordinal <= len(told):
             return told[response.ordinal - 1].statement.local_id
     if response.about_only:
-        cands = [t for t in cands if t.rumour and _about(response, t.statement)]
+        cands = [t for t in cands if _about(response, t.statement)]
     elif response.rumour_only and any(t.rumour for t in cands):
         cands = [t for t in cands if t.rumour]
     best: tuple[tuple[int, float, int], Topic] | None = None
