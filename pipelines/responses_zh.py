@@ -60,7 +60,8 @@ class Response:
     ``content`` is its own words (the quote or reported content, stance words
     included); ``points_back`` whether it refers back without saying what to
     (anaphor, bare refusal, a response cue); ``about_only`` that only a claim
-    about the speaker may be taken up (a negated restatement: 没有任何融资计划);
+    about the speaker (or its organisation) may be taken up, one word in
+    common being enough (a negated restatement: 没有任何融资计划);
     ``adjacent_from`` that a rumour told just before (ending after that
     offset) is answered even with no words in common (a denial right after a
     rumour answers it).
