@@ -52,6 +52,11 @@ _ISSUED_DOCUMENT = re.compile(
     r"(?P<issuer>.+?)(?:\d{1,4}年)?(?:\d{1,2}月\d{1,2}日)?(?:公布|发布|披露|发出|下发|印发|出具)的"
     r"[^，,。“”]{0,12}?(?:信息|通报|公告|数据|报告|文件|通知|声明|决定书|年报|财报)"
 )
+# a person known only by role, at the end of a phrase, after a quoting verb or a 的
+_BARE_ROLE = re.compile(
+    r"(?:(?<=援引)|(?<=引述)|(?<=的)|^)[\u4e00-\u9fff]{0,6}?"
+    r"(?:经纪人|律师|分析师|研究员|经济学家|评论员|专家|学者|教授|员工|高管|人士|知情者)$"
+)
 _GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业|平台)")
 _COUNT_BEFORE_ROLE = re.compile(r"(?:一名|一位|某位|某名|多名|多位|两名|两位)$")
 # 该/这家 + a noun phrase the article introduced before (一家日本厂商 … 该日本厂商)
@@ -185,6 +190,7 @@ class SpeakerParser:
             or (self._org_name(start, end, whole=True) if institutional else None)
             or self._pos_name(start, end)
             or self._org_name(start, end)
+            or self._bare_role(start, end)
         )
         if head is None:
             return None
@@ -274,6 +280,13 @@ class SpeakerParser:
                     p, ActorKind.PERSON, s, end, "pronoun", pronoun_kind=rule.get("kind")
                 )
         return None
+
+    def _bare_role(self, start: int, end: int) -> SpeakerPhrase | None:
+        """球员经纪人称 / 报道援引一名律师的话称: an unnamed person known by role."""
+        m = _BARE_ROLE.search(self.text, start, end)
+        if m is None or m.start() not in self.token_starts:
+            return None
+        return SpeakerPhrase(m.group(), ActorKind.ANONYMOUS, m.start(), end, "descriptor")
 
     def _demonstrative(self, start: int, end: int) -> SpeakerPhrase | None:
         """该日本厂商 after "一家日本厂商": the noun phrase introduced before."""

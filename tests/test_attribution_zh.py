@@ -1535,3 +1535,20 @@ PRONOUN_CHOICES = [
 @pytest.mark.parametrize(("text", "expected"), PRONOUN_CHOICES)
 def test_attribution_pronoun_choices(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
+
+
+def test_attribution_person_known_only_by_role_is_an_anonymous_source(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "据《北港时报》报道，海鸥足球俱乐部已与一名前锋达成口头协议。"
+        "报道援引球员经纪人的话称，球员本人期待加盟。"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("北港时报", MED, Stance.ASSERTS, JU, "达成口头协议"),
+            S("球员经纪人 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "期待加盟"),
+        ],
+    )
