@@ -349,6 +349,7 @@ class _ArticleRun(QuotePass):
         )
         if subject:
             about = (*about, self._known(subject, ActorKind.ORGANIZATION))
+        self._drop_announcement(speaker, s0, quote, stance)
         local_id = f"s{len(self.out.statements) + 1}"
         self.out.statements.append(
             ExtractedStatement(
@@ -441,6 +442,21 @@ class _ArticleRun(QuotePass):
             m.rule.get("stance", "asserts") != "asserts"
             for m in self.lex["content_cues"].finditer(text)
         )
+
+    def _drop_announcement(self, speaker: ActorRef, s0: int, quote: bool, stance: Stance) -> None:
+        """对此表示怀疑。“…”他说。: the quote says what the bare stance announced."""
+        if not quote or not self.out.statements:
+            return
+        last = self.out.statements[-1]
+        if (
+            last.speaker == speaker
+            and last.stance == stance
+            and last.claim_text is None
+            and last.quote is None
+            and not self.text[last.end : s0].strip()
+            and not any(st.refers_to == last.local_id for st in self.out.statements)
+        ):
+            self.out.statements.pop()
 
     def _answered(
         self,

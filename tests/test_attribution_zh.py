@@ -1552,3 +1552,32 @@ def test_attribution_person_known_only_by_role_is_an_anonymous_source(
             S("球员经纪人 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "期待加盟"),
         ],
     )
+
+
+def test_attribution_bare_stance_then_its_quote_is_one_statement(extractor: Extractor) -> None:
+    text = (
+        "有博主爆料称，青禾手机将于下月提前发布新机。另一位行业从业者则对此表示怀疑。"
+        "“下月提前发布的说法不太可信，产线根本来不及。”他说。"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("博主 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.baoliaocheng", "提前发布新机"),
+            S("行业从业者 @ 虎嗅", ANON, Stance.QUESTIONS, f"{QA}/zh.cue.shuo", refers="s1"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("分析师林岚认为，三成的比例“听起来偏高”。", Stance.QUESTIONS),
+        ("分析师林岚认为，新厂“和外界说的转单是两回事”。", Stance.DENIES),
+    ],
+)
+def test_attribution_doubt_and_dissociation_phrases(
+    extractor: Extractor, text: str, stance: Stance
+) -> None:
+    [st] = run(extractor, text).statements
+    assert st.stance == stance, describe((st,))
