@@ -136,11 +136,15 @@ def _content_first(
     if rule.get("content") == "object":
         return None
     comma = run.text.rfind(",", floor, cm.start())
+    close = 0  # a closing quotation mark after the comma: '… was "baseless," X told CNBC'
     while comma > floor and run.in_quote(comma):
+        if run.text[comma + 1 : comma + 2] in ('"', "”") and _short_quote(run, comma):
+            close = 1
+            break
         comma = run.text.rfind(",", floor, comma)
     if comma <= floor:
         return None
-    spk = run.text[comma + 1 : cm.start()]
+    spk = run.text[comma + 1 + close : cm.start()]
     app_end = None
     if not spk.strip() and rule.get("quote"):
         inverted = _speaker_after_cue(run, cm, rule, s0, s1, floor, comma)
@@ -185,6 +189,14 @@ def _content_first(
         via=run.via(found),
     )
     return (made, found, s1) if made else None
+
+
+def _short_quote(run: ArticleRun, pos: int) -> bool:
+    """Whether the quotation ending at ``pos`` is a word or three inside a sentence."""
+    for a, b in run.quotes:
+        if a <= pos < b:
+            return len(run.text[a:b].split()) <= 3 and bool(run.text[: a - 1].strip())
+    return False
 
 
 def _speaker_after_cue(

@@ -97,6 +97,9 @@ def content_words(text: str) -> set[str]:
     out = set()
     for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]+|\$?\d[\d,.]*\d|\$?\d\w*", text):
         w = w.lower().rstrip(".,")
+        if w in _lemmas():
+            out.add("=" + _lemmas()[w])  # "cut", "sold": short, but the act itself
+            continue
         if (len(w) < 4 and not re.search(r"\d", w)) or w in _STOP:
             continue
         out.add(_stem(w))

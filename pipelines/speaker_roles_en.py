@@ -121,8 +121,11 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
             # "Box-office analyst Carla Mendes of Marquee Data"
             person, org_of = split
             org_name = org_of.name
-        if org_name.lower() in finder.roles.words:
-            org_name = ""
+        titles = {w for r in finder.roles.rules for w in r.get("title_words", ())}
+        if org_name.lower() in finder.roles.words or (
+            org_name and all(w.lower() in titles | finder.roles.words for w in org_name.split())
+        ):
+            org_name = ""  # "Chief People Officer Renée Dubois": a title, not an organisation
         org = finder.known(org_name, ActorKind.ORGANIZATION) if org_name else None
         role_rule = finder.roles.rule(m.group("role"))
         if finder.roles.speaks_for(m.group("role")):

@@ -678,3 +678,14 @@ def test_attribution_named_spokesperson_speaks_for_the_organisation(
 ) -> None:
     [st] = run(extractor, text)
     assert st.speaker.name == "Qorvo"
+
+
+def test_attribution_scare_quoted_predicate_before_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Brava is cutting 300 jobs in Leeds, a union official said on Monday. "
+        'The job cuts story was "nonsense," Chief Operating Officer Mia Hart told the BBC.'
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Mia Hart"
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
