@@ -312,6 +312,10 @@ def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Acto
     dash = max(r.rfind(" - "), r.rfind(" — "), r.rfind(" – "))
     if dash >= 0 and (not r.endswith(",") or "," not in r[:dash]):
         pos, r = pos + dash + 3, r[dash + 3 :]
+    # a bullet: "- Ravi Menon, a product manager, pushed back …"
+    bullet = re.match(r"\s*[-–—•*]\s+", r)
+    if bullet:
+        pos, r = pos + bullet.end(), r[bullet.end() :]
     # a section label: "Analyst take: Savanti Capital's analyst Rohan Mehta says"
     label = _LABEL.match(r)
     if label:

@@ -10,6 +10,9 @@ article by someone else:
 3. a claim that names the responder (or its organisation): the earliest
    such rumour (a report, an unnamed source, a media outlet), else the latest
    such claim;
+A bare pronoun object ("pushed back on that", "denied it") takes the claim
+just made before any of these.
+
 4. only when the response has no object of its own or points back: when it
    points back ("the claims", "that account", "it"), the nearest plausible
    claim (the latest, or the first of the latest rumour source's account),
@@ -59,6 +62,12 @@ _KINDS = {
     ),
     "number": re.compile(r"\d"),
 }
+# a bare pronoun as the object of a response: "pushed back on that in a post", "denied it"
+_PRONOUN_OBJECT = re.compile(
+    r"\s*(?:that|this|it|those|these|them)(?=\s*(?:[,.;]|$)|\s+(?:in|on|at|as|with|during|"
+    r"over|last|this|earlier|again|outright|flatly|firmly|publicly|strongly|immediately)\b)",
+    re.IGNORECASE,
+)
 _SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ments?|ures?|ed|es|s|ly)$")
 _NUMBER = re.compile(r"\$?\d[\d,.]*")
 _MIN_SHARE = 1 / 3
@@ -200,6 +209,9 @@ def find_target(
     cands = [m for m in run.made if m.statement.speaker.name != found.actor.name]
     if not cands:
         return None
+    if not clause and _PRONOUN_OBJECT.match(obj):
+        # "pushed back on that in a post, writing …", "denied it": the claim just made
+        return _nearest(cands).claim
     best = _by_content(run, cands, obj, me)
     if best is not None:
         return best.claim

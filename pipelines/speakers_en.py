@@ -267,6 +267,12 @@ class SpeakerFinder:
                 or self._sentence_subject(pos)
                 or self.last_org(pos)
             )
+        elif refers == "outlet":
+            # "We think a December launch is more likely" outside any quote: the author's
+            # house view, which the outlet publishes
+            actor = self.known(self.scope, ActorKind.MEDIA) if self.scope else None
+            if actor is not None and self.quoted(pos):
+                actor = None
         elif refers == "spokesperson":
             actor = self.last(self.spokes, pos) or self.last_org(pos)
         elif refers == "group":

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
 from pipelines.lexicon import Rule
 from pipelines.names_en import NOT_NAMES
-from pipelines.responses_en import contradicts, find_target
+from pipelines.responses_en import _PRONOUN_OBJECT, contradicts, find_target
 from pipelines.speakers_en import NAME, Found
 from pipelines.stance import read_stance
 
@@ -143,7 +143,10 @@ def add_statement(
     reading = read_stance(_UNQUOTE.sub("", raw), base, run.lex, context, quoted=quote)
     stance = reading.stance
     if cue is not None and cue.get("needs_content_cue") and stance == Stance.ASSERTS:
-        return None
+        # "called the fee "a tax on families"": a characterisation in the speaker's words
+        quoted = [q for q in run.quotes if c0 <= q[0] and q[1] <= c1]
+        if not any(len(run.text[a:b].split()) >= 2 for a, b in quoted):
+            return None
     if stance == Stance.ASSERTS and found.how == "document":
         stance = Stance.REPORTS  # an unattributed document or post: the outlet relays it
     if (
@@ -186,7 +189,11 @@ def add_statement(
     stated = _STATED_CLAIM.match(claim)
     if refers is None and takes_up:
         obj = context if quote else whole
-        anaphor = reading.points_back or run.lex["anaphors"].search(whole) is not None
+        anaphor = (
+            reading.points_back
+            or run.lex["anaphors"].search(whole) is not None
+            or _PRONOUN_OBJECT.match(whole) is not None
+        )
         if stated and len(stated.group("c").split()) >= 4:
             # "denied reports that its shop had launched": the claim is what the reports say
             claim = CONTENT_TRAIL.sub("", stated.group("c").strip())

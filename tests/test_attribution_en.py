@@ -689,3 +689,25 @@ def test_attribution_scare_quoted_predicate_before_the_speaker(extractor: Extrac
     assert sts[-1].speaker.name == "Mia Hart"
     assert sts[-1].stance == Stance.DENIES
     assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_pronoun_object_takes_the_claim_just_made(extractor: Extractor) -> None:
+    text = (
+        "Brava will cut prices on its coaches, two dealers said. "
+        'The drivers’ union Fahrt called the plan "a race to the bottom," arguing that fares '
+        "would fall.\n"
+        "- Lena Brandt, a Brava pricing manager, pushed back on that in a blog post, writing "
+        "that dealers set their own prices."
+    )
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == ["dealers", "Fahrt", "Lena Brandt"]
+    assert sts[1].stance == Stance.ASSERTS  # a quoted characterisation is an assertion
+    assert sts[2].stance == Stance.DENIES
+    assert sts[2].refers_to == sts[1].local_id
+
+
+def test_attribution_we_in_a_research_note_is_the_outlet(extractor: Extractor) -> None:
+    text = 'We think a spring launch is more likely. "We are on track," the chief executive said.'
+    sts = run(extractor, text, outlet="Halden Research")
+    assert sts[0].speaker.name == "Halden Research"
+    assert all(s.speaker.name != "Halden Research" for s in sts[1:])
