@@ -16,6 +16,7 @@ Stance comes from the cue and from phrases in the content (see
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -60,6 +61,8 @@ _ANAPHOR_OPENING = 6
 _RUMOUR_REACH = 300
 _DOCUMENT_REACH = 400
 _ADVERB_FILLER = "zh.filler.adverb"
+_CHANNEL_FILLER = "zh.filler.channel_tail"
+_AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
 # heads guessed from the shape of a name, and cues only a publication uses
 _GUESSED = ("latin_name", "org_name", "pos_name")
 _PUBLISHING = ("报道",)
@@ -109,6 +112,7 @@ class _ArticleRun(QuotePass):
         self.scope = self.gaz.canonical(outlet) if outlet else None
         self.mentions: list[Mention] = find_mentions(doc, owner.lexicon)
         self.token_starts = {t.idx for t in doc}
+        self._starts = sorted(self.token_starts)
         self.token_ends = {t.idx + len(t.text) for t in doc}
         self.parser = SpeakerParser(
             self.text,
@@ -138,12 +142,34 @@ class _ArticleRun(QuotePass):
         # 普遍认为, 一再强调 read as one word: an adverb glued before the cue
         if m.end in self.token_ends and self._adverb_glued(m.start):
             return True
+        # 微博称, 公告称, 周文说 read as one word: a channel or a name before the cue
+        if m.end in self.token_ends and not _is_word(self.text[m.start - 2 : m.end]):
+            for size in (2, 3):
+                if m.start - size not in self.token_starts:
+                    continue
+                before = self.text[m.start - size : m.start]
+                channel = any(
+                    f.rule.id == _CHANNEL_FILLER and f.start == 0 and f.end == size
+                    for f in self.lex["fillers"].finditer(before)
+                )
+                if channel or before in self.parser.people:
+                    return True
+        # 周文说。/ 文说，“…”: a cue closing its clause, glued into a word jieba made up
+        if m.end in self.token_ends and self.text[m.end : m.end + 1] in _AFTER_SPEECH:
+            i = bisect.bisect_right(self._starts, m.start) - 1
+            ts = self._starts[i]
+            if ts < m.start and not _is_word(self.text[ts : m.end]):
+                return True
+            # 周|文说: a surname token and the rest of the name glued to the cue
+            name = self.text[self._starts[i - 1] : m.start] if i > 0 and ts < m.start else ""
+            if 2 <= len(name) <= 3 and self.lex["surnames"].search(name[:1]) is not None:
+                return True
         # …，称小象外卖…: a cue opening a clause glued to the next word (no word 称小)
         return (
             m.start in self.token_starts
             and m.start > 0
             and self.text[m.start - 1] in "，,"
-            and not jieba.get_FREQ(self.text[m.start : m.end + 1])
+            and not _is_word(self.text[m.start : m.end + 1])
         )
 
     def _adverb_glued(self, pos: int) -> bool:
@@ -820,3 +846,9 @@ def _clean_claim(raw: str) -> str:
 def _ordinal_number(word: str) -> int:
     digits = "一二三四五六七八九十"
     return int(word) if word.isdigit() else digits.index(word) + 1
+
+
+def _is_word(text: str) -> bool:
+    """Whether jieba's own dictionary lists ``text`` as a word."""
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(text, 0) > 0

@@ -1581,3 +1581,26 @@ def test_attribution_doubt_and_dissociation_phrases(
 ) -> None:
     [st] = run(extractor, text).statements
     assert st.stance == stance, describe((st,))
+
+
+GLUED_CUES = [
+    pytest.param(
+        "蓝湾科技创始人周文发微博称，公司不会裁员。",
+        [S("周文", PER, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "公司不会裁员")],
+        id="cue-glued-to-a-channel-word",
+    ),
+    pytest.param(
+        "“公司没有任何裁员计划。”蓝湾科技CEO周文说。",
+        [S("周文", PER, Stance.ASSERTS, f"{QA}/zh.cue.shuo", "没有任何裁员计划")],
+        id="cue-glued-to-the-end-of-a-name",
+    ),
+    pytest.param("他很喜欢看小说。", [], id="a-word-ending-in-a-cue-is-no-cue"),
+    pytest.param("公司表示，说明书已经更新。", [], id="a-word-opening-with-a-cue-is-no-cue"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_CUES)
+def test_attribution_cues_glued_by_the_segmenter(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
