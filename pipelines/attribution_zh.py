@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement, Stance
 from pipelines.claims_zh import strip_rumour_lead, strip_stance_words
+from pipelines.fold_zh import fold_traditional
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.mentions import Mention, find_mentions
@@ -65,7 +66,7 @@ _CHANNEL_FILLER = "zh.filler.channel_tail"
 _AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
 # heads guessed from the shape of a name, and cues only a publication uses
 _GUESSED = ("latin_name", "org_name", "pos_name")
-_PUBLISHING = ("报道",)
+_PUBLISHING = ("报道", "报导")
 # 第二条（传闻）…: the n-th item of a list of rumours
 _ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十]|\d{1,2})(?:条|个|则)")
 _RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消息")
@@ -106,7 +107,9 @@ class _ArticleRun(QuotePass):
         self.lex = owner.lexicon
         self.gaz = owner.gazetteer
         self.doc = doc
-        self.text = doc.text
+        # rules read simplified characters; records quote the article as written
+        self.original = doc.text
+        self.text = fold_traditional(doc.text)
         self.article = article
         outlet = article.outlet or article.republished_from
         self.scope = self.gaz.canonical(outlet) if outlet else None
@@ -382,14 +385,14 @@ class _ArticleRun(QuotePass):
                 local_id=local_id,
                 speaker=speaker,
                 stance=stance,
-                evidence=self.text[s0:s1],
+                evidence=self.original[s0:s1],
                 start=s0,
                 end=s1,
                 rule=rule,
                 claim_text=claim_text,
                 refers_to=refers_to,
                 about=tuple(dict.fromkeys(about)),
-                quote=raw if quote else None,
+                quote=self.original[c0:c1] if quote else None,
                 quote_start=c0 if quote else None,
                 quote_end=c1 if quote else None,
                 cue=cue,
@@ -408,7 +411,7 @@ class _ArticleRun(QuotePass):
             org = self._known(sp.organization, sp.organization_kind)
             self.out.affiliations.append(
                 Affiliation(
-                    speaker, org, sp.role, self.text[s0:s1], "zh.affiliation.role_before_name"
+                    speaker, org, sp.role, self.original[s0:s1], "zh.affiliation.role_before_name"
                 )
             )
         tail_text = self.text[tail[0] : tail[1]] if tail is not None else ""

@@ -1604,3 +1604,27 @@ def test_attribution_cues_glued_by_the_segmenter(
     extractor: Extractor, text: str, expected: list[S]
 ) -> None:
     check(extractor, text, expected)
+
+
+def test_attribution_traditional_characters_follow_the_same_rules(
+    extractor: Extractor,
+) -> None:
+    pytest.importorskip("opencc")
+    text = "據彭博社報導，藍灣科技正洽談新一輪融資。藍灣科技發言人否認了這一消息。"
+    result = run(extractor, text)
+    check_invariants(text, result)
+    rumour, denial = result.statements
+    assert rumour.stance == Stance.ASSERTS and rumour.speaker.kind == MED
+    assert rumour.evidence.startswith("據彭博社報導")  # the article as written
+    assert rumour.claim_text is not None and "融资" in rumour.claim_text  # folded
+    assert denial.stance == Stance.DENIES and denial.refers_to == rumour.local_id
+
+
+def test_fold_traditional_keeps_length_and_leaves_simplified_alone() -> None:
+    pytest.importorskip("opencc")
+    from pipelines.fold_zh import fold_traditional
+
+    trad = "藍灣科技發言人否認了這一消息"
+    assert fold_traditional(trad) == "蓝湾科技发言人否认了这一消息"
+    simplified = "乾隆年间的著名商号表示，消息不实。"
+    assert fold_traditional(simplified) == simplified
