@@ -57,6 +57,11 @@ _BARE_ROLE = re.compile(
     r"(?:(?<=援引)|(?<=引述)|(?<=的)|^)[\u4e00-\u9fff]{0,6}?"
     r"(?:经纪人|律师|分析师|研究员|经济学家|评论员|专家|学者|教授|员工|高管|人士|知情者)$"
 )
+# a department between an organisation and its speaking role (松果出行人力资源负责人)
+_DEPARTMENT = re.compile(
+    r"(?:人力资源|财务|市场|销售|公关|法务|技术|产品|运营|品牌|战略|投资者关系|客户服务)"
+    r"(?:部|部门|中心|团队)?$"
+)
 _GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业|平台)")
 _COUNT_BEFORE_ROLE = re.compile(r"(?:一名|一位|某位|某名|多名|多位|两名|两位)$")
 # 该/这家 + a noun phrase the article introduced before (一家日本厂商 … 该日本厂商)
@@ -299,6 +304,10 @@ class SpeakerParser:
         return SpeakerPhrase(np, kind, m.start(), end, "descriptor")
 
     def _spokesperson(self, start: int, end: int) -> SpeakerPhrase | None:
+        described = self._mention_by_end.get(end)
+        body = start + len(self.text[start:end]) - len(_LEADING_NOISE.sub("", self.text[start:end]))
+        if described is not None and described.start <= body and described.is_source_descriptor:
+            return None  # 一位代理商负责人: an anonymous source, not 代理商 speaking
         for rule in self._speaking_roles():
             s = end - len(rule.pattern)
             if s <= start or self.text[s:end] != rule.pattern:
@@ -345,6 +354,9 @@ class SpeakerParser:
 
     def _without_department(self, start: int, end: int) -> int:
         """``end`` moved before a speaking office that closes an organisation name."""
+        dept = _DEPARTMENT.search(self.text, start, end)
+        if dept is not None and dept.start() - start >= 2:
+            return dept.start()
         for rule in self._speaking_roles():
             if end - start > len(rule.pattern) + 1 and self.text.endswith(rule.pattern, start, end):
                 return end - len(rule.pattern)

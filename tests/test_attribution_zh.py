@@ -1628,3 +1628,17 @@ def test_fold_traditional_keeps_length_and_leaves_simplified_alone() -> None:
     assert fold_traditional(trad) == "蓝湾科技发言人否认了这一消息"
     simplified = "乾隆年间的著名商号表示，消息不实。"
     assert fold_traditional(simplified) == simplified
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("松果出行人力资源负责人证实，公司正在进行人员调整。", "松果出行", ORG),
+        ("一位代理商负责人坦言，中端机型最难卖。", "代理商负责人 @ 虎嗅", ANON),
+    ],
+)
+def test_attribution_head_of_speaks_for_the_organisation_named_before(
+    extractor: Extractor, text: str, speaker: str, kind: ActorKind
+) -> None:
+    [st] = run(extractor, text).statements
+    assert (st.speaker.display_name, st.speaker.kind) == (speaker, kind), describe((st,))
