@@ -145,9 +145,7 @@ def topics(statements: Sequence[ExtractedStatement], speaker: ActorRef) -> list[
 
 def _about(response: Response, st: ExtractedStatement) -> bool:
     speaker = response.speaker
-    names = {
-        text_key(n) for n in (speaker.name, *speaker.aliases, *response.also) if len(n) >= 2
-    }
+    names = {text_key(n) for n in (speaker.name, *speaker.aliases, *response.also) if len(n) >= 2}
     org = speaker.kind == ActorKind.ORGANIZATION and _CJK_RUN.fullmatch(speaker.name)
     if org and len(speaker.name) >= 4:
         names.add(speaker.name[:-2])  # 小象 for 小象外卖, as the article shortens it

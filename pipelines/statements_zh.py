@@ -1,0 +1,303 @@
+"""Building one Chinese statement record from a speaker, a cue and its content.
+
+A mixin of :class:`pipelines.attribution_zh._ArticleRun`: ``_add`` reads the
+stance of the content (:mod:`pipelines.stance`), finds the earlier claim a
+response answers (:mod:`pipelines.responses_zh`), cleans the claim text,
+splits a second turn of the same speaker off the content (…，但“B的说法不准确”,
+a negated quote, the next item of a list, the clause after a semicolon) and
+appends the record.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
+from pipelines.claims_zh import strip_rumour_lead, strip_stance_words
+from pipelines.lexicon import Lexicon
+from pipelines.responses_zh import Response, answered_claim
+from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
+from pipelines.stance import StanceReading, read_stance
+
+__all__ = ["StatementPass"]
+
+# negation in a response to a rumour: 回应称“账号状态正常，没有任何处罚”
+_NEGATION = re.compile(
+    r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常|暂无|暂未"
+)
+_CLAIM_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:“]*")
+_CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…”“]+$")
+_FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|准备|拟)")
+_TAKES_UP = (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT, Stance.QUESTIONS)
+# an anaphor this close to the start is the content's subject (该传闻有一定依据)
+_ANAPHOR_OPENING = 6
+# a denial or refusal this close after a rumour answers it, words in common or not
+_RUMOUR_REACH = 300
+# 第二条（传闻）…: the n-th item of a list of rumours
+_ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十]|\d{1,2})(?:条|个|则)")
+_RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消息")
+# the content names the rumour it answers: 否认了裁员传闻, 网传停产一事纯属谣言
+_NAMES_A_RUMOUR = re.compile(r"[\u4e00-\u9fff]{2}(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)")
+# a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
+_NEGATED_QUOTE = re.compile(
+    r"[^“”，,]{0,12}“(?:目前|公司|我们|我|均|都|也|并|完全|根本|从来)?"
+    r"(?:没有|并没有|从未|从来没有|不会|并未|并非|不是|不存在)[^“”]{2,}”"
+)
+# in reported speech, "…，但…" usually hands the sentence back to the writer
+_ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
+
+
+class StatementPass:
+    """Statement building of :class:`pipelines.attribution_zh._ArticleRun` (a mixin)."""
+
+    text: str
+    original: str
+    lex: Lexicon
+    parser: SpeakerParser
+    mentions: list[Any]
+    out: Any
+    last_speaker: tuple[int, ActorRef] | None
+
+    def _add(
+        self,
+        *,
+        speaker: ActorRef,
+        sp: SpeakerPhrase | None,
+        sentence: tuple[int, int],
+        content: tuple[int, int],
+        rule: str,
+        cue: str,
+        base: Stance,
+        quote: bool,
+        confidence: float,
+        via: ActorRef | None = None,
+        subject: str = "",
+        context_start: int | None = None,
+        response: bool = False,
+    ) -> bool:
+        s0, s1 = sentence
+        c0, c1 = content
+        tail: tuple[int, int] | None = None
+        if not quote:
+            cut = _ADVERSATIVE.search(self.text, c0, c1)
+            turn = self._second_turn(c0, cut.start() if cut else c1)
+            if turn is not None:
+                tail, c1 = (turn, c1), turn - 1
+            elif cut:
+                tail, c1 = (cut.end(), c1), cut.start()
+        raw = self.text[c0:c1]
+        cs = s0 if context_start is None else context_start
+        context = self.text[cs : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[cs:c0]
+        reading: StanceReading = read_stance(raw, base, self.lex, context, quoted=quote)
+        # the whole sentence but the content: where a topic (对于…，) is named
+        around = self.text[s0:c0] + self.text[c1:s1]
+        stance, points_back = reading.stance, reading.points_back
+        if response and stance == Stance.ASSERTS and _NEGATION.search(raw):
+            # a negated answer to a rumour (回应称“账号状态正常，没有任何处罚”) denies it
+            stance, points_back = Stance.DENIES, True
+        claim_text: str | None = _clean_claim(raw)
+        also = (sp.organization,) if sp is not None and sp.organization else ()
+        refers_to, negated = self._answered(
+            speaker, stance, raw, context, around, points_back, response, s0, also
+        )
+        if refers_to is not None:
+            if negated:
+                stance = Stance.DENIES  # 公司“目前没有任何融资计划” after a rumour about it
+            claim_text = None
+            if points_back:
+                confidence -= 0.1
+        elif points_back and reading.bare:
+            return False  # "此消息不实" with nothing before it to deny
+        elif stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT) and claim_text:
+            claim_text = strip_stance_words(claim_text, self.lex)
+            if _FUTURE_LEAD.match(claim_text) and speaker.kind != ActorKind.ANONYMOUS:
+                claim_text = speaker.name + claim_text
+        if claim_text and stance == Stance.REPORTS:
+            claim_text = strip_rumour_lead(claim_text)
+        if subject and claim_text:
+            claim_text = subject + claim_text
+        if claim_text is None and refers_to is None:
+            return False
+        if claim_text is not None and len(re.sub(r"\W", "", claim_text)) < 4:
+            return False
+        about = tuple(
+            dict.fromkeys(
+                self._known(m.name, m.kind)
+                for m in self.mentions
+                if c0 <= m.start and m.end <= c1 and not m.is_source_descriptor
+            )
+        )
+        if subject:
+            about = (*about, self._known(subject, ActorKind.ORGANIZATION))
+        self._drop_announcement(speaker, s0, quote, stance)
+        local_id = f"s{len(self.out.statements) + 1}"
+        self.out.statements.append(
+            ExtractedStatement(
+                local_id=local_id,
+                speaker=speaker,
+                stance=stance,
+                evidence=self.original[s0:s1],
+                start=s0,
+                end=s1,
+                rule=rule,
+                claim_text=claim_text,
+                refers_to=refers_to,
+                about=tuple(dict.fromkeys(about)),
+                quote=self.original[c0:c1] if quote else None,
+                quote_start=c0 if quote else None,
+                quote_end=c1 if quote else None,
+                cue=cue,
+                hedges=reading.hedges,
+                via=via,
+                confidence=round(max(0.05, min(0.99, confidence)), 2),
+            )
+        )
+        if sp is not None and speaker.kind != ActorKind.MEDIA:
+            self.last_speaker = (s1, speaker)
+        if speaker.kind == ActorKind.PERSON:
+            self.parser.people.add(speaker.name)
+        elif sp is not None and sp.how in ("org_name", "spokesperson") and not speaker.aliases:
+            self.parser.orgs.add(speaker.name)
+        if sp is not None and sp.role and sp.organization and sp.how != "spokesperson":
+            org = self._known(sp.organization, sp.organization_kind)
+            self.out.affiliations.append(
+                Affiliation(
+                    speaker, org, sp.role, self.original[s0:s1], "zh.affiliation.role_before_name"
+                )
+            )
+        tail_text = self.text[tail[0] : tail[1]] if tail is not None else ""
+        authors_own = sp is not None and sp.pronoun_kind == "author"  # 我的看法是：A，但B
+        after_semicolon = tail is not None and self.text[tail[0] - 1] in "；;"
+        if tail is not None and (
+            self._own_stance(tail_text)
+            or _NEGATED_QUOTE.match(tail_text)
+            or _ORDINAL.match(tail_text)
+            or authors_own
+            or after_semicolon
+        ):
+            # "A，但B的说法不准确": the turn after 但 is the speaker's own answer
+            self._add(
+                speaker=speaker,
+                sp=sp,
+                sentence=sentence,
+                content=tail,
+                rule=rule,
+                cue=cue,
+                base=Stance.ASSERTS,
+                quote=False,
+                confidence=confidence - 0.1,
+                via=via,
+                context_start=context_start,
+            )
+        return True
+
+    def _second_turn(self, c0: int, c1: int) -> int | None:
+        """Start of a clause of reported content that answers on its own.
+
+        "上述说法“完全不属实”，公司“没有任何退出计划”": after a comma, a clause with
+        a stance phrase and words of its own, or a quote opening with a
+        negation, is a second statement of the same speaker.
+        """
+        for m in re.finditer("[，,；;]", self.text[c0:c1]):
+            comma = c0 + m.start()
+            if self._in_quote(comma) or len(re.sub(r"\W", "", self.text[c0:comma])) < 4:
+                continue
+            if m.group() in "；;" and len(re.sub(r"\W", "", self.text[comma:c1])) >= 4:
+                return comma + 1  # A；B: two propositions
+            end = comma + 1
+            while end < c1 and (self.text[end] not in "，,；;" or self._in_quote(end)):
+                end += 1
+            clause = self.text[comma + 1 : end]
+            if _NEGATED_QUOTE.match(clause) or _ORDINAL.match(clause):
+                return comma + 1  # a negated quote, or the next item of a list (第二条…)
+            if self._own_stance(clause):
+                reading = read_stance(clause, Stance.ASSERTS, self.lex)
+                if not reading.bare:
+                    return comma + 1
+        return None
+
+    def _own_stance(self, text: str) -> bool:
+        """Whether ``text`` says a stance of its own (不准确, 可能被夸大, 未予置评 …)."""
+        return any(
+            m.rule.get("stance", "asserts") != "asserts"
+            for m in self.lex["content_cues"].finditer(text)
+        )
+
+    def _drop_announcement(self, speaker: ActorRef, s0: int, quote: bool, stance: Stance) -> None:
+        """对此表示怀疑。“…”他说。: the quote says what the bare stance announced."""
+        if not quote or not self.out.statements:
+            return
+        last = self.out.statements[-1]
+        if (
+            last.speaker == speaker
+            and last.stance == stance
+            and last.claim_text is None
+            and last.quote is None
+            and not self.text[last.end : s0].strip()
+            and not any(st.refers_to == last.local_id for st in self.out.statements)
+        ):
+            self.out.statements.pop()
+
+    def _answered(
+        self,
+        speaker: ActorRef,
+        stance: Stance,
+        raw: str,
+        context: str,
+        around: str,
+        points_back: bool,
+        response: bool,
+        s0: int,
+        also: tuple[str, ...],
+    ) -> tuple[str | None, bool]:
+        """The earlier statement whose claim this one takes up (see :mod:`responses_zh`),
+        and whether it is a negated restatement (then a denial)."""
+        anaphors = self.lex["anaphors"]
+        opening = anaphors.search(raw[:_ANAPHOR_OPENING])
+        ordinal = _ORDINAL.match(raw)
+        opens = (opening is not None and opening.start == 0) or ordinal is not None
+        if stance in _TAKES_UP or (stance == Stance.ASSERTS and opens):
+            # 该传闻有一定依据: an assessment of the rumour is about the rumour
+            points = (
+                points_back
+                or opens
+                or _NAMES_A_RUMOUR.search(raw) is not None
+                or response
+                or stance == Stance.NO_COMMENT
+                or anaphors.search(context) is not None
+            )
+            own = strip_stance_words(_clean_claim(raw), self.lex)
+            topic = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
+            adjacent = s0 - _RUMOUR_REACH if stance in (Stance.DENIES, Stance.NO_COMMENT) else None
+            found = answered_claim(
+                self.out.statements,
+                Response(
+                    speaker,
+                    "，".join([own, *topic]),
+                    points,
+                    adjacent_from=adjacent,
+                    also=also,
+                    rumour_only=_RUMOUR_WORD.search(raw + "".join(topic)) is not None,
+                    ordinal=_ordinal_number(ordinal.group("n")) if ordinal else None,
+                ),
+                self.lex,
+            )
+            return found, False
+        if _NEGATION.search(raw):
+            # a negated restatement by the one a rumour is about answers it
+            found = answered_claim(
+                self.out.statements, Response(speaker, raw, about_only=True, also=also), self.lex
+            )
+            return found, found is not None
+        return None, False
+
+
+def _clean_claim(raw: str) -> str:
+    raw = raw.strip()
+    return _CONTENT_TRAIL.sub("", raw[_CLAIM_LEAD.match(raw).end() :])  # type: ignore[union-attr]
+
+
+def _ordinal_number(word: str) -> int:
+    digits = "一二三四五六七八九十"
+    return int(word) if word.isdigit() else digits.index(word) + 1
