@@ -59,8 +59,10 @@ def read_stance(
     markers = lexicon["rumour_markers"]
     # 听说… opening a quote: the speaker passes on hearsay
     opening = any(m.rule.get("opens_quote") and m.start <= 2 for m in markers.finditer(content))
+    # 消息在车主群里传开了 inside the content: the speaker tells that it spread
+    relays = any(not m.rule.get("context_only") for m in markers.finditer(content))
     if stance == Stance.ASSERTS and (
-        (not quoted and markers.search(content)) or (quoted and opening) or markers.search(context)
+        (not quoted and relays) or (quoted and opening) or markers.search(context)
     ):
         stance = Stance.REPORTS
     hedges = tuple(dict.fromkeys(m.text for m in lexicon["hedges"].finditer(content)))

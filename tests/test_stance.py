@@ -152,3 +152,20 @@ def test_read_stance_points_back_only_for_taking_up_stances(lex: Lexicon) -> Non
     assert read_stance("此消息", REPORTS, lex).points_back is False
     for base in (DENIES, CONFIRMS, NO_COMMENT, QUESTIONS):
         assert read_stance("此消息", base, lex).points_back is True
+
+
+@pytest.mark.parametrize(
+    ("content", "context", "quoted", "stance"),
+    [
+        # telling that news spread is an assertion; spreading words relay only around the cue
+        ("涨价消息早就在经销商群里传开了", "", False, ASSERTS),
+        ("公司下月将涨价", "一则帖子在论坛热传，", False, REPORTS),
+        # hearsay opening a quote is relayed, a rumour word later in it is the topic
+        ("听说那家门店的冷库坏了半个月", "", True, REPORTS),
+        ("网上流传的截图都不是官方信息", "", True, ASSERTS),
+    ],
+)
+def test_spreading_words_and_hearsay_in_quotes(
+    lex: Lexicon, content: str, context: str, quoted: bool, stance: Stance
+) -> None:
+    assert read_stance(content, ASSERTS, lex, context, quoted=quoted).stance == stance
