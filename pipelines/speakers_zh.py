@@ -63,7 +63,9 @@ _DEPARTMENT = re.compile(
     r"(?:部|部门|中心|团队)?$"
 )
 _GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业|平台)")
-_COUNT_BEFORE_ROLE = re.compile(r"(?:一名|一位|某位|某名|多名|多位|两名|两位)$")
+_COUNT_BEFORE_ROLE = re.compile(
+    r"(?:一名|一位|某位|某名|多名|多位|两名|两位|(?:通过|经由|借助|透过)(?:其)?)$"
+)
 # 该/这家 + a noun phrase the article introduced before (一家日本厂商 … 该日本厂商)
 _DEMONSTRATIVE = re.compile(r"(?:该|这家|这位|这名|此)(?P<np>[\u4e00-\u9fffA-Za-z]{2,8})$")
 _ORG_NOUN = re.compile(

@@ -1642,3 +1642,8 @@ def test_attribution_head_of_speaks_for_the_organisation_named_before(
 ) -> None:
     [st] = run(extractor, text).statements
     assert (st.speaker.display_name, st.speaker.kind) == (speaker, kind), describe((st,))
+
+
+def test_attribution_through_a_spokesperson_is_the_organisation(extractor: Extractor) -> None:
+    [st] = run(extractor, "蓝湾科技通过发言人表示，公司将依法维权。").statements
+    assert (st.speaker.display_name, st.speaker.kind) == ("蓝湾科技", ORG), describe((st,))
