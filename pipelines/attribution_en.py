@@ -16,7 +16,9 @@ Four passes per sentence, driven by the rule files of ``data/en``:
 4. rumour markers with no source (reportedly, is rumored to, is said to): the
    article's outlet relays the claim (stance ``reports``).
 
-The passes live in :mod:`pipelines.quote_pass_en`, :mod:`pipelines.reported_en`
+The passes live in :mod:`pipelines.qa_en` (interview transcripts),
+:mod:`pipelines.quote_pass_en`, :mod:`pipelines.reported_en` (with
+:mod:`pipelines.reported_parts_en`)
 and :mod:`pipelines.according_en`; each statement is built by
 :mod:`pipelines.statements_en`, responses are linked to the claim they answer
 by :mod:`pipelines.responses_en`, and speakers are found by

@@ -12,8 +12,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.records import ActorKind, ActorRef, Stance
+from graph.records import Stance
 from pipelines.lexicon import Rule
+from pipelines.reported_parts_en import (
+    TOLD,
+    WINDOW_WORD,
+    content_start,
+    next_clause,
+    subject,
+)
 from pipelines.speakers_en import NAME, Found
 from pipelines.statements_en import ELLIPSIS, Made, add_statement, appositive, trim_last
 
@@ -22,41 +29,19 @@ if TYPE_CHECKING:
 
 __all__ = ["reported_pass"]
 
-_OBJECTS = (
-    r"(?:reporters|journalists|staff|employees|investors|analysts|customers|partners|"
-    r"lawmakers|regulators|sellers|merchants|clients|colleagues|the\s+\w+|us|me|him|her|them)"
-)
-_WINDOW_WORD = re.compile(
-    rf"^(?:{NAME}|{_OBJECTS}|on|in|at|to|during|from|with|via|by|over|last|this|earlier|"
-    r"late|early|the|a|an|his|her|its|their|our|statement|interview|post|podcast|message|"
-    r"email|emailed|call|briefing|conference|meeting|note|letter|filing|video|livestream|"
-    r"blog|text|week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|\d[\w,.]*|\"[^\"]*\"|“[^”]*”|[A-Z][\w'’.-]*)$"
-)
-NAME_FULL = re.compile(rf"(?:[A-Z][\w'’-]*\s+)?{NAME}")
 # "…, said Dev Kapoor, founder of …" / "…, said K. Lin." (an initial's full stop is no end)
 _INVERTED = re.compile(
     r"\s+(?P<spk>(?:[^,.;\"“”]|(?<=\b[A-Z])\.)+?)(?=\s*[,;]|\s*\.(?!\s?[A-Z][a-z])|\s*$)"
 )
 _APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
-_CLAUSE_BOUNDARY = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+)?|;\s+")
 _BUT_THAT = re.compile(r",?\s+but\s+that\s+")
-_LABEL = re.compile(r"^\s*[A-Z][\w' ]{0,30}:\s+(?=\S)")
-_TOLD = re.compile(r"(?i:told|tells|telling|assured|informed|reminded|warned)")
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
-)
-_CLAUSE_START = (
-    r"(?:he|she|they|it|we|I|the|a|an|its|their|his|her|there|no|nobody|[A-Z][\w'’-]+)\b"
 )
 # "is said to", "was reported": a passive cue is no one's speech act
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "reported that …" / "reported on Sunday, citing …, that …" (not "reports earnings")
 _CLAUSE_AHEAD = re.compile(r"[^.;\"“”]{0,100}?\b(?:that|whether)\b")
-_SUBORDINATE = re.compile(
-    r"^.*\b(?:after|before|when|since|because|although|though|until|once|while|as|where)\s+",
-    re.IGNORECASE | re.DOTALL,
-)
 
 
 def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]) -> None:
@@ -73,7 +58,7 @@ def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]
         if rule is None or _PASSIVE.search(run.text, max(s0, cm.start() - 20), cm.start()):
             continue
         nxt = min(
-            _next_ellipsis(run, cues[k + 1 :], s1), _next_clause(run, cues[k + 1 :], cm.end(), s1)
+            _next_ellipsis(run, cues[k + 1 :], s1), next_clause(run, cues[k + 1 :], cm.end(), s1)
         )
         made = (None if elliptic else _content_first(run, cm, rule, s0, s1, floor)) or (
             _subject_first(run, cm, rule, s0, nxt, floor, prev_found if elliptic else None)
@@ -82,36 +67,6 @@ def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]
             _m, found, end = made
             prev_found = found
             covered = end
-
-
-def _next_clause(run: ArticleRun, rest: list[re.Match[str]], start: int, s1: int) -> int:
-    """Where a new clause with its own speaker and cue begins, after ``start``.
-
-    "… talks to buy rival Munch, the food delivery app on Wednesday confirmed …" /
-    "… new NDAs, and a former employee, who asked not to be named, told …".
-    """
-    for c in rest:
-        if run.rule(c.group()) is None or run.rule(c.group()).get("document_only"):
-            continue
-        bounds = list(_CLAUSE_BOUNDARY.finditer(run.text, start, c.start()))
-        for b in reversed(bounds):
-            head = run.text[b.end() : c.start()].split(",")[0]
-            if not head.strip() or re.match(r"\s*(?:who|whom|which|speaking|asking)\b", head):
-                continue  # an appositive or relative clause between the subject and its cue
-            if len(head.split()) > 8 or re.search(r"[\"“”]", head):
-                continue
-            # a speaker, or a noun phrase that will be one once this claim is made
-            # ("the food delivery app" is the company the claim is about)
-            np = re.fullmatch(
-                r"\s*(?:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*",
-                run.finder.clean(head) + " ",
-            )
-            if _SUBORDINATE.match(head) or re.search(r"\b(?:that|which|who|than)\b", head):
-                break  # "…, a week after the company pushed back": no new speaker
-            if np is not None or run.finder.resolve(head, b.end()) is not None:
-                return b.start()
-            break
-    return s1
 
 
 def _next_ellipsis(run: ArticleRun, rest: list[re.Match[str]], s1: int) -> int:
@@ -165,7 +120,7 @@ def _content_first(
     if re.search(r"\b(?:that|whether|if)\b|[\"“]", tail) or len(tail.split()) > 6:
         return None
     words = tail.split()
-    if len(words) >= 3 and not all(_WINDOW_WORD.match(w.strip(",.")) for w in words):
+    if len(words) >= 3 and not all(WINDOW_WORD.match(w.strip(",.")) for w in words):
         return None  # "In an interview, X said demand had softened": the content is after
     if len(run.text[floor:comma].split()) < 4:
         return None
@@ -204,7 +159,7 @@ def _speaker_after_cue(
 ) -> tuple[Made, Found, int] | None:
     """``…, said Dev Kapoor, founder of Ridgeline Commerce.``: the speaker after the cue."""
     m = _INVERTED.match(run.text, cm.end(), s1)
-    if m is None or len(run.text[floor:comma].split()) < 4 or _TOLD.fullmatch(cm.group()):
+    if m is None or len(run.text[floor:comma].split()) < 4 or TOLD.fullmatch(cm.group()):
         return None  # "told X": X is who was told
     if len(m.group("spk").split()) > 7 or _APPOSITIVE_BEFORE.search(run.text, floor, comma):
         return None  # "Kevin Liu, an analyst at Counterpoint, said": the speaker came first
@@ -244,7 +199,7 @@ def _subject_first(
     if rule.get("needs_clause") and not _CLAUSE_AHEAD.match(run.text, cm.end(), end):
         return None  # "Cinevo reports earnings on Jan. 21": no claim reported
     if prev is None:
-        found, via = _subject(run, region, floor)
+        found, via = subject(run, region, floor)
     else:
         found = prev
         trim_last(run, cm.start())
@@ -256,7 +211,7 @@ def _subject_first(
         return None
     c0 = cm.end()
     if rule.get("content") != "object":
-        c0 = _content_start(run, cm.end(), end, told=_TOLD.fullmatch(cm.group()) is not None)
+        c0 = content_start(run, cm.end(), end, told=TOLD.fullmatch(cm.group()) is not None)
     # "said he was not aware of the details, but that China opposes …": two statements
     turn = _BUT_THAT.search(run.text, c0, end) if rule.get("content") != "object" else None
     parts = [(c0, turn.start()), (turn.end(), end)] if turn else [(c0, end)]
@@ -298,104 +253,3 @@ def _sent_end(run: ArticleRun, s0: int) -> int:
                 e -= 1
             return e
     return len(run.text)
-
-
-def _subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, ActorRef | None]:
-    r = re.sub(
-        r"(?:\s+(?:has|have|had|also|later|previously|earlier|then|publicly|already|long|"
-        r"often|always|never|still|once|repeatedly|recently|[a-z]+ly))+\s*$",
-        "",
-        region,
-    ).rstrip()
-    # a dateline or a live blog's time: "SHANGHAI, Nov 21 (Reuters) - TikTok denied …",
-    # "10:15 a.m. - Meridian CEO Tom Alvarez, speaking at a conference, said"
-    dash = max(r.rfind(" - "), r.rfind(" — "), r.rfind(" – "))
-    if dash >= 0 and (not r.endswith(",") or "," not in r[:dash]):
-        pos, r = pos + dash + 3, r[dash + 3 :]
-    # a bullet: "- Ravi Menon, a product manager, pushed back …"
-    bullet = re.match(r"\s*[-–—•*]\s+", r)
-    if bullet:
-        pos, r = pos + bullet.end(), r[bullet.end() :]
-    # a section label: "Analyst take: Savanti Capital's analyst Rohan Mehta says"
-    label = _LABEL.match(r)
-    if label:
-        pos, r = pos + label.end(), r[label.end() :]
-    if not r.strip():
-        return None, None
-    app = None
-    if r.endswith(","):
-        body = r[:-1]
-        k = body.rfind(",")
-        if k >= 0:
-            app_text = body[k + 1 :]
-            head_full = body[:k]
-            h = head_full.rfind(",")
-            head, head_pos = head_full[h + 1 :], pos + h + 1
-            app = (app_text, pos + k + 1)
-            if h >= 0 and not re.match(r"\s*citing\b", app_text):
-                # "Liang Qiming, chief executive of Skyline Leasing, which owns …, told"
-                g = head_full.rfind(",", 0, h)
-                first = head_full[g + 1 : h]
-                if NAME_FULL.fullmatch(first.strip()) and not _SUBORDINATE.match(first):
-                    head, head_pos = first, pos + g + 1
-                    app = (head_full[h + 1 :], pos + h + 1)
-        else:
-            head, head_pos = body, pos
-    else:
-        k = r.rfind(",")
-        head, head_pos = r[k + 1 :], pos + k + 1
-    if app is not None and re.match(r"\s*citing\b", app[0]):
-        src = re.sub(r"^\s*citing\s+", "", app[0])
-        via = run.finder.resolve(head, head_pos)
-        found = run.finder.resolve(src, app[1] + app[0].find(src))
-        if found is not None and via is not None and found.actor.kind == ActorKind.ANONYMOUS:
-            a = found.actor
-            actor = ActorRef(a.name, a.kind, a.aliases, a.description, scope=via.actor.name)
-            return Found(actor, found.how), via.actor
-        return found or via, None
-    found = None
-    sub = _SUBORDINATE.match(head)
-    if sub:
-        # "A week after The Information reported that …", "Chatter that X will … intensified
-        # after The Information reported that …": the subordinate clause's subject
-        found = run.finder.resolve(head[sub.end() :], head_pos + sub.end())
-    if found is None:
-        found = run.finder.resolve(head, head_pos)
-    if app is not None and found is not None and NAME_FULL.fullmatch(app[0].strip()):
-        if found.how == "anonymous":
-            found = None  # "Another seller, Chen Bo, said": the name, not the description
-        elif found.how == "role" and re.search(r"\s[a-z]", found.actor.name):
-            # "A spokeswoman for Lumora's largest investor, Crestline Ventures, said"
-            found = Found(run.finder.known(app[0].strip(), ActorKind.ORGANIZATION), "role")
-            app = None
-    if found is None and app is not None and re.match(r"\s*(?:the\s+)?[A-Z]", app[0]):
-        # "Coastal's pilots' union, the Coastal Pilots Association, said"
-        found = run.finder.resolve(app[0], app[1])
-    elif found is not None and app is not None:
-        found = appositive(run, found, head_pos + len(head), app[1] + len(app[0]) + 1)
-    return found, None
-
-
-def _content_start(run: ArticleRun, pos: int, end: int, *, told: bool = False) -> int:
-    """After ``told Reuters in Shanghai on Tuesday that``: where the content begins."""
-    text = run.text[pos:end]
-    m = re.search(r"\b(?:that|whether|if)\b", text)
-    if m and m.start() < 90:
-        window = text[: m.start()].strip()
-        words = re.findall(r"\"[^\"]*\"|“[^”]*”|[^\s]+", window)
-        if all(_WINDOW_WORD.match(w.strip(",")) for w in words) and "," not in window.replace(
-            '",', '"'
-        ):
-            return pos + (m.start() if m.group() != "that" else m.end())
-    obj = re.match(rf"\s+(?:{NAME}|{_OBJECTS})(?=\s*[,.]|\s*$)", text)
-    if obj:
-        return pos + obj.end()
-    if told:
-        # "told an industry forum in Hangzhou in October that …", "told AFP she had …"
-        m = re.match(r"\s+(?:[^\s,;\"“”]+\s+){1,8}?that\b", text) or re.match(
-            rf"\s+(?:{NAME}|{_OBJECTS})(?:\s+(?:on|in|at|last|this)\s+\w+)*(?=\s+{_CLAUSE_START})",
-            text,
-        )
-        if m:
-            return pos + m.end()
-    return pos
