@@ -104,3 +104,10 @@ def test_seed_every_statement_is_explainable(seed_store):
 
 def test_seed_store_is_consistent(seed_store):
     assert seed_store.integrity_problems() == []
+
+
+def test_seed_anonymous_sources_keep_their_descriptor_without_quantity(seed_store):
+    names = {s["speaker"] for s in _statements(seed_store) if s["speaker_kind"] == "anonymous"}
+    # 熟悉…的跨境从业人士 keeps its noun; 部分业内人士 is 业内人士
+    assert any(n.startswith("熟悉") and n.endswith("从业人士") for n in names), names
+    assert not any(n.startswith("部分") for n in names), names
