@@ -426,6 +426,8 @@ class _ArticleRun(StatementPass, QuotePass):
             after = self.text[cue.end : cue.end + 2]
             if cue.rule.get("needs_clause") and after[:1] == "了" and after[1:] not in "，,：:":
                 continue  # 介绍了公司的情况: an object, not speech
+            if cue.rule.get("needs_clause") and self.text[cue.start - 1 : cue.start] == "的":
+                continue  # 鼎泰方面的回应要模糊得多: a noun, not speech
             clause = self._clause_start(cue.start, s0)
             if (
                 found

@@ -169,6 +169,10 @@ def answered_claim(
         cands = [t for t in cands if _about(response, t.statement)]
     elif response.rumour_only and any(t.rumour for t in cands):
         cands = [t for t in cands if t.rumour]
+    edge = response.adjacent_from
+    near = next((t for t in cands if edge is not None and t.touched_end >= edge), None)
+    # a denial right after a rumour is a response: one shared word may pick an older rumour
+    responding = response.points_back or (near is not None and near.rumour)
     best: tuple[tuple[int, float, int], Topic] | None = None
     for t in cands:
         shared, share = overlap(response.content, t.statement.claim_text or "", lexicon)
@@ -178,7 +182,11 @@ def answered_claim(
         strong = shared >= _MIN_SHARED and share >= _MIN_CONTAINMENT
         # one shared word is enough for a claim about the responder (融资 in 没有融资计划)
         # or for a response that points back anyway (否认了裁员传闻)
-        if not strong and not (response.points_back or (about and response.about_only)):
+        if not strong and not (
+            (responding and t.rumour and not response.about_only)
+            or (response.points_back and not response.about_only)
+            or (about and response.about_only)
+        ):
             continue
         key = (shared + int(about), share, t.touched)
         if best is None or key > best[0]:
@@ -188,9 +196,7 @@ def answered_claim(
     if response.about_only or not cands:
         return None
     if not response.points_back:
-        edge = response.adjacent_from
-        hit = next((t for t in cands if edge is not None and t.touched_end >= edge), None)
-        return hit.statement.local_id if hit is not None and hit.rumour else None
+        return near.statement.local_id if near is not None and near.rumour else None
     for pick in (
         lambda t: t.rumour and _about(response, t.statement),
         lambda t: _about(response, t.statement),

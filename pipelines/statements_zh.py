@@ -269,6 +269,11 @@ class StatementPass:
             )
             own = strip_stance_words(_clean_claim(raw), self.lex)
             topic = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
+            if not topic:
+                # 至于出售前滩项目，X的回应要模糊得多。Y表示…: a topic set earlier in the paragraph
+                para = self.text.rfind("\n", 0, s0) + 1
+                earlier = list(self.lex["topic_frames"].finditer(self.text, para, s0))
+                topic = [earlier[-1].group("topic") or ""] if earlier else []
             adjacent = s0 - _RUMOUR_REACH if stance in (Stance.DENIES, Stance.NO_COMMENT) else None
             found = answered_claim(
                 self.out.statements,

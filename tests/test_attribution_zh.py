@@ -1647,3 +1647,35 @@ def test_attribution_head_of_speaks_for_the_organisation_named_before(
 def test_attribution_through_a_spokesperson_is_the_organisation(extractor: Extractor) -> None:
     [st] = run(extractor, "蓝湾科技通过发言人表示，公司将依法维权。").statements
     assert (st.speaker.display_name, st.speaker.kind) == ("蓝湾科技", ORG), describe((st,))
+
+
+MORE_LINKS = [
+    pytest.param(
+        "网传，鼎新地产已准备好展期方案。另据彭博报道，鼎新地产拟出售一个商业项目。"
+        "一位投行人士表示，“说已经准备好了，言过其实”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "准备好展期方案"),
+            S("Bloomberg", MED, Stance.ASSERTS, JU, "出售一个商业项目"),
+            S("投行人士 @ 虎嗅", ANON, Stance.DENIES, f"{QB}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="denial-after-a-rumour-takes-the-older-rumour-it-shares-a-word-with",
+    ),
+    pytest.param(
+        "据彭博报道，鼎新地产拟出售上海一个商业项目。网传，鼎新地产董事长已出境。\n\n"
+        "至于出售上海项目，鼎新地产方面的回应要模糊得多。"
+        "鼎新地产投资者关系负责人表示，对具体项目“不便透露”。",
+        [
+            S("Bloomberg", MED, Stance.ASSERTS, JU, "出售上海一个商业项目"),
+            S("虎嗅", MED, Stance.REPORTS, WANG, "董事长已出境"),
+            S("鼎新地产", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="topic-set-earlier-in-the-paragraph-and-a-noun-that-is-no-cue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_LINKS)
+def test_attribution_more_link_choices(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
