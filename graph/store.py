@@ -479,7 +479,8 @@ class Store:
 
     def _counted(self, terms: list[str], limit: int) -> list[tuple[str, int]]:
         """The postings query of :meth:`claim_candidates`, counted from cached postings."""
-        missing = [t for t in terms if t not in self._postings]
+        postings = {t: ids for t in terms if (ids := self._postings.get(t)) is not None}
+        missing = [t for t in terms if t not in postings]
         if missing:
             found: dict[str, list[str]] = {t: [] for t in missing}
             marks = ",".join("?" * len(missing))
@@ -487,10 +488,11 @@ class Store:
                 f"SELECT term, claim_id FROM claim_terms WHERE term IN ({marks})", missing
             ):
                 found[term].append(claim_id)
-            self._postings.put(found)
+            self._postings.put(found)  # may start the cache over: count from ``postings``
+            postings.update(found)
         counts: Counter[str] = Counter()
         for t in terms:
-            counts.update(self._postings[t])
+            counts.update(postings[t])
         if 0 < limit < len(counts):
             # only claims counted at least as often as the limit-th one can make it
             least = sorted(counts.values(), reverse=True)[limit - 1]
@@ -851,11 +853,8 @@ class _Postings:
         self._terms.clear()
         self._size = 0
 
-    def __contains__(self, term: str) -> bool:
-        return term in self._terms
-
-    def __getitem__(self, term: str) -> list[str]:
-        return self._terms[term]
+    def get(self, term: str) -> list[str] | None:
+        return self._terms.get(term)
 
     def put(self, found: dict[str, list[str]]) -> None:
         self._size += sum(len(ids) for ids in found.values())

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import graph.store
 import pipelines.ingest as ingest
 from graph.errors import RumorGraphError
 from graph.merge import merge_extraction
@@ -99,6 +100,19 @@ def test_cached_candidates_equal_the_sql_count(two_connections):
     cached = _candidates(first, terms)
     assert cached == second.claim_candidates(terms)  # outside a transaction: SQL
     assert cached[0] == ("c_06", 7) and len(cached) == 12
+
+
+def test_cached_candidates_survive_the_cache_starting_over(two_connections, monkeypatch):
+    first, second = two_connections
+    with first.transaction():
+        for n in range(30):
+            _claim(first, f"c_{n:02d}", [f"t:{k}" for k in range(n % 7 + 1)])
+    terms = [f"t:{k}" for k in range(7)]
+    expected = second.claim_candidates(terms)
+    monkeypatch.setattr(graph.store, "POSTINGS_CACHED", 20)
+    assert _candidates(first, terms[:2]) == second.claim_candidates(terms[:2])
+    assert _candidates(first, terms) == expected  # cached terms and a cache started over
+    assert _candidates(first, terms) == expected
 
 
 def _article(aid: str) -> Article:
