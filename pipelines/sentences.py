@@ -14,6 +14,9 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from pipelines.lexicon import Lexicon
 
 __all__ = ["OPEN_QUOTES", "QUOTE_PAIRS", "sentence_spans"]
 
@@ -21,12 +24,37 @@ QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 OPEN_QUOTES = frozenset(QUOTE_PAIRS)
 _CLOSE = frozenset(QUOTE_PAIRS.values())
 _TERMINAL = frozenset("。！？!?；;…")
-# an English full stop ends a sentence only before a space and a capital or quote
-_EN_STOP = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9])")
-# "K. Lin", "Mr. Chew", "U.S. Senate": a stop after these is not a sentence end
-_NO_STOP_BEFORE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Co|Ltd|Jr|Sr|St|No|vs|U\.S|U\.K|e\.g|i\.e))\.$"
-)
+# an English full stop ends a sentence only before a space and a capital, a digit, a quote or
+# an @handle ("… in the posts. @CityWhispers did not respond")
+_EN_STOP = re.compile(r"[.!?][\"”’)]?(?=\s+(?:@\w|[\"“‘(]?[A-Z0-9]))")
+_INITIAL = re.compile(r"\b[A-Z]\.$")  # "K. Lin"
+_DIGIT_NEXT = re.compile(r"\s+\d")
+
+
+@cache
+def _abbreviations() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Stops that end no sentence (data ``en/abbreviations``): always, and before a number.
+
+    Titles and name parts ("Mr.", "Inc.", "U.S.") never end one; a month ("Dec. 31") does
+    not when a number follows.
+    """
+    always, before_digit = [], []
+    for r in Lexicon.load("en")["abbreviations"].rules:
+        (before_digit if r.get("kind") == "month" else always).append(re.escape(r.pattern))
+
+    def alt(words: list[str]) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w.])(?:{'|'.join(words) or '(?!)'})$")
+
+    return alt(always), alt(before_digit)
+
+
+def _no_stop(text: str, stop: int, end: int) -> bool:
+    """Whether the full stop at ``stop`` (its match ending at ``end``) ends no sentence."""
+    always, before_digit = _abbreviations()
+    head = text[max(0, stop - 8) : stop + 1]
+    if _INITIAL.search(head) or always.search(head):
+        return True
+    return bool(before_digit.search(head) and _DIGIT_NEXT.match(text, end))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -37,7 +65,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     en_stops = {
         m.end()
         for m in _EN_STOP.finditer(text)
-        if not _NO_STOP_BEFORE.search(text, max(0, m.start() - 6), m.start() + 1)
+        if not (text[m.start()] == "." and _no_stop(text, m.start(), m.end()))
     }
     i = 0
     n = len(text)

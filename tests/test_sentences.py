@@ -110,6 +110,21 @@ def sentences(text: str) -> list[str]:
             ["It moved to the U.S. Senate today.", "Next."],
             id="english-us",
         ),
+        pytest.param(
+            "Nobody could trace the screenshot to the forum. @LeakHound did not reply.",
+            ["Nobody could trace the screenshot to the forum.", "@LeakHound did not reply."],
+            id="english-break-before-handle",
+        ),
+        pytest.param(
+            "The offer ends on Jan. 15, a clerk said. Sales dipped in Nov. Prices rose.",
+            ["The offer ends on Jan. 15, a clerk said.", "Sales dipped in Nov.", "Prices rose."],
+            id="english-month-abbreviation-before-a-day",
+        ),
+        pytest.param(
+            "Gov. Alvarez met Brightwater Corp. executives. Sen. Moss left.",
+            ["Gov. Alvarez met Brightwater Corp. executives.", "Sen. Moss left."],
+            id="english-titles-from-data",
+        ),
     ],
 )
 def test_sentence_spans(text: str, expected: list[str]) -> None:
