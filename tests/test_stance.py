@@ -169,3 +169,8 @@ def test_spreading_words_and_hearsay_in_quotes(
     lex: Lexicon, content: str, context: str, quoted: bool, stance: Stance
 ) -> None:
     assert read_stance(content, ASSERTS, lex, context, quoted=quoted).stance == stance
+
+
+@pytest.mark.parametrize("content", ["对此并不知情", "目前还不清楚具体情况", "不了解细节"])
+def test_not_knowing_is_no_comment(lex: Lexicon, content: str) -> None:
+    assert read_stance(content, ASSERTS, lex).stance == NO_COMMENT
