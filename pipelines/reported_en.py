@@ -34,7 +34,7 @@ _INVERTED = re.compile(
     r"\s+(?P<spk>(?:[^,.;\"“”]|(?<=\b[A-Z])\.)+?)(?=\s*[,;]|\s*\.(?!\s?[A-Z][a-z])|\s*$)"
 )
 _APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
-_BUT_THAT = re.compile(r",?\s+but\s+that\s+")
+_BUT_THAT = re.compile(r",?\s+(?:but|and)\s+that\s+")
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
 )
@@ -212,8 +212,14 @@ def _subject_first(
     c0 = cm.end()
     if rule.get("content") != "object":
         c0 = content_start(run, cm.end(), end, told=TOLD.fullmatch(cm.group()) is not None)
-    # "said he was not aware of the details, but that China opposes …": two statements
+    # "said he was not aware of the details, but (and) that China opposes …": two statements
     turn = _BUT_THAT.search(run.text, c0, end) if rule.get("content") != "object" else None
+    if (
+        turn
+        and "and" in turn.group()
+        and not _stances_differ(run, (c0, turn.start()), (turn.end(), end))
+    ):
+        turn = None  # "… and that …" is one claim unless one half answers and the other asserts
     parts = [(c0, turn.start()), (turn.end(), end)] if turn else [(c0, end)]
     made = None
     for a, b in parts:
@@ -236,6 +242,12 @@ def _subject_first(
             or made
         )
     return (made, found, end) if made else None
+
+
+def _stances_differ(run: ArticleRun, *parts: tuple[int, int]) -> bool:
+    """Whether one part carries a stance word (content cue) the other lacks."""
+    cues = run.lex["content_cues"]
+    return len({cues.search(run.text[a:b]) is None for a, b in parts}) > 1
 
 
 def _last_speaker(run: ArticleRun, s0: int) -> Found | None:

@@ -711,3 +711,57 @@ def test_attribution_we_in_a_research_note_is_the_outlet(extractor: Extractor) -
     sts = run(extractor, text, outlet="Halden Research")
     assert sts[0].speaker.name == "Halden Research"
     assert all(s.speaker.name != "Halden Research" for s in sts[1:])
+
+
+DEFLECTIONS = [
+    pytest.param('"We will open it when it is ready," Tom Beck said.', id="when-it-is-ready"),
+    pytest.param('"We look at all opportunities," Tom Beck said.', id="look-at-all-opportunities"),
+]
+
+
+@pytest.mark.parametrize("answer", DEFLECTIONS)
+def test_attribution_deflection_without_refusal_words_is_no_comment(
+    extractor: Extractor, answer: str
+) -> None:
+    text = (
+        "Corvane will open a plant in Ghent in March, two people familiar with the plans said. "
+        f"Asked about the plant, Corvane chief executive Tom Beck would only say this. {answer}"
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Tom Beck"
+    assert sts[-1].stance == Stance.NO_COMMENT
+    assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_knowing_of_the_act_confirms(extractor: Extractor) -> None:
+    text = (
+        "Pellico asked rival grocers for shelf-space deals, Grocer Weekly reported. "
+        'A Marlow Foods buyer said the chain had been "informed of the request" by Pellico.'
+    )
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.CONFIRMS
+
+
+def test_attribution_aware_of_reports_is_not_a_confirmation(extractor: Extractor) -> None:
+    text = "Pellico said it was aware of reports about its pricing and would study them."
+    sts = run(extractor, text)
+    assert all(s.stance != Stance.CONFIRMS for s in sts)
+
+
+def test_attribution_and_that_splits_an_answer_from_an_assertion(extractor: Extractor) -> None:
+    text = (
+        "Velmora will buy the Danish shipper Kragh for $900 million, two bankers said. "
+        "Velmora said in a statement that the report was inaccurate and that its dividend "
+        "would rise next year."
+    )
+    sts = run(extractor, text)
+    assert [s.stance for s in sts] == [Stance.ASSERTS, Stance.DENIES, Stance.ASSERTS]
+    assert sts[1].refers_to == sts[0].local_id
+
+
+def test_attribution_and_that_keeps_one_claim_when_both_halves_assert(
+    extractor: Extractor,
+) -> None:
+    text = "Velmora said that sales rose in May and that margins held steady over the summer."
+    sts = run(extractor, text)
+    assert len(sts) == 1
