@@ -87,11 +87,22 @@ class ArticleRun:
         for m in self.mentions:
             if m.kind == ActorKind.ANONYMOUS:
                 self.finder.note(m.start, self.anon_ref(m))
+        self._outlet_short_name()
         self.out = Attribution()
         self.made: list[Made] = []
         self.pools: dict[str, str] = {}
         self.documented: set[str] = set()  # claims a post, memo or document stated
         self.sent_index = 0
+
+    def _outlet_short_name(self) -> None:
+        """ "AFP could not find …" in an AFP Fact Check article: the outlet by its short name."""
+        outlet = self.outlet()
+        if outlet is None:
+            return
+        for r in self.lex["outlet_suffixes"].rules:
+            head = outlet.name.removesuffix(" " + r.pattern)
+            if head != outlet.name and head[:1].isupper():
+                self.finder.short.setdefault(head, outlet)
 
     # -- helpers ---------------------------------------------------------------
     def anon_ref(self, m: Mention) -> ActorRef:

@@ -765,3 +765,13 @@ def test_attribution_and_that_keeps_one_claim_when_both_halves_assert(
     text = "Velmora said that sales rose in May and that margins held steady over the summer."
     sts = run(extractor, text)
     assert len(sts) == 1
+
+
+def test_attribution_outlet_by_short_name_could_not_verify(extractor: Extractor) -> None:
+    text = (
+        "Posts shared widely since Friday claim that Ostwind Rail will scrap its night trains. "
+        "DPA could not verify the screenshot the posts rely on."
+    )
+    sts = run(extractor, text, outlet="DPA Fact Check")
+    assert sts[-1].speaker.name == "DPA Fact Check"
+    assert sts[-1].stance == Stance.QUESTIONS
