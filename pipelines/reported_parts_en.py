@@ -83,6 +83,14 @@ def next_clause(run: ArticleRun, rest: list[re.Match[str]], start: int, s1: int)
     return s1
 
 
+_LEAD_TIME = re.compile(
+    r"\s*(?:On|Last|This|Earlier|Later|Late|Early)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\s+)+"
+    r"(?=(?:an?|the|two|three|four|several|some|one)\s)"
+)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
 def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, ActorRef | None]:
     r = re.sub(
         r"(?:\s+(?:has|have|had|also|later|previously|earlier|then|publicly|already|long|"
@@ -95,6 +103,10 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
     dash = max(r.rfind(" - "), r.rfind(" — "), r.rfind(" – "))
     if dash >= 0 and (not r.endswith(",") or "," not in r[:dash]):
         pos, r = pos + dash + 3, r[dash + 3 :]
+    # a time before the subject with no comma: "On Sunday a pseudonymous account posted"
+    lead = _LEAD_TIME.match(r)
+    if lead:
+        pos, r = pos + lead.end(), r[lead.end() :]
     # a bullet: "- Ravi Menon, a product manager, pushed back …"
     bullet = re.match(r"\s*[-–—•*]\s+", r)
     if bullet:
@@ -106,18 +118,20 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
     if not r.strip():
         return None, None
     app = None
+    # "with about 40,000 followers": a thousands separator is no clause comma
+    rm = _THOUSANDS.sub(";", r)
     if r.endswith(","):
         body = r[:-1]
-        k = body.rfind(",")
+        k = rm.rfind(",", 0, len(body))
         if k >= 0:
             app_text = body[k + 1 :]
             head_full = body[:k]
-            h = head_full.rfind(",")
+            h = rm.rfind(",", 0, k)
             head, head_pos = head_full[h + 1 :], pos + h + 1
             app = (app_text, pos + k + 1)
             if h >= 0 and not re.match(r"\s*citing\b", app_text):
                 # "Liang Qiming, chief executive of Skyline Leasing, which owns …, told"
-                g = head_full.rfind(",", 0, h)
+                g = rm.rfind(",", 0, h)
                 first = head_full[g + 1 : h]
                 if NAME_FULL.fullmatch(first.strip()) and not SUBORDINATE.match(first):
                     head, head_pos = first, pos + g + 1
@@ -125,7 +139,7 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
         else:
             head, head_pos = body, pos
     else:
-        k = r.rfind(",")
+        k = rm.rfind(",")
         head, head_pos = r[k + 1 :], pos + k + 1
     if app is not None and re.match(r"\s*citing\b", app[0]):
         src = re.sub(r"^\s*citing\s+", "", app[0])

@@ -40,6 +40,11 @@ _ANONYMITY = re.compile(
     r",?\s+(?:who|whom|that|which|speaking|asking|requesting|declining|on\s+condition)\b.*$",
     re.IGNORECASE,
 )
+_HOW_MANY = re.compile(
+    r"\s+with\s+(?:about|around|roughly|nearly|almost|over|more\s+than|some)?\s*"
+    r"\d[\d,.]*\s*(?:k|m|million|thousand)?\s+[a-z]+$",
+    re.IGNORECASE,
+)
 _MODIFIER = r"(?:at|from|of|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on)"
 _WORD = r"[\w'’.&-]+"
 _AUTHOR = re.compile(
@@ -59,6 +64,7 @@ def _speaks_for_firm(finder: SpeakerFinder, noun: str) -> bool:
 def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None:
     """An unnamed source described by ``phrase`` (already cleaned), or ``None``."""
     p = _ANONYMITY.sub("", phrase).strip(" ,")
+    p = _HOW_MANY.sub("", p)  # "an account on X with about 40,000 followers"
     counted = _COUNT_RE.match(p)
     desc = p[counted.end() :] if counted else p
     led = re.search(rf"\bled\s+by\s+(?P<name>{NAME})$", desc)

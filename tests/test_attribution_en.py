@@ -775,3 +775,32 @@ def test_attribution_outlet_by_short_name_could_not_verify(extractor: Extractor)
     sts = run(extractor, text, outlet="DPA Fact Check")
     assert sts[-1].speaker.name == "DPA Fact Check"
     assert sts[-1].stance == Stance.QUESTIONS
+
+
+UNNAMED_SUBJECTS = [
+    pytest.param(
+        "On Friday an anonymous account on Threads with about 12,500 followers posted that "
+        "Ostwind Rail would scrap its night trains.",
+        "anonymous account on Threads",
+        id="time-before-subject-and-follower-count",
+    ),
+    pytest.param(
+        "Last week three safety officers at regional depots said that Ostwind Rail would scrap "
+        "its night trains.",
+        "safety officers at regional depots",
+        id="officers-head-noun",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), UNNAMED_SUBJECTS)
+def test_attribution_unnamed_subject_forms(extractor: Extractor, text: str, speaker: str) -> None:
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == [speaker]
+    assert sts[0].speaker.kind == ActorKind.ANONYMOUS
+
+
+def test_attribution_thousands_separator_is_no_clause_comma(extractor: Extractor) -> None:
+    text = "Ostwind Rail, which carried 4,300,000 riders last year, said it would add trains."
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == ["Ostwind Rail"]
