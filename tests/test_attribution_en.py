@@ -804,3 +804,23 @@ def test_attribution_thousands_separator_is_no_clause_comma(extractor: Extractor
     text = "Ostwind Rail, which carried 4,300,000 riders last year, said it would add trains."
     sts = run(extractor, text)
     assert [s.speaker.name for s in sts] == ["Ostwind Rail"]
+
+
+def test_attribution_columnist_first_person_is_the_outlet(extractor: Extractor) -> None:
+    text = (
+        "A pseudonymous account posted that Ostwind Rail would sell its freight arm. "
+        "I doubt that Ostwind will sell anything this year. "
+        '"I think they will sell," a former Ostwind manager said.'
+    )
+    sts = run(extractor, text, outlet="Rail Notes")
+    assert sts[1].speaker.name == "Rail Notes"
+    assert sts[1].stance == Stance.QUESTIONS
+    assert sts[2].speaker.name != "Rail Notes"  # "I" inside a quote is the quoted speaker
+
+
+@pytest.mark.parametrize("cue", ["does not believe", "doesn't believe", "don't think"])
+def test_attribution_negated_belief_questions(extractor: Extractor, cue: str) -> None:
+    sts = run(
+        extractor, f"Two dealers said Ostwind would sell. Halvard {cue} the sale will happen."
+    )
+    assert sts[-1].stance == Stance.QUESTIONS
