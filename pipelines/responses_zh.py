@@ -13,6 +13,10 @@ that claim (``refers_to``) in two ways:
   a claim about the responder, else the nearest rumour, else the nearest
   claim of someone else.
 
+A response that states the opposite of a claim (按计划推进 against 推迟,
+正常履职 against 出境; pairs in ``data/zh/opposites.jsonl``) shares that
+much with it even with no word in common.
+
 A topic is an earlier claim with a text of its own; a statement that already
 answered one makes that claim recent again.  A response never takes up its
 own speaker's claims, but for a rumour it only relayed (an outlet's 网传…
@@ -42,7 +46,7 @@ from graph.keys import text_key
 from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.lexicon import Lexicon
 
-__all__ = ["Response", "Topic", "answered_claim", "overlap", "topics"]
+__all__ = ["Response", "Topic", "answered_claim", "opposed", "overlap", "topics"]
 
 _HEARSAY = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.MEDIA)
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -75,6 +79,7 @@ class Response:
     also: tuple[str, ...] = ()  # the speaker's organisation (创始人韩冬 of 蓝鲸游戏)
     rumour_only: bool = False  # it names a rumour (远低于外界传言): only rumours qualify
     ordinal: int | None = None  # 第二条…: the second rumour of the article
+    opposite_only: bool = False  # it states a steady state: only a claim of its opposite
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,16 @@ def overlap(a: str, b: str, lexicon: Lexicon) -> tuple[int, float]:
     both = ta & tb
     shared = len(both) + sum(1 for t in both if not _CJK_RUN.fullmatch(t))
     return shared, min(1.0, shared / min(len(ta), len(tb)))
+
+
+def opposed(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Whether one of ``a`` and ``b`` states a steady state the other says was broken."""
+    for m in lexicon["opposites"].finditer(a + "\n" + b):
+        steady_in_a = m.end <= len(a)
+        other = b if steady_in_a else a
+        if re.search(m.rule.get("opposite", "(?!)"), other):
+            return True
+    return False
 
 
 def topics(statements: Sequence[ExtractedStatement], speaker: ActorRef) -> list[Topic]:
@@ -175,7 +190,12 @@ def answered_claim(
     responding = response.points_back or (near is not None and near.rumour)
     best: tuple[tuple[int, float, int], Topic] | None = None
     for t in cands:
-        shared, share = overlap(response.content, t.statement.claim_text or "", lexicon)
+        claim = t.statement.claim_text or ""
+        shared, share = overlap(response.content, claim, lexicon)
+        if opposed(response.content, claim, lexicon):
+            shared, share = shared + _MIN_SHARED, 1.0  # 按计划推进 answers 推迟
+        elif response.opposite_only:
+            continue
         about = _about(response, t.statement)
         if shared == 0:
             continue
@@ -193,7 +213,7 @@ def answered_claim(
             best = (key, t)
     if best is not None:
         return best[1].statement.local_id
-    if response.about_only or not cands:
+    if response.about_only or response.opposite_only or not cands:
         return None
     if not response.points_back:
         return near.statement.local_id if near is not None and near.rumour else None

@@ -109,6 +109,8 @@ class StatementPass:
                 confidence -= 0.1
         elif points_back and reading.bare:
             return False  # "此消息不实" with nothing before it to deny
+        elif stance != base and self._concedes_only(raw):
+            stance = base  # 她确实在休息 with no claim it concedes: a plain statement
         elif stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT) and claim_text:
             claim_text = strip_stance_words(claim_text, self.lex)
             if _FUTURE_LEAD.match(claim_text) and speaker.kind != ActorKind.ANONYMOUS:
@@ -175,6 +177,7 @@ class StatementPass:
             or _ORDINAL.match(tail_text)
             or authors_own
             or after_semicolon
+            or (stance in _TAKES_UP and self.lex["opposites"].search(tail_text) is not None)
         ):
             # "A，但B的说法不准确": the turn after 但 is the speaker's own answer
             self._add(
@@ -215,7 +218,14 @@ class StatementPass:
                 reading = read_stance(clause, Stance.ASSERTS, self.lex)
                 if not reading.bare:
                     return comma + 1
+            if self._own_stance(self.text[c0:comma]) and self.lex["opposites"].search(clause):
+                return comma + 1  # "A纯属谣言，项目按计划推进": a denial, then a second answer
         return None
+
+    def _concedes_only(self, text: str) -> bool:
+        """Whether the stance words of ``text`` only concede a claim (确实在…)."""
+        found = list(self.lex["content_cues"].finditer(text))
+        return bool(found) and all(m.rule.get("needs_claim") for m in found)
 
     def _own_stance(self, text: str) -> bool:
         """Whether ``text`` says a stance of its own (不准确, 可能被夸大, 未予置评 …)."""
@@ -266,6 +276,7 @@ class StatementPass:
                 or response
                 or stance == Stance.NO_COMMENT
                 or anaphors.search(context) is not None
+                or self.lex["demonstratives"].search(raw) is not None
             )
             own = strip_stance_words(_clean_claim(raw), self.lex)
             topic = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
@@ -293,6 +304,15 @@ class StatementPass:
             # a negated restatement by the one a rumour is about answers it
             found = answered_claim(
                 self.out.statements, Response(speaker, raw, about_only=True, also=also), self.lex
+            )
+            if found is not None:
+                return found, True
+        if self.lex["opposites"].search(raw):
+            # 项目按计划推进 from the one said to delay it: the opposite, so a denial
+            found = answered_claim(
+                self.out.statements,
+                Response(speaker, raw, about_only=True, also=also, opposite_only=True),
+                self.lex,
             )
             return found, found is not None
         return None, False

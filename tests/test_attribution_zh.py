@@ -1679,3 +1679,60 @@ def test_attribution_more_link_choices(
     extractor: Extractor, text: str, expected: list[S]
 ) -> None:
     check(extractor, text, expected)
+
+
+ROUND_TWO = [
+    pytest.param(
+        "网传，蓝港物流将在春节前关闭两个分拨中心。另据称，蓝港物流的无人仓项目可能延期一年。\n\n"
+        "对此，蓝港物流发言人回应称，关闭分拨中心纯属谣言，无人仓项目如期推进。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "关闭两个分拨中心"),
+            S("虎嗅", MED, Stance.REPORTS, JU_BARE, "无人仓项目可能延期一年"),
+            S("蓝港物流", ORG, Stance.DENIES, f"{REP}/zh.cue.cheng", refers="s1"),
+            S("蓝港物流", ORG, Stance.DENIES, f"{REP}/zh.cue.cheng", refers="s2"),
+        ],
+        id="a-denial-then-the-opposite-state-answers-the-second-rumour",
+    ),
+    pytest.param(
+        "有博主称，禾川银行行长已被带走调查。禾川银行在周五的公告中称，行长目前正常履职。",
+        [
+            S("博主 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "被带走调查"),
+            S("禾川银行", ORG, Stance.DENIES, f"{REP}/zh.cue.cheng", refers="s1"),
+        ],
+        id="the-subject-stating-the-opposite-state-denies",
+    ),
+    pytest.param(
+        "有博主称，禾川银行正计划裁撤信用卡中心。禾川银行在公告中称，信用卡中心目前正常履职的员工有三百人。",
+        [
+            S("博主 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "裁撤信用卡中心"),
+            S("禾川银行", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "三百人"),
+        ],
+        id="a-steady-state-that-opposes-no-claim-stays-an-assertion",
+    ),
+    pytest.param(
+        "网传，松果出行正与两家车企洽谈合并。一位接近松果出行的人士表示，公司确实在与两家车企洽谈。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "洽谈合并"),
+            S(
+                "接近松果出行的人士 @ 虎嗅",
+                ANON,
+                Stance.CONFIRMS,
+                f"{REP}/zh.cue.biaoshi",
+                refers="s1",
+            ),
+        ],
+        id="conceding-with-queshi-confirms-the-claim-it-shares-words-with",
+    ),
+    pytest.param(
+        "分析师郑启明表示，今年的订单确实在减少。",
+        [S("郑启明", PER, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "订单确实在减少")],
+        id="queshi-with-nothing-to-concede-is-an-assertion",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_TWO)
+def test_attribution_opposites_and_concessions(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)

@@ -6,7 +6,7 @@ import pytest
 
 from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.lexicon import Lexicon
-from pipelines.responses_zh import Response, answered_claim, overlap, topics
+from pipelines.responses_zh import Response, answered_claim, opposed, overlap, topics
 
 LEX = Lexicon.load("zh")
 MEDIA = ActorRef("某周刊", ActorKind.MEDIA)
@@ -77,3 +77,24 @@ def test_adjacent_rumour_is_answered_without_shared_words() -> None:
     resp = Response(FIRM, "一切正常", adjacent_from=0)
     assert answered_claim([RUMOUR], resp, LEX) == "s1"
     assert answered_claim([RUMOUR], Response(FIRM, "一切正常", adjacent_from=10_000), LEX) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("新工厂按计划投产", "新工厂的投产可能延期到后年", True),
+        ("可能延期到后年", "项目如期推进", True),  # either side may state the steady state
+        ("该行长目前正常履职", "该行长已被带走调查", True),
+        ("新工厂没有按计划投产", "新工厂的投产可能延期到后年", False),  # a negated steady state
+        ("新工厂按计划投产", "新工厂将扩招两百人", False),
+    ],
+)
+def test_opposed_states(a: str, b: str, expected: bool) -> None:
+    assert opposed(a, b, LEX) is expected
+
+
+def test_a_steady_state_answers_only_the_claim_it_opposes() -> None:
+    delay = said("s3", MEDIA, Stance.REPORTS, "禾川电子的苏州新厂投产将推迟半年")
+    resp = Response(FIRM, "苏州新厂按计划建设", about_only=True, opposite_only=True)
+    assert answered_claim([RUMOUR, ASIDE, delay], resp, LEX) == "s3"
+    assert answered_claim([RUMOUR, ASIDE], resp, LEX) is None  # nothing it opposes
