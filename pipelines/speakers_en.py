@@ -238,13 +238,19 @@ class SpeakerFinder:
                 for r in self.lex["descriptors"].rules
             ):
                 noun = the.group(1)
+                named = self._named_by_last_word(noun, pos)
                 actor = (
                     self.last(self.described.get(noun, []), pos)
+                    or (named.actor if named else None)
                     or self._sentence_subject(pos)
                     or self.last_org(pos)
                 )
                 return Found(actor, "pronoun") if actor is not None else None
+            if the:
+                return self._named_by_last_word(the.group(1), pos)
             return None
+        if rule.get("opens_sentence") and self.text[:pos].rstrip()[-1:] not in ("", ".", "!", "?"):
+            return None  # "…, a spokesperson said": a new speaker only where a sentence starts
         refers = rule.get("refers", "person")
         actor: ActorRef | None
         if refers == "person" and " " in low:
@@ -284,6 +290,22 @@ class SpeakerFinder:
             actor = self.last(cands, pos)
         if actor is None:
             return None
+        return Found(actor, "pronoun")
+
+    def _named_by_last_word(self, noun: str, pos: int) -> Found | None:
+        """ "the collective" after "the Mechanical Licensing Collective": the name ending so."""
+        if len(noun) < 4 or noun in NOT_NAMES:
+            return None
+        name_re = rf"(?<![\w.])(?:[A-Z][\w&'’-]*\s+){{1,4}}{noun.capitalize()}\b"
+        found = [m for m in re.finditer(name_re, self.text[:pos]) if not self.quoted(m.start())]
+        if not found:
+            return None
+        name = self.strip_name(found[-1].group())
+        if " " not in name:
+            return None
+        actor = self.known(name, ActorKind.ORGANIZATION)
+        if actor.kind == ActorKind.PERSON:  # a capitalised run the prescan took for a person
+            actor = self.gaz.ref(name, ActorKind.ORGANIZATION)
         return Found(actor, "pronoun")
 
     def _named_institution(self, p: str, pos: int) -> Found | None:

@@ -824,3 +824,25 @@ def test_attribution_negated_belief_questions(extractor: Extractor, cue: str) ->
         extractor, f"Two dealers said Ostwind would sell. Halvard {cue} the sale will happen."
     )
     assert sts[-1].stance == Stance.QUESTIONS
+
+
+def test_attribution_the_noun_ending_an_earlier_name(extractor: Extractor) -> None:
+    text = (
+        "Halvard Freight said its routes had been cleared by the Baltic Pilots Guild, which "
+        "sets the rules.\n\nThe guild did not respond to a request for comment."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Baltic Pilots Guild"
+    assert sts[-1].speaker.kind == ActorKind.ORGANIZATION
+    assert sts[-1].stance == Stance.NO_COMMENT
+
+
+def test_attribution_a_spokesperson_speaks_for_the_organisation_just_named(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Two dealers said Halvard Freight would sell its Baltic routes. Halvard Freight "
+        "rejected the claims. A spokesperson said the company would keep every route."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Halvard Freight"
