@@ -113,6 +113,23 @@ def prescan(finder: SpeakerFinder) -> None:
         if name and finder.kinds.kind_of(name) == ActorKind.PERSON:
             finder.note(m.start("name"), finder.known(name, ActorKind.PERSON))
 
+    _surname_subjects(finder)
+
+
+def _surname_subjects(finder: SpeakerFinder) -> None:
+    """ "…, Halvorsen was blunt. "…," she said": a surname opening a clause is who "she" is."""
+    people = {
+        k: a
+        for k, a in finder.short.items()
+        if a.kind == ActorKind.PERSON and " " in a.name and a.name.split()[-1] == k
+    }
+    if not people:
+        return
+    alt = "|".join(re.escape(k) for k in sorted(people, key=len, reverse=True))
+    for m in re.finditer(rf"(?:^|[.!?]\s+|\n|,\s+)(?P<k>{alt})\s+[a-z]", finder.text):
+        if not finder.quoted(m.start("k")):
+            finder.people.append((m.start("k"), people[m.group("k")]))
+
 
 def _split_runs(finder: SpeakerFinder) -> list[tuple[int, str]]:
     """Capitalised runs, split at possessives and at role titles.

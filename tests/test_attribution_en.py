@@ -846,3 +846,13 @@ def test_attribution_a_spokesperson_speaks_for_the_organisation_just_named(
     )
     sts = run(extractor, text)
     assert sts[-1].speaker.name == "Halvard Freight"
+
+
+def test_attribution_surname_opening_a_clause_is_who_she_is(extractor: Extractor) -> None:
+    text = (
+        "Chief executive Greta Lindqvist spoke first. Finance chief Paul Ardent said costs "
+        "would fall.\n\nAsked by an analyst about a merger, Lindqvist was firm. "
+        '"We are talking to nobody," she said.'
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Greta Lindqvist"
