@@ -46,16 +46,19 @@ def prescan(finder: SpeakerFinder) -> None:
         key = words[-1] if kind == ActorKind.PERSON else words[0]
         if key not in finder.short and key not in NOT_NAMES and len(key) > 2:
             finder.short[key] = ActorRef(name, kind, (key,))
-        if kind != ActorKind.PERSON:
-            # "the Office of the Comptroller of the Currency" ... "The OCC said"
-            caps = [w[0] for w in words if w[0].isupper() and w not in NOT_NAMES]
-            acro = "".join(caps)
-            if (
-                len(caps) >= 3
-                and acro not in finder.short
-                and re.search(rf"(?<!\w){acro}(?!\w)", finder.text)
-            ):
-                finder.short[acro] = ActorRef(name, kind, (acro,))
+        # "the Office of the Comptroller of the Currency" ... "The OCC said": an acronym
+        # of three or more capitals used in the article names an organisation, whatever
+        # the name looked like on its own
+        caps = [w[0] for w in words if w[0].isupper() and w not in NOT_NAMES]
+        acro = "".join(caps)
+        if (
+            len(caps) >= 3
+            and acro not in finder.short
+            and re.search(rf"(?<!\w){acro}(?!\w)", finder.text)
+        ):
+            kind = ActorKind.ORGANIZATION if kind == ActorKind.PERSON else kind
+            ref = ActorRef(name, kind)
+            finder.short[acro] = ActorRef(name, kind, (acro,))
         if kind == ActorKind.PERSON:
             finder.short.setdefault(name, ref)
             first = words[0]

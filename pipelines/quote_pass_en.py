@@ -52,6 +52,19 @@ def quote_pass(run: ArticleRun, s0: int, s1: int) -> list[tuple[int, int]]:
                 )
                 if m:
                     found = run.finder.resolve(m.group("spk"), qe + m.start("spk"))
+            if found is None:
+                # "…," Anna Berg, the company's head of programmes, told SpaceNews.
+                m = re.match(
+                    rf"\s*,?\s*(?P<spk>[^,.;\"“”]{{1,60}}?),(?P<app>[^.;\"“”]{{1,90}}?),\s+"
+                    rf"(?P<cue>{qcue})(?![\w-])",
+                    after,
+                )
+                if m:
+                    found = run.finder.resolve(m.group("spk"), qe + m.start("spk"))
+                    if found is not None and found.how != "name":
+                        found = None
+                    if found is not None:
+                        found = appositive(run, found, qe + m.end("spk"), qe + m.end("app") + 1)
             if found is not None and m is not None:
                 span_end = qe + m.end()
         if found is None and after.strip(" .") == "" and inner[-1:] not in ",":

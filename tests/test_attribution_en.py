@@ -856,3 +856,26 @@ def test_attribution_surname_opening_a_clause_is_who_she_is(extractor: Extractor
     )
     sts = run(extractor, text)
     assert sts[-1].speaker.name == "Greta Lindqvist"
+
+
+def test_attribution_quote_then_name_and_appositive_then_cue(extractor: Extractor) -> None:
+    text = '"Our order stands," Lena Okoro, the airline\'s head of fleet, told Reuters on Monday.'
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == ["Lena Okoro"]
+
+
+def test_attribution_acronym_of_a_name_used_in_the_article(extractor: Extractor) -> None:
+    text = (
+        "Two people at the National Rail Safety Board said the review would take a year. "
+        "The NRSB said in a statement that it would not speculate on timing."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "National Rail Safety Board"
+    assert sts[-1].stance == Stance.NO_COMMENT
+
+
+@pytest.mark.parametrize("words", ["was just wrong", "is simply wrong"])
+def test_attribution_plainly_wrong_denies(extractor: Extractor, words: str) -> None:
+    text = f"Two dealers said Ostwind would sell. Ostwind said the story {words}."
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.DENIES
