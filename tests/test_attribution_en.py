@@ -879,3 +879,13 @@ def test_attribution_plainly_wrong_denies(extractor: Extractor, words: str) -> N
     text = f"Two dealers said Ostwind would sell. Ostwind said the story {words}."
     sts = run(extractor, text)
     assert sts[-1].stance == Stance.DENIES
+
+
+def test_attribution_outlet_which_said_citing_a_source(extractor: Extractor) -> None:
+    text = (
+        "The delay surfaced on Friday in Rail Gazette, which said, citing two engineers at "
+        "the ministry, that the line would open a year late."
+    )
+    sts = run(extractor, text, outlet="Reuters")
+    assert [s.speaker.name for s in sts] == ["engineers at the ministry"]
+    assert sts[0].speaker.scope == "Rail Gazette"
