@@ -97,7 +97,8 @@ class QuotePass:
 
     def _cue_before_quote(self, start: int, q: Quote) -> RuleMatch | None:
         """The cue right before ``q`` (表示：“, 告诉36氪：“), if any."""
-        for c in reversed(self._cues(start, q.open)):
+        # one past the mark: a cue may look ahead at it (所说的“)
+        for c in reversed(self._cues(start, q.open + 1)):
             if (
                 _AFTER_CUE_TO_QUOTE.match(self.text, c.end, q.open)
                 or (c.rule.get("recipient") and _RECIPIENT.match(self.text, c.end, q.open))
@@ -130,7 +131,9 @@ class QuotePass:
         prev_end = s0
         for q in quotes:
             cue = self._cue_before_quote(prev_end, q)
-            if cue is not None and not is_term_quote(self.text, q, s1):
+            # X所说的“…”: a cue that names the quote as what X said, a term or not
+            named = cue is not None and cue.rule.get("quote_only", False)
+            if cue is not None and (named or not is_term_quote(self.text, q, s1)):
                 sp = self._parse_speaker(prev_end, cue.start, prev_end)
                 if sp is not None and self._speaker_ref(sp) is not None:
                     bindings[q] = (sp, cue, "zh.quote.speaker_before")

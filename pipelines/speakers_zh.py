@@ -460,6 +460,18 @@ class SpeakerParser:
         return SpeakerPhrase(phrase, ActorKind.PERSON, s, end, "pos_name")
 
     # -- description and affiliation ---------------------------------------
+    def _org_in_the_news(self, pos: int) -> str | None:
+        """The organisation named last before ``pos`` (a mention or an earlier speaker)."""
+        best: tuple[int, str] | None = None
+        for m in self._mentions:
+            if m.end <= pos and m.kind == ActorKind.ORGANIZATION:
+                best = max(best or (m.end, m.name), (m.end, m.name))
+        for name in self.orgs:
+            i = self.text.rfind(name, 0, pos)
+            if i >= 0:
+                best = max(best or (i + len(name), name), (i + len(name), name))
+        return best[1] if best else None
+
     def _looks_like_org(self, chunk: str) -> bool:
         """Latin names pass; Chinese ones need an organisation suffix (运链通, 海川研究)."""
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]*", chunk):
@@ -485,7 +497,10 @@ class SpeakerParser:
                 chunk = _strip_after_last_descriptor(before, self._mentions, desc_start)
                 om = _ORG_CHUNK.search(chunk)
                 name = _TYPE_NOUN.sub("", om.group()).strip() if om else ""
-                if name and name not in self._roles and self._looks_like_org(name):
+                if name and _org_suffix_re(self.lexicon).fullmatch(name):
+                    # 公司董秘陈立群: a bare 公司 is the company the article is about
+                    organization = self._org_in_the_news(desc_start)
+                elif name and name not in self._roles and self._looks_like_org(name):
                     organization = name
         return SpeakerPhrase(
             **{

@@ -1736,3 +1736,31 @@ def test_attribution_opposites_and_concessions(
     extractor: Extractor, text: str, expected: list[S]
 ) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (
+            "这与此前《晨报》援引平台内部人士所说的“春节后全面下调返利”大体一致。",
+            "平台内部人士 @ 虎嗅",
+            "春节后全面下调返利",
+        ),
+        ("分析师郑启明所称的“行业寒冬”似乎已经过去。", "郑启明", "行业寒冬"),
+    ],
+)
+def test_attribution_what_x_said_names_a_quote(
+    extractor: Extractor, text: str, speaker: str, quote: str
+) -> None:
+    [st] = run(extractor, text).statements
+    assert (st.speaker.display_name, st.quote) == (speaker, quote), describe((st,))
+    assert st.rule == f"{QB}/zh.cue.suoshuo_de"
+
+
+def test_attribution_a_bare_gongsi_before_a_role_is_the_company_in_the_news(
+    extractor: Extractor,
+) -> None:
+    text = "禾川电子发布公告称，三季度营收同比增长两成。公司董秘沈一舟表示，订单已排到明年。"
+    result = run(extractor, text)
+    [aff] = result.affiliations
+    assert (aff.member.name, aff.organization.name) == ("沈一舟", "禾川电子")
