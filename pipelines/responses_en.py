@@ -88,6 +88,12 @@ def _lemmas() -> dict[str, str]:
     return {r.pattern: r.get("lemma") for r in Lexicon.load("en")["lemmas"].rules}
 
 
+@cache
+def _lemma_bases() -> frozenset[str]:
+    """The base forms the lemma rules map to ("sell"): the base itself is that act too."""
+    return frozenset(_lemmas().values())
+
+
 def _stem(word: str) -> str:
     """A crude stem: "valuation"/"value", "discussed"/"discussions", "sold"/"sale" meet."""
     w = word.lower().removesuffix("'s").removesuffix("’s")
@@ -95,6 +101,8 @@ def _stem(word: str) -> str:
         return w.rstrip(".,")
     if w in _lemmas():
         return "=" + _lemmas()[w]
+    if w in _lemma_bases():
+        return "=" + w
     cut = _SUFFIX.sub("", w)
     w = cut if len(cut) >= 3 else w
     w = w[:-1] if w.endswith("e") and len(w) > 4 else w
@@ -106,8 +114,9 @@ def content_words(text: str) -> set[str]:
     out = set()
     for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]+|\$?\d[\d,.]*\d|\$?\d\w*", text):
         w = w.lower().rstrip(".,")
-        if w in _lemmas():
-            out.add("=" + _lemmas()[w])  # "cut", "sold": short, but the act itself
+        if w in _lemmas() or w in _lemma_bases():
+            # "cut", "sold": short, but the act itself; "sell" is what "sale" is
+            out.add("=" + _lemmas().get(w, w))
             continue
         if (len(w) < 4 and not re.search(r"\d", w)) or w in _STOP:
             continue

@@ -185,7 +185,10 @@ def add_statement(
             and (run.sent_index - prev.sentence <= 1)
         ):
             stance, refers = p.stance, prev.claim
-    clause = re.search(r"\b(?:reports?|claims?|rumou?rs?)?\s*(?:that|whether)\s+(?P<c>.+)", raw)
+    # the clause a refusal is about, not one in a trailing remark (", which is what … say whether")
+    clause = re.search(
+        r"\b(?:reports?|claims?|rumou?rs?)?\s*(?:that|whether)\s+(?P<c>.+)", raw.split(", ")[0]
+    )
     stated = _STATED_CLAIM.match(claim)
     if refers is None and takes_up:
         obj = context if quote else whole

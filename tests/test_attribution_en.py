@@ -889,3 +889,23 @@ def test_attribution_outlet_which_said_citing_a_source(extractor: Extractor) -> 
     sts = run(extractor, text, outlet="Reuters")
     assert [s.speaker.name for s in sts] == ["engineers at the ministry"]
     assert sts[0].speaker.scope == "Rail Gazette"
+
+
+def test_attribution_sale_and_sell_are_the_same_act() -> None:
+    from pipelines.responses_en import content_words
+
+    assert "=sell" in content_words("the firm is not for sale")
+    assert "=sell" in content_words("agreed to sell a stake")
+
+
+def test_attribution_refusal_with_a_trailing_remark_takes_up_the_rumour(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "An anonymous account posted that Ostwind Rail had agreed to sell its freight arm to "
+        "Kessel Partners. Kessel Partners said it does not comment on rumours, which is what "
+        "buyers say whether or not they are buying anything."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.NO_COMMENT
+    assert sts[-1].refers_to == sts[0].local_id
