@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.records import Stance
+from graph.records import ActorKind, ActorRef, Stance
 from pipelines.lexicon import Rule
 from pipelines.reported_parts_en import (
     TOLD,
@@ -35,6 +35,7 @@ _INVERTED = re.compile(
 )
 _APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
 _BUT_THAT = re.compile(r",?\s+(?:but|and)\s+that\s+")
+_CITING_TAIL = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?)\s*[.;]?\s*$")
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
 )
@@ -212,6 +213,9 @@ def _subject_first(
     c0 = cm.end()
     if rule.get("content") != "object":
         c0 = content_start(run, cm.end(), end, told=TOLD.fullmatch(cm.group()) is not None)
+        cited = _cited_source(run, found, c0, end)
+        if cited is not None:
+            found, via, end = cited
     # "said he was not aware of the details, but (and) that China opposes …": two statements
     turn = _BUT_THAT.search(run.text, c0, end) if rule.get("content") != "object" else None
     if (
@@ -242,6 +246,24 @@ def _subject_first(
             or made
         )
     return (made, found, end) if made else None
+
+
+def _cited_source(
+    run: ArticleRun, reporter: Found, c0: int, end: int
+) -> tuple[Found, ActorRef, int] | None:
+    """ "X reported that …, citing two people familiar with the matter.": the unnamed source
+    speaks, scoped to and relayed via X; the content stops before "citing"."""
+    m = _CITING_TAIL.search(run.text, c0, end)
+    if m is None or reporter.actor.kind == ActorKind.ANONYMOUS:
+        return None
+    src = run.finder.resolve(m.group("src"), m.start("src"))
+    if src is None or src.actor.kind != ActorKind.ANONYMOUS:
+        return None
+    a, x = src.actor, reporter.actor
+    if x.kind in (ActorKind.PERSON, ActorKind.ORGANIZATION) and reporter.how == "name":
+        x = ActorRef(x.name, ActorKind.MEDIA, x.aliases, x.description)
+    scoped = ActorRef(a.name, a.kind, a.aliases, a.description, scope=x.name)
+    return Found(scoped, src.how), x, m.start()
 
 
 def _stances_differ(run: ArticleRun, *parts: tuple[int, int]) -> bool:

@@ -909,3 +909,14 @@ def test_attribution_refusal_with_a_trailing_remark_takes_up_the_rumour(
     sts = run(extractor, text)
     assert sts[-1].stance == Stance.NO_COMMENT
     assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_report_citing_a_source_at_the_end(extractor: Extractor) -> None:
+    text = (
+        "Rail Gazette reported that Ostwind Rail was in talks to buy Kessel Freight, citing "
+        "two people familiar with the matter."
+    )
+    sts = run(extractor, text, outlet="Reuters")
+    assert [s.speaker.name for s in sts] == ["people familiar with the matter"]
+    assert sts[0].speaker.scope == "Rail Gazette"
+    assert "citing" not in (sts[0].claim_text or "")
