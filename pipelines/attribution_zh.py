@@ -37,6 +37,7 @@ from pipelines.mentions import Mention, find_mentions
 from pipelines.nlp import GLUE
 from pipelines.quotes_zh import Quote, QuotePass, find_quotes, is_term_quote
 from pipelines.sentences import OPEN_QUOTES
+from pipelines.speaker_refs_zh import SpeakerRefs
 from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
 from pipelines.statements_zh import StatementPass
 
@@ -51,8 +52,6 @@ _GOES_ON = re.compile(
 )
 _QUOTE_OR_RUMOUR_SCOPE = 1500
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
-_UNNAMED = "未具名消息来源"
-_DOCUMENT_REACH = 400
 _ADVERB_FILLER = "zh.filler.adverb"
 _CHANNEL_FILLER = "zh.filler.channel_tail"
 _AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
@@ -82,7 +81,7 @@ class ChineseAttributor:
         return _ArticleRun(self, doc, article).run()
 
 
-class _ArticleRun(StatementPass, QuotePass):
+class _ArticleRun(SpeakerRefs, StatementPass, QuotePass):
     def __init__(self, owner: ChineseAttributor, doc: Doc, article: Article) -> None:
         self.lex = owner.lexicon
         self.gaz = owner.gazetteer
@@ -189,84 +188,6 @@ class _ArticleRun(StatementPass, QuotePass):
         while i > floor and self.text[i - 1] not in _CLAUSE_PUNCT + "”」":
             i -= 1
         return i
-
-    def _outlet_ref(self) -> ActorRef:
-        if self.scope:
-            return self._known(self.scope, ActorKind.MEDIA)
-        return ActorRef(_UNNAMED, ActorKind.ANONYMOUS)
-
-    def _known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
-        return self.gaz.ref(name, kind, description)
-
-    def _speaker_ref(self, sp: SpeakerPhrase) -> ActorRef | None:
-        if sp.how == "pronoun":
-            return self._resolve_pronoun(sp)
-        if sp.how == "outlet":
-            return self._outlet_ref()
-        if sp.kind == ActorKind.ANONYMOUS:
-            return ActorRef(sp.name, sp.kind, description=sp.description, scope=self.scope)
-        return self._known(sp.name, sp.kind, sp.description)
-
-    def _resolve_pronoun(self, sp: SpeakerPhrase) -> ActorRef | None:
-        if sp.pronoun_kind == "document":
-            issuer = self._document_issuer(sp.head_start)
-            if issuer is not None:
-                return issuer
-        if sp.pronoun_kind == "report":
-            # 报道还称 / 该报道援引…: the last publication this article quoted
-            for st in reversed(self.out.statements):
-                if st.speaker.kind == ActorKind.MEDIA and st.speaker != self._outlet_ref():
-                    return st.speaker
-            # 该文称 after "一篇文章在…传播": an unnamed post the outlet relays
-            return self._outlet_ref() if self.scope else None
-        if sp.pronoun_kind == "author":
-            return self._outlet_ref()  # 我们估算 in a research note: the publisher
-        if sp.pronoun_kind in ("organization", "media"):
-            for m in reversed(self.mentions):
-                if m.end <= sp.head_start and m.kind == sp.pronoun_kind:
-                    return self._known(m.name, m.kind)
-            # an organisation the article only named as a speaker (鼎泰地产 … 公司…负责人)
-            for st in reversed(self.out.statements):
-                if st.speaker.kind == sp.pronoun_kind and st.speaker != self._outlet_ref():
-                    return st.speaker
-            return None
-        intro = [(pos, n) for pos, n in self.parser.introduced if pos <= sp.head_start]
-        last_pos = self.last_speaker[0] if self.last_speaker is not None else -1
-        if intro and intro[-1][0] > last_pos and sp.head_start - intro[-1][0] < 300:
-            # 站长老周，他直接跟我说: the person just introduced
-            return self._known(intro[-1][1], ActorKind.PERSON)
-        fresh = [
-            m
-            for m in self.mentions
-            if last_pos <= m.start
-            and m.end <= sp.head_start
-            and m.kind == ActorKind.ANONYMOUS
-            and sp.head_start - m.end < 120
-        ]
-        if fresh and sp.pronoun_kind is None:
-            # 一位债权人则没那么乐观。他对《财经》表示: the source just introduced
-            m = fresh[-1]
-            return self._speaker_ref(SpeakerPhrase(m.name, m.kind, m.start, m.end, "descriptor"))
-        if self.last_speaker is not None and sp.head_start - self.last_speaker[0] < 400:
-            return self.last_speaker[1]
-        for m in reversed(self.mentions):
-            if m.end <= sp.head_start and m.kind in (ActorKind.PERSON, ActorKind.ANONYMOUS):
-                return self._speaker_ref(
-                    SpeakerPhrase(m.name, m.kind, m.start, m.end, "descriptor")
-                )
-        return None
-
-    def _document_issuer(self, pos: int) -> ActorRef | None:
-        """Who issued the document a 声明称 stands for: X发布《…声明》 shortly before."""
-        floor = max(0, pos - _DOCUMENT_REACH)
-        found = list(self.lex["issuing"].finditer(self.text, floor, pos))
-        for m in reversed(found):
-            sp = self.parser.parse(self._clause_start(m.start, floor), m.start)
-            if sp is not None and sp.how != "pronoun":
-                if sp.how in ("org_name", "spokesperson"):
-                    self.parser.orgs.add(sp.name)  # 茶语町 speaks again later
-                return self._speaker_ref(sp)
-        return None
 
     def _parse_speaker(self, start: int, end: int, floor: int) -> SpeakerPhrase | None:
         """Try the clause before ``end``, widening over "在…时，" commas."""

@@ -59,7 +59,7 @@ _BARE_ROLE = re.compile(
 )
 # a department between an organisation and its speaking role (松果出行人力资源负责人)
 _DEPARTMENT = re.compile(
-    r"(?:人力资源|财务|市场|销售|公关|法务|技术|产品|运营|品牌|战略|投资者关系|客户服务)"
+    r"(?:人力资源|人事|行政|财务|市场|销售|公关|法务|合规|风控|采购|研发|技术|产品|运营|品牌|战略|证券|投资者关系|客户服务)"
     r"(?:部|部门|中心|团队)?$"
 )
 _GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业|平台)")

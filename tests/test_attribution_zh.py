@@ -1764,3 +1764,34 @@ def test_attribution_a_bare_gongsi_before_a_role_is_the_company_in_the_news(
     result = run(extractor, text)
     [aff] = result.affiliations
     assert (aff.member.name, aff.organization.name) == ("沈一舟", "禾川电子")
+
+
+COMMENTARY = [
+    pytest.param(
+        "有网友称，蓝港物流将关闭华南仓。我不认为蓝港物流会关闭华南仓。",
+        [
+            S("网友 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "关闭华南仓"),
+            S("虎嗅", MED, Stance.QUESTIONS, f"{REP}/zh.cue.burenwei", refers="s1"),
+        ],
+        id="the-author-not-believing-a-claim-questions-it",
+    ),
+    pytest.param(
+        "网传，蓝港物流将关闭华南仓。蓝港物流行政负责人在微博转发了一份公司声明，"
+        "声明称“上述消息与事实完全不符”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "关闭华南仓"),
+            S("蓝港物流", ORG, Stance.DENIES, f"{QB}/zh.cue.cheng", refers="s1"),
+        ],
+        id="a-forwarded-statement-is-the-forwarders-organisation-and-not-matching-facts-denies",
+    ),
+    pytest.param(
+        "一位去年刚离职的产品经理告诉虎嗅，华南仓已经停止扩建。",
+        [S("产品经理 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.gaosu", "停止扩建")],
+        id="a-counted-manager-is-an-anonymous-source",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMENTARY)
+def test_attribution_commentary_forms(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
