@@ -3,7 +3,8 @@
 ``according to X`` (before or after the content) and ``X, citing people
 familiar with the matter, reported …`` (the source, scoped to and relayed
 via X); a rumour marker with no source (reportedly, is said to) makes the
-article's outlet relay the claim (stance ``reports``).
+article's outlet relay the claim (stance ``reports``); a fact check's verdict
+label ("VERDICT: Misleading.") is the outlet's ruling on the claim it checks.
 """
 
 from __future__ import annotations
@@ -17,7 +18,36 @@ from pipelines.statements_en import add_statement
 if TYPE_CHECKING:
     from pipelines.attribution_en import ArticleRun
 
-__all__ = ["according_pass", "relay_pass"]
+__all__ = ["according_pass", "relay_pass", "verdict_pass"]
+
+
+def verdict_pass(run: ArticleRun, s0: int, s1: int) -> bool:
+    """ "VERDICT: Misleading." opening a paragraph: the outlet rules on the checked claim."""
+    outlet = run.outlet()
+    if outlet is None or (s0 > 0 and run.text[s0 - 1] != "\n"):
+        return False
+    m = run.lex["verdicts"].search(run.text[s0:s1])
+    if m is None:
+        return False
+    a, b = m.spans["label"]
+    # the claim checked is the first one the article states (the outlet relays it itself)
+    checked = next((x.claim for x in run.made if x.statement.refers_to is None), None)
+    if checked is None:
+        return False
+    made = add_statement(
+        run,
+        Found(outlet, "outlet"),
+        None,
+        Stance(m.rule.get("stance")),
+        (s0, s1),
+        (s0 + a, s0 + b),
+        m.rule.id,
+        quote=False,
+        conf=0.75,
+        cue_text=m.text,
+        takes_up=checked,
+    )
+    return made is not None
 
 
 def according_pass(run: ArticleRun, s0: int, s1: int) -> None:

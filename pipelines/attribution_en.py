@@ -36,7 +36,7 @@ import re
 from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Article
-from pipelines.according_en import according_pass, relay_pass
+from pipelines.according_en import according_pass, relay_pass, verdict_pass
 from pipelines.attribution_zh import Attribution
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, Rule
@@ -144,7 +144,7 @@ class ArticleRun:
             while s1 > s0 and self.text[s1 - 1].isspace():
                 s1 -= 1
             before = len(self.made)
-            if qa_pass(self, s0, s1):
+            if qa_pass(self, s0, s1) or verdict_pass(self, s0, s1):
                 continue
             relay_pass(self, s0, s1, clauses_only=True)
             if len(self.made) > before:

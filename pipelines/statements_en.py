@@ -101,6 +101,7 @@ def add_statement(
     via: ActorRef | None = None,
     cue_end: int | None = None,
     elaborates: bool = True,
+    takes_up: str | None = None,
 ) -> Made | None:
     s0, s1 = sent
     c0, c1 = content
@@ -157,13 +158,13 @@ def add_statement(
     ):
         stance = Stance.REPORTS
     claim = CONTENT_TRAIL.sub("", raw.strip())
-    refers = None
+    refers = takes_up  # the claim a caller knows this answers (a fact check's verdict)
     if stance == Stance.ASSERTS:
         corrected = contradicts(run, found, raw)
         if corrected is not None:
             # the rumour's subject restating it negated or with another figure denies it
             stance, refers = Stance.DENIES, corrected
-    takes_up = stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT)
+    answers = stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT)
     prev = run.made[-1] if run.made else None
     para = run.paragraph(s0)
     if (
@@ -190,7 +191,7 @@ def add_statement(
         r"\b(?:reports?|claims?|rumou?rs?)?\s*(?:that|whether)\s+(?P<c>.+)", raw.split(", ")[0]
     )
     stated = _STATED_CLAIM.match(claim)
-    if refers is None and takes_up:
+    if refers is None and answers:
         obj = context if quote else whole
         anaphor = (
             reading.points_back

@@ -920,3 +920,35 @@ def test_attribution_report_citing_a_source_at_the_end(extractor: Extractor) -> 
     assert [s.speaker.name for s in sts] == ["people familiar with the matter"]
     assert sts[0].speaker.scope == "Rail Gazette"
     assert "citing" not in (sts[0].claim_text or "")
+
+
+@pytest.mark.parametrize(
+    ("label", "stance"),
+    [
+        ("False", Stance.DENIES),
+        ("Missing context", Stance.DENIES),
+        ("Unproven", Stance.QUESTIONS),
+        ("True", Stance.CONFIRMS),
+    ],
+)
+def test_attribution_fact_check_verdict_rules_on_the_checked_claim(
+    extractor: Extractor, label: str, stance: Stance
+) -> None:
+    text = (
+        "Posts shared widely since Friday claim that Ostwind Rail will scrap its night trains.\n\n"
+        f"Verdict: {label}. Ostwind Rail runs four night routes and has announced no cuts."
+    )
+    sts = run(extractor, text, outlet="DPA Fact Check")
+    verdict = next(s for s in sts if s.rule.startswith("en.verdict"))
+    assert verdict.speaker.name == "DPA Fact Check"
+    assert verdict.stance == stance
+    assert verdict.refers_to == sts[0].local_id
+
+
+def test_attribution_verdict_word_mid_paragraph_is_no_verdict(extractor: Extractor) -> None:
+    text = (
+        "Posts claim that Ostwind Rail will scrap its night trains. The rating: False is a word "
+        "the posts never use."
+    )
+    sts = run(extractor, text, outlet="DPA Fact Check")
+    assert not any(s.rule.startswith("en.verdict") for s in sts)
