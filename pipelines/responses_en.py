@@ -221,6 +221,16 @@ def find_target(
     if not clause and _PRONOUN_OBJECT.match(obj):
         # "pushed back on that in a post, writing …", "denied it": the claim just made
         return _nearest(cands).claim
+    about_me = any(
+        _named(me, run.pools.get(m.claim, "")) and _rumour(m.statement) for m in cands
+    )
+    if not clause and not about_me and _DOCUMENT_WORD.search(obj):
+        # a third party "said the posts were scaremongering": what the posts said, not a
+        # claim about them (the subject of a rumour answers the rumour about it, below)
+        stated = [m for m in cands if m.claim in run.documented and m.statement.refers_to is None]
+        if stated:
+            best = _by_content(run, stated, obj, me)
+            return (best or stated[0]).claim
     best = _by_content(run, cands, obj, me)
     if best is not None:
         return best.claim

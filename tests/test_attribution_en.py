@@ -952,3 +952,17 @@ def test_attribution_verdict_word_mid_paragraph_is_no_verdict(extractor: Extract
     )
     sts = run(extractor, text, outlet="DPA Fact Check")
     assert not any(s.rule.startswith("en.verdict") for s in sts)
+
+
+def test_attribution_third_party_on_the_posts_takes_up_what_the_posts_said(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Posts shared widely since Friday claim that Ostwind Rail will scrap its night trains. "
+        "A regional paper said it could not find the memo the posts describe. "
+        'Ida Kron, a local lawmaker, said the posts were "fearmongering".'
+    )
+    sts = run(extractor, text, outlet="DPA Fact Check")
+    assert sts[-1].speaker.name == "Ida Kron"
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
