@@ -959,7 +959,7 @@ def test_attribution_third_party_on_the_posts_takes_up_what_the_posts_said(
 ) -> None:
     text = (
         "Posts shared widely since Friday claim that Ostwind Rail will scrap its night trains. "
-        "A regional paper said it could not find the memo the posts describe. "
+        "DPA could not find the internal memo that the posts describe. "
         'Ida Kron, a local lawmaker, said the posts were "fearmongering".'
     )
     sts = run(extractor, text, outlet="DPA Fact Check")
