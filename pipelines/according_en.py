@@ -18,7 +18,39 @@ from pipelines.statements_en import add_statement
 if TYPE_CHECKING:
     from pipelines.attribution_en import ArticleRun
 
-__all__ = ["according_pass", "relay_pass", "verdict_pass"]
+__all__ = ["according_pass", "afterthought_pass", "relay_pass", "verdict_pass"]
+
+
+def afterthought_pass(run: ArticleRun, s0: int, s1: int, before: int) -> None:
+    """ "…, a figure the bank confirmed.": the speaker's act on the claim this sentence stated.
+
+    ``before`` is how many statements there were before this sentence.
+    """
+    if len(run.made) <= before:
+        return
+    for m in run.lex["afterthoughts"].finditer(run.text, s0, s1):
+        if run.in_quote(m.start):
+            continue
+        a, b = m.spans["speaker"]
+        found = run.finder.resolve(run.text[a:b], a)
+        stated = run.made[-1]
+        if found is None or found.actor.name == stated.statement.speaker.name:
+            continue
+        add_statement(
+            run,
+            found,
+            None,
+            Stance(m.rule.get("stance")),
+            (s0, s1),
+            (m.start + 1, m.end),
+            m.rule.id,
+            quote=False,
+            conf=0.7,
+            cue_text=m.text,
+            takes_up=stated.claim,
+            elaborates=False,
+        )
+        return
 
 
 def verdict_pass(run: ArticleRun, s0: int, s1: int) -> bool:

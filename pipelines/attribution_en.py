@@ -36,7 +36,7 @@ import re
 from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Article
-from pipelines.according_en import according_pass, relay_pass, verdict_pass
+from pipelines.according_en import according_pass, afterthought_pass, relay_pass, verdict_pass
 from pipelines.attribution_zh import Attribution
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, Rule
@@ -155,6 +155,7 @@ class ArticleRun:
                 according_pass(self, s0, s1)
             if len(self.made) == before:
                 relay_pass(self, s0, s1)
+            afterthought_pass(self, s0, s1, before)
         self._mentions()
 
     def _mentions(self) -> None:

@@ -966,3 +966,24 @@ def test_attribution_third_party_on_the_posts_takes_up_what_the_posts_said(
     assert sts[-1].speaker.name == "Ida Kron"
     assert sts[-1].stance == Stance.DENIES
     assert sts[-1].refers_to == sts[0].local_id
+
+
+@pytest.mark.parametrize(
+    ("tail", "stance"),
+    [
+        ("a figure the bank confirmed", Stance.CONFIRMS),
+        ("a number the bank disputed", Stance.DENIES),
+    ],
+)
+def test_attribution_afterthought_act_on_the_claim_just_stated(
+    extractor: Extractor, tail: str, stance: Stance
+) -> None:
+    text = (
+        "Kessel Bank reported a quarterly profit on Monday. The staff union Fahrt said on "
+        f"Tuesday that Kessel Bank would cut 900 branch jobs, {tail}."
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.name == "Kessel Bank"
+    assert sts[-1].stance == stance
+    assert sts[-1].refers_to == sts[-2].local_id
+    assert sts[-2].speaker.name == "Fahrt"
