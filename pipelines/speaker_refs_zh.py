@@ -57,7 +57,7 @@ class SpeakerRefs:
 
     def _resolve_pronoun(self, sp: SpeakerPhrase) -> ActorRef | None:
         if sp.pronoun_kind == "document":
-            issuer = self._document_issuer(sp.head_start)
+            issuer = self._document_issuer(sp.head_end)
             if issuer is not None:
                 return issuer
         if sp.pronoun_kind == "report":
@@ -111,10 +111,32 @@ class SpeakerRefs:
         for m in reversed(found):
             # the clause opening the sentence ends at the sentence before it
             sentence = max(self.text.rfind(ch, floor, m.start) for ch in _SENTENCE_END) + 1
-            sp = self.parser.parse(self._clause_start(m.start, max(floor, sentence)), m.start)
+            end = m.start
+            if self.text[end - 1 : end] in "）)" and end > sentence:
+                # Kingsway Labs（金斯威检测）出具的说明: the name before its gloss
+                gloss = max(self.text.rfind("（", sentence, end), self.text.rfind("(", sentence, end))
+                end = gloss if gloss > sentence else end
+            start = self._clause_start(end, max(floor, sentence))
+            cited = self.text.rfind("援引", start, end)  # 起诉状援引X出具的说明: X issued it
+            sp = self.parser.parse(cited + 2 if cited >= 0 else start, end)
+            if sp is not None and sp.how == "latin_name":
+                # a Latin name issuing a document is an organisation (Northgate Labs出具的报告)
+                sp = SpeakerPhrase(**{**sp.__dict__, "kind": ActorKind.ORGANIZATION})
             if sp is not None and sp.how != "pronoun":
                 if sp.how in ("org_name", "spokesperson"):
                     self.parser.orgs.add(sp.name)  # 茶语町 speaks again later
+                return self._speaker_ref(sp)
+        # 起诉状显示，X以…为由，将Y诉至法院: the filer is named right after
+        end = min(i for i in (self.text.find(ch, pos) for ch in "。\n") if i >= 0) if pos < len(
+            self.text
+        ) else pos
+        for m in self.lex["issuing"].finditer(self.text, pos, end if end > pos else len(self.text)):
+            if not m.rule.get("follows"):
+                continue
+            sp = self.parser.parse(self._clause_start(m.start, pos), m.start)
+            if sp is not None and sp.how != "pronoun":
+                if sp.how in ("org_name", "spokesperson"):
+                    self.parser.orgs.add(sp.name)
                 return self._speaker_ref(sp)
         return None
 

@@ -34,7 +34,7 @@ _LEADING_NOISE = re.compile(
 )
 # a type noun before a name: 跨境物流公司货运宝 -> 货运宝, MCN机构鲸跃传媒 -> 鲸跃传媒
 _TYPE_NOUN = re.compile(
-    r"^.*?(?:公司|机构|平台|企业|品牌|厂商|服务商|集团|媒体|工厂|商家|卖家)(?=..)"
+    r"^.*?(?:公司|机构|平台|企业|品牌|厂商|服务商|制造商|供应商|运营商|回收商|开发商|集团|媒体|工厂|商家|卖家)(?=..)"
 )
 # words after a name that show it is an organisation: X方面, X官方微博, X发布公告称
 _INSTITUTIONAL = re.compile(
@@ -400,6 +400,10 @@ class SpeakerParser:
         chunk = self._org_chunk(start, end, whole_phrase_ok=whole)
         if chunk is None or re.fullmatch(r"[A-Za-z].*", self.text[chunk:end]):
             return None
+        # 动力电池制造商锂拓新能源: the type of business before the name is no part of it
+        typed = _TYPE_NOUN.match(self.text, chunk, end)
+        if typed is not None and self._looks_like_org(self.text[typed.end() : end]):
+            chunk = typed.end()
         return SpeakerPhrase(self.text[chunk:end], ActorKind.ORGANIZATION, chunk, end, "org_name")
 
     def _speaking_roles(self) -> list[Rule]:

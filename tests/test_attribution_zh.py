@@ -1795,3 +1795,28 @@ COMMENTARY = [
 @pytest.mark.parametrize(("text", "expected"), COMMENTARY)
 def test_attribution_commentary_forms(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
+
+
+FILINGS = [
+    pytest.param(
+        "法院受理的一份起诉状显示，物流服务商蓝港物流以服务合同纠纷为由，将禾川电子诉至法院，"
+        "要求对方赔偿损失约800万元。起诉状还指控，禾川电子多次拖延结算。",
+        [
+            S("蓝港物流", ORG, Stance.ASSERTS, f"{REP}/zh.cue.xianshi", "赔偿损失约800万元"),
+            S("蓝港物流", ORG, Stance.ASSERTS, f"{REP}/zh.cue.zhikong", "多次拖延结算"),
+        ],
+        id="a-complaint-is-the-plaintiffs-named-after-it",
+    ),
+    pytest.param(
+        "声明援引检测机构Northgate Labs（北门检测）出具的一份报告称，样品的含水量符合标准。",
+        [S("Northgate Labs", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "含水量符合标准")],
+        id="a-cited-document-is-its-issuers-gloss-and-all",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FILINGS)
+def test_attribution_filings_and_cited_documents(
+    extractor: Extractor, text: str, expected: list[S]
+) -> None:
+    check(extractor, text, expected)
