@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["qa_pass"]
 
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}|Q|A):\s+")
+_NEGATED = re.compile(r"\b(?:not|never|no|nobody|nothing)\b|n['’]t\b", re.IGNORECASE)
 _ANSWER_START = re.compile(r"(?P<word>No|Yes)[.,!]\s*", re.IGNORECASE)
 
 
@@ -69,6 +70,17 @@ def qa_pass(run: ArticleRun, s0: int, s1: int) -> bool:
         base = Stance.DENIES if opening.group("word").lower() == "no" else Stance.CONFIRMS
         context = _previous_turn(run, start) or ""
         c0 = max(c0, opening.end())
+    asked = _question_claim(run, start)
+    takes_up = None
+    if asked is not None and base == Stance.ASSERTS:
+        sentence = run.text[c0:s1]
+        cue = run.lex["content_cues"].search(sentence)
+        if cue is not None and cue.rule.get("stance") in ("denies", "no_comment", "confirms"):
+            takes_up = asked  # "I won't get into …" answers the claim the question restated
+        elif _NEGATED.search(sentence) and _first_negated(run, start, c0):
+            # "It's not a number from any screening we ran": the answer's first negation
+            # denies the claim the question restated
+            base, takes_up = Stance.DENIES, asked
     add_statement(
         run,
         found,
@@ -82,8 +94,25 @@ def qa_pass(run: ArticleRun, s0: int, s1: int) -> bool:
         cue_text=label,
         context=context,
         elaborates=False,
+        takes_up=takes_up,
     )
     return True
+
+
+def _question_claim(run: ArticleRun, start: int) -> str | None:
+    """The claim stated in the question turn right before the answer starting at ``start``."""
+    before = run.text[:start].rstrip()
+    q0 = before.rfind("\n") + 1
+    m = _LABEL.match(before, q0)
+    if m is None or not _asks(run, m.group("label")):
+        return None
+    stated = [x for x in run.made if q0 <= x.statement.start < start]
+    return stated[-1].claim if stated else None
+
+
+def _first_negated(run: ArticleRun, start: int, pos: int) -> bool:
+    """Whether no sentence of this answer before ``pos`` was negated."""
+    return _NEGATED.search(run.text, start, pos) is None
 
 
 def _previous_turn(run: ArticleRun, start: int) -> str | None:

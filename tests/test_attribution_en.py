@@ -987,3 +987,24 @@ def test_attribution_afterthought_act_on_the_claim_just_stated(
     assert sts[-1].stance == stance
     assert sts[-1].refers_to == sts[-2].local_id
     assert sts[-2].speaker.name == "Fahrt"
+
+
+def test_attribution_interview_answer_negating_the_claim_the_question_restated(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "We spoke to Nora Quist, the chief executive of Ostwind Rail.\n\n"
+        "REUTERS: The Baltic Courier reported that Ostwind will close its Malmo depot.\n\n"
+        "QUIST: I read that piece. That depot is not closing, it is growing.\n\n"
+        "REUTERS: Kessel Freight is said to want your cargo arm.\n\n"
+        "QUIST: I won't get into talks we may or may not be having."
+    )
+    sts = run(extractor, text)
+    depot = next(s for s in sts if "Malmo" in (s.claim_text or ""))
+    denial = next(s for s in sts if "not closing" in s.evidence)
+    assert denial.stance == Stance.DENIES
+    assert denial.refers_to == depot.local_id
+    cargo = next(s for s in sts if "cargo" in (s.claim_text or ""))
+    refusal = sts[-1]
+    assert refusal.stance == Stance.NO_COMMENT
+    assert refusal.refers_to == cargo.local_id
