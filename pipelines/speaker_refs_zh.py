@@ -105,7 +105,11 @@ class SpeakerRefs:
         return None
 
     def _document_issuer(self, pos: int) -> ActorRef | None:
-        """Who issued the document a 声明称 stands for: X发布《…声明》 shortly before."""
+        """Who issued the document a 声明称 stands for.
+
+        X发布《…声明》 or X出具的说明 shortly before (``pos`` is the end of the
+        document word), else a filer named right after (起诉状显示，X将Y诉至法院).
+        """
         floor = max(0, pos - _DOCUMENT_REACH)
         found = list(self.lex["issuing"].finditer(self.text, floor, pos))
         for m in reversed(found):
@@ -114,7 +118,7 @@ class SpeakerRefs:
             end = m.start
             if self.text[end - 1 : end] in "）)" and end > sentence:
                 # Kingsway Labs（金斯威检测）出具的说明: the name before its gloss
-                gloss = max(self.text.rfind("（", sentence, end), self.text.rfind("(", sentence, end))
+                gloss = max(self.text.rfind(b, sentence, end) for b in "（(")
                 end = gloss if gloss > sentence else end
             start = self._clause_start(end, max(floor, sentence))
             cited = self.text.rfind("援引", start, end)  # 起诉状援引X出具的说明: X issued it
@@ -127,10 +131,8 @@ class SpeakerRefs:
                     self.parser.orgs.add(sp.name)  # 茶语町 speaks again later
                 return self._speaker_ref(sp)
         # 起诉状显示，X以…为由，将Y诉至法院: the filer is named right after
-        end = min(i for i in (self.text.find(ch, pos) for ch in "。\n") if i >= 0) if pos < len(
-            self.text
-        ) else pos
-        for m in self.lex["issuing"].finditer(self.text, pos, end if end > pos else len(self.text)):
+        stops = [i for i in (self.text.find(ch, pos) for ch in "。\n") if i >= 0]
+        for m in self.lex["issuing"].finditer(self.text, pos, min(stops, default=len(self.text))):
             if not m.rule.get("follows"):
                 continue
             sp = self.parser.parse(self._clause_start(m.start, pos), m.start)
