@@ -7,7 +7,9 @@ speaker phrase (a surname introduced earlier, "Whitfield" -> Dana
 Whitfield).  Every sentence of an answer is that person's own words (a
 statement with the sentence as its quote).  An answer that opens with a
 bare "No." denies, and "Yes." confirms, what the question before it asked,
-and is linked to the claim that question restated.
+and is linked to the claim that question restated; so is the answer's first
+negated sentence ("It's not a number from any screening we ran"), and a
+refusal ("I won't get into …") answers that claim too.
 """
 
 from __future__ import annotations

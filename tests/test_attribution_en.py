@@ -1008,3 +1008,19 @@ def test_attribution_interview_answer_negating_the_claim_the_question_restated(
     refusal = sts[-1]
     assert refusal.stance == Stance.NO_COMMENT
     assert refusal.refers_to == cargo.local_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there any truth to the rumours that Ostwind will close its Malmo depot?",
+        "Is it true that Ostwind will close its Malmo depot next spring?",
+    ],
+)
+def test_attribution_interviewer_question_passing_on_a_rumour(
+    extractor: Extractor, question: str
+) -> None:
+    text = f"We spoke to Nora Quist of Ostwind Rail.\n\nREUTERS: {question}"
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.stance) for s in sts] == [("Reuters", Stance.REPORTS)]
+    assert "Malmo depot" in (sts[0].claim_text or "")
