@@ -99,6 +99,8 @@ class QuotePass:
         """The cue right before ``q`` (表示：“, 告诉36氪：“), if any."""
         # one past the mark: a cue may look ahead at it (所说的“)
         for c in reversed(self._cues(start, q.open + 1)):
+            if self.text[c.start - 1 : c.start] == "的" and not c.rule.get("quote_only"):
+                return None  # 管理层的解释“比较有说服力”: a noun, not a speaker's cue
             if (
                 _AFTER_CUE_TO_QUOTE.match(self.text, c.end, q.open)
                 or (c.rule.get("recipient") and _RECIPIENT.match(self.text, c.end, q.open))

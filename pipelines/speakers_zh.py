@@ -168,6 +168,11 @@ class SpeakerParser:
 
     def parse(self, start: int, end: int) -> SpeakerPhrase | None:
         """Speaker of the phrase ``text[start:end]``, or None if there is none."""
+        if end - start > 3 and self.text[end - 1] in "）)":
+            # 首席财务官Karen Lau（刘嘉欣）介绍: the name before its gloss
+            gloss = max(self.text.rfind(b, start, end) for b in "（(")
+            if gloss > start:
+                end = gloss
         phrase_end = end
         while True:  # 我们对…代理商的 (走访): a filler may end before a 的
             new = self.strip_fillers(start, end)

@@ -1820,3 +1820,25 @@ def test_attribution_filings_and_cited_documents(
     extractor: Extractor, text: str, expected: list[S]
 ) -> None:
     check(extractor, text, expected)
+
+
+CALL_NOTES = [
+    pytest.param(
+        "首席运营官Lena Park（朴丽娜）介绍，公司已将华东仓的人手增加一成。“年底前还会再招。”她说。",
+        [
+            S("Lena Park", PER, Stance.ASSERTS, f"{REP}/zh.cue.jieshao", "人手增加一成"),
+            S("Lena Park", PER, Stance.ASSERTS, QA, quote="年底前还会再招"),
+        ],
+        id="a-name-glossed-in-brackets-speaks",
+    ),
+    pytest.param(
+        "一位旁听的券商分析师会后对虎嗅表示，公司对毛利率的解释“站得住”。",
+        [S("券商分析师 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.biaoshi", "站得住")],
+        id="a-time-word-after-the-source-and-a-noun-before-a-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALL_NOTES)
+def test_attribution_call_notes(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
