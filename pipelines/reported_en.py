@@ -130,6 +130,11 @@ def _content_first(
         return None
     if app_end is not None:
         found = appositive(run, found, comma + 1 + len(spk), app_end + 1)
+    via = run.via(found)
+    # "…, Bloomberg News reported on Tuesday, citing people familiar with the matter."
+    cited = _cited_source(run, found, tail_end, s1) if tail_end < s1 else None
+    if cited is not None:
+        found, via, _ = cited
     made = add_statement(
         run,
         found,
@@ -142,7 +147,7 @@ def _content_first(
         conf=0.75,
         cue_text=cm.group(),
         context=run.text[comma:s1],
-        via=run.via(found),
+        via=via,
     )
     return (made, found, s1) if made else None
 

@@ -1024,3 +1024,13 @@ def test_attribution_interviewer_question_passing_on_a_rumour(
     sts = run(extractor, text)
     assert [(s.speaker.name, s.stance) for s in sts] == [("Reuters", Stance.REPORTS)]
     assert "Malmo depot" in (sts[0].claim_text or "")
+
+
+def test_attribution_content_first_report_citing_a_source(extractor: Extractor) -> None:
+    text = (
+        "Ostwind Rail is in talks to buy Kessel Freight, Rail Gazette reported on Tuesday, "
+        "citing people familiar with the matter."
+    )
+    sts = run(extractor, text, outlet="Reuters")
+    assert [s.speaker.name for s in sts] == ["people familiar with the matter"]
+    assert sts[0].speaker.scope == "Rail Gazette"
