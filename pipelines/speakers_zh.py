@@ -188,6 +188,9 @@ class SpeakerParser:
         if issued is not None and issued.end("issuer") > start:
             # 监管局11月3日公布的行政处罚信息显示: the office that issued it speaks
             by = self.parse(start, issued.end("issuer"))
+            if by is not None and by.how == "latin_name":
+                # a Latin name issuing a document is an organisation (Northgate Labs出具的报告)
+                by = SpeakerPhrase(**{**by.__dict__, "kind": ActorKind.ORGANIZATION})
             if by is not None:
                 return by
         head = (
