@@ -170,8 +170,8 @@ def _speaker_after_cue(
     if len(m.group("spk").split()) > 7 or _APPOSITIVE_BEFORE.search(run.text, floor, comma):
         return None  # "Kevin Liu, an analyst at Counterpoint, said": the speaker came first
     found = run.finder.resolve(m.group("spk"), m.start("spk"))
-    if found is None or found.how == "pronoun":
-        return None
+    if found is None or found.how in ("pronoun", "report", "document"):
+        return None  # "…, who leads Orvia, denied the report": the report is the object
     found = appositive(run, found, m.end("spk"), s1)
     made = add_statement(
         run,

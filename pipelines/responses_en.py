@@ -288,7 +288,8 @@ def contradicts(run: ArticleRun, found: Found, content: str) -> str | None:
         theirs = content_words(pool)
         shared = {w for w in words & theirs if not (w[:1].isdigit() or w[:1] == "$")}
         figures = {w for w in theirs if w[:1].isdigit() or w[:1] == "$"}
-        if negated and len(shared) >= 2:
+        # two shared words, or the act itself ("not for sale" against "agreed to sell")
+        if negated and (len(shared) >= 2 or any(w.startswith("=") for w in shared)):
             return m.claim
         if shared and mine and figures and not mine & figures:
             return m.claim

@@ -1034,3 +1034,35 @@ def test_attribution_content_first_report_citing_a_source(extractor: Extractor) 
     sts = run(extractor, text, outlet="Reuters")
     assert [s.speaker.name for s in sts] == ["people familiar with the matter"]
     assert sts[0].speaker.scope == "Rail Gazette"
+
+
+RUMOUR = "Ostwind Rail is in talks to buy Kessel Freight, Rail Gazette reported. "
+
+
+@pytest.mark.parametrize(
+    ("answer", "speaker"),
+    [
+        pytest.param(
+            '"There is nothing to this," Ostwind Rail chief executive Jane Doe told reporters.',
+            "Jane Doe",
+            id="nothing-to-this",
+        ),
+        pytest.param(
+            'Kessel Freight, for its part, said it was "not currently in discussions" with anyone.',
+            "Kessel Freight",
+            id="negated-act-of-the-rumour",
+        ),
+        pytest.param(
+            "Jane Doe, who leads Ostwind Rail, denied the report.",
+            "Jane Doe",
+            id="relative-clause-before-the-cue",
+        ),
+    ],
+)
+def test_attribution_denials_of_a_reported_deal(
+    extractor: Extractor, answer: str, speaker: str
+) -> None:
+    sts = run(extractor, RUMOUR + answer)
+    assert sts[-1].speaker.name == speaker
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
