@@ -207,6 +207,12 @@ class SpeakerFinder:
         role = resolve_role(self, p, shift)
         if role is not None:
             return role
+        own = re.fullmatch(rf"(?P<org>{NAME})(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?P<who>{NAME})", p)
+        if own and self.kinds.kind_of(own.group("who")) == ActorKind.PERSON:
+            # "Ostwind Rail's Jane Doe said": the person, of that organisation
+            person = self._name(own.group("who"), shift + own.start("who"))
+            if person is not None and person.actor.kind == ActorKind.PERSON:
+                return person
         return self._name(p, shift) or self._named_institution(p, shift)
 
     def _anonymous(

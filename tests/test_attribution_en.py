@@ -1066,3 +1066,11 @@ def test_attribution_denials_of_a_reported_deal(
     assert sts[-1].speaker.name == speaker
     assert sts[-1].stance == Stance.DENIES
     assert sts[-1].refers_to == sts[0].local_id
+
+
+@pytest.mark.parametrize("org", ["Ostwind Rail's", "Halvard Securities'"])
+def test_attribution_organisation_possessive_before_a_person(
+    extractor: Extractor, org: str
+) -> None:
+    sts = run(extractor, f"{org} Jane Doe said the company was on track.")
+    assert [(s.speaker.name, s.speaker.kind) for s in sts] == [("Jane Doe", ActorKind.PERSON)]
