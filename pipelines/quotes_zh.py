@@ -32,6 +32,8 @@ _OBJECT_THEN_COLON = re.compile(r"了?[^，,。；;：:“”\s]{1,10}?\s*[:：]
 _COLON = Rule("zh.quote.colon", "phrase", "：", {"stance": "asserts"})
 # an interview answer: 周屹：完全是谣言。
 _QA_LABEL = re.compile(r"[ \t]*([^\s：:，,。“”《》]{2,10})[：:]")
+# a manner word right before a cue after a quote: “…”在节目中，X这样评价
+_POINTS_AT_QUOTE = re.compile(r"(?:这样|如此|这么)$")
 _STRONG_HEADS = ("gazetteer", "descriptor", "pronoun", "spokesperson", "latin_name")
 
 # what may follow a quote that is speech: punctuation, the end, or a speaker
@@ -156,7 +158,12 @@ class QuotePass:
                     start += 1
                 end = self.parser.strip_fillers(start, cue.start)
                 if any(ch in self.text[start:end] for ch in "，,。；;"):
-                    break
+                    # “…”在一期播客中，X这样评价: 这样/如此 points back at the quote
+                    if "。" in self.text[start:end] or not _POINTS_AT_QUOTE.search(
+                        self.text, start, cue.start
+                    ):
+                        break
+                    start = self._clause_start(cue.start, start)
                 sp = self.parser.parse(start, cue.start)
                 if sp is not None and self._speaker_ref(sp) is not None:
                     bindings[q] = (sp, cue, "zh.quote.speaker_after")

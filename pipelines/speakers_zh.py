@@ -59,7 +59,7 @@ _BARE_ROLE = re.compile(
 )
 # a department between an organisation and its speaking role (松果出行人力资源负责人)
 _DEPARTMENT = re.compile(
-    r"(?:人力资源|人事|行政|财务|市场|销售|公关|法务|合规|风控|采购|研发|技术|产品|运营|品牌|战略|证券|投资者关系|客户服务)"
+    r"(?:(?:亚太|大中华|中国|全球|海外|北美|欧洲)区|人力资源|人事|行政|财务|市场|销售|公关|法务|合规|风控|采购|研发|技术|产品|运营|品牌|战略|证券|投资者关系|客户服务)"
     r"(?:部|部门|中心|团队)?$"
 )
 _GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业|平台)")
@@ -327,6 +327,10 @@ class SpeakerParser:
             count = _COUNT_BEFORE_ROLE.search(self.text, start, org_end)
             if count is not None and count.start() > start:
                 org_end = count.start()
+            # Halcyon Hotels亚太区发言人: the office is no part of the name
+            dept = _DEPARTMENT.search(self.text, start, org_end)
+            if dept is not None and dept.start() - start >= 2:
+                org_end = dept.start()
             org = self._mention_by_end.get(org_end)
             if org is not None and org.start >= start and not org.is_source_descriptor:
                 return SpeakerPhrase(

@@ -1842,3 +1842,31 @@ CALL_NOTES = [
 @pytest.mark.parametrize(("text", "expected"), CALL_NOTES)
 def test_attribution_call_notes(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
+
+
+RECAPS = [
+    pytest.param(
+        "“外卖的红利期已经过去了。”在上周播出的一期访谈节目中，蓝港物流CEO沈一舟这样评价眼下的市场。",
+        [S("沈一舟", PER, Stance.ASSERTS, f"{QA}/zh.cue.pingjia", quote="红利期已经过去了")],
+        id="a-quote-then-a-setting-then-x-this-way-evaluated",
+    ),
+    pytest.param(
+        "网传，蓝港物流将收购禾川电子。"
+        "Northwind Foods亚太区发言人表示，公司“不对市场传言发表评论”。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "收购禾川电子"),
+            S("Northwind Foods", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.biaoshi", refers="s1"),
+        ],
+        id="a-regional-office-before-the-spokesperson-is-no-part-of-the-name",
+    ),
+    pytest.param(
+        "有加盟商在抖音上称，蓝港物流今年已关闭上百个网点。",
+        [S("加盟商 @ 虎嗅", ANON, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "上百个网点")],
+        id="a-franchisee-is-an-anonymous-source",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECAPS)
+def test_attribution_interview_recaps(extractor: Extractor, text: str, expected: list[S]) -> None:
+    check(extractor, text, expected)
