@@ -1074,3 +1074,10 @@ def test_attribution_organisation_possessive_before_a_person(
 ) -> None:
     sts = run(extractor, f"{org} Jane Doe said the company was on track.")
     assert [(s.speaker.name, s.speaker.kind) for s in sts] == [("Jane Doe", ActorKind.PERSON)]
+
+
+def test_attribution_calling_a_report_speculative_denies(extractor: Extractor) -> None:
+    text = RUMOUR + 'Ostwind Rail called the report "speculative".'
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
