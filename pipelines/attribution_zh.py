@@ -240,6 +240,9 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass):
             if self._in_quote(m.start) or self._is_consumed(m.start, m.end):
                 continue
             self.consumed.append((m.start, m.end))
+            # 提及的丰禾粮油“计划借款”一说: the rumour is about a name the article knows
+            subject = (m.group("subject") or "").strip()
+            known = {x.name for x in self.mentions} | self.parser.orgs
             self._add(
                 speaker=self._outlet_ref(),
                 sp=None,
@@ -250,6 +253,7 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass):
                 base=Stance(m.rule.get("stance", "reports")),
                 quote=False,
                 confidence=0.6,
+                subject=subject if subject in known else "",
             )
 
     def _according_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:

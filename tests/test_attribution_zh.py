@@ -1870,3 +1870,22 @@ RECAPS = [
 @pytest.mark.parametrize(("text", "expected"), RECAPS)
 def test_attribution_interview_recaps(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
+
+
+def test_attribution_a_named_quoted_rumour_is_relayed_about_its_subject(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "蓝港物流发布公告称，三季度营收增长一成。"
+        "本报此前报道中提到的蓝港物流“计划出售华南仓储业务”一说，"
+        "来源为一则网络帖子。蓝港物流证券部工作人员回复本报称，公司“目前没有这样的安排”。"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("蓝港物流", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "营收增长一成"),
+            S("虎嗅", MED, Stance.REPORTS, "zh.quoted_rumour.named", "蓝港物流计划出售华南仓储"),
+            S("蓝港物流", ORG, Stance.DENIES, f"{REP}/zh.cue.cheng", refers="s2"),
+        ],
+    )
