@@ -36,9 +36,12 @@ _ANAPHOR_OPENING = 6
 _RUMOUR_REACH = 300
 # 第二条（传闻）…: the n-th item of a list of rumours
 _ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十]|\d{1,2})(?:条|个|则)")
-_RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消息")
-# the content names the rumour it answers: 否认了裁员传闻, 网传停产一事纯属谣言
-_NAMES_A_RUMOUR = re.compile(r"[\u4e00-\u9fff]{2}(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)")
+# …“数据惨淡”的说法: a quoted phrase called a claim is a rumour's
+_RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消息|[”」]的说法")
+# the content names the rumour it answers: 否认了裁员传闻, 网传停产一事纯属谣言, “…”的说法
+_NAMES_A_RUMOUR = re.compile(
+    r"[\u4e00-\u9fff]{2}[”」]?(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)"
+)
 # a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
 _NEGATED_QUOTE = re.compile(
     r"[^“”，,]{0,12}“(?:目前|公司|我们|我|均|都|也|并|完全|根本|从来)?"

@@ -1889,3 +1889,15 @@ def test_attribution_a_named_quoted_rumour_is_relayed_about_its_subject(
             S("蓝港物流", ORG, Stance.DENIES, f"{REP}/zh.cue.cheng", refers="s2"),
         ],
     )
+
+
+def test_attribution_a_quoted_phrase_called_a_claim_questions_the_rumour(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "网传，蓝港物流的无人仓试点已经全面失败。蓝港物流仓储总监周岩表示，试点的数据“会按期公布”。"
+        "一位物流投资人表示，还没公布数据就有“全面失败”的说法，本身就不合常理。"
+    )
+    result = run(extractor, text)
+    last = result.statements[-1]
+    assert (last.stance, last.refers_to) == (Stance.QUESTIONS, "s1"), describe(result.statements)
