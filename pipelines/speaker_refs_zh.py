@@ -65,6 +65,10 @@ class SpeakerRefs:
             for st in reversed(self.out.statements):
                 if st.speaker.kind == ActorKind.MEDIA and st.speaker != self._outlet_ref():
                     return st.speaker
+            # 该文称 … 最初发布该文章的公众号“X”: named only later in the article
+            late = self.lex["late_sources"].search(self.text, sp.head_end)
+            if late is not None and late.group("name"):
+                return self._known(late.group("name") or "", ActorKind(late.rule.get("kind")))
             # 该文称 after "一篇文章在…传播": an unnamed post the outlet relays
             return self._outlet_ref() if self.scope else None
         if sp.pronoun_kind == "author":

@@ -1901,3 +1901,21 @@ def test_attribution_a_quoted_phrase_called_a_claim_questions_the_rumour(
     result = run(extractor, text)
     last = result.statements[-1]
     assert (last.stance, last.refers_to) == (Stance.QUESTIONS, "s1"), describe(result.statements)
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker", "stance"),
+    [
+        ("截至发稿，最初发布该文章的公众号“物流深喉”已删除原文。", "物流深喉", Stance.ASSERTS),
+        ("截至发稿，蓝港物流未回应置评请求。", "虎嗅", Stance.REPORTS),
+    ],
+)
+def test_attribution_a_post_named_only_at_the_end_speaks(
+    extractor: Extractor, tail: str, speaker: str, stance: Stance
+) -> None:
+    text = (
+        "一篇题为《蓝港物流撑不住了》的文章在多个微信群传播。该文称，蓝港物流已拖欠供应商货款三个月。\n\n"
+        + tail
+    )
+    first = run(extractor, text).statements[0]
+    assert (first.speaker.name, first.stance) == (speaker, stance), describe((first,))
