@@ -1081,3 +1081,10 @@ def test_attribution_calling_a_report_speculative_denies(extractor: Extractor) -
     sts = run(extractor, text)
     assert sts[-1].stance == Stance.DENIES
     assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_quote_opening_with_that_is_points_back(extractor: Extractor) -> None:
+    text = RUMOUR + '"That is simply not true," Mia Lang wrote on LinkedIn.'
+    sts = run(extractor, text)
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
