@@ -244,6 +244,11 @@ class SpeakerFinder:
                 for r in self.lex["descriptors"].rules
             ):
                 noun = the.group(1)
+                anon = [(p, a) for p, a in self.anonymous if noun in a.description.lower()]
+                near = [(p, a) for p, a in anon if p < pos and "\n" not in self.text[p:pos]]
+                if near:
+                    # "A supplier of hardware to X said …" … "the supplier said": that source
+                    return Found(max(near, key=lambda x: x[0])[1], "pronoun")
                 named = self._named_by_last_word(noun, pos)
                 actor = (
                     self.last(self.described.get(noun, []), pos)

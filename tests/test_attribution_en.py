@@ -1088,3 +1088,15 @@ def test_attribution_quote_opening_with_that_is_points_back(extractor: Extractor
     sts = run(extractor, text)
     assert sts[-1].stance == Stance.DENIES
     assert sts[-1].refers_to == sts[0].local_id
+
+
+def test_attribution_the_noun_of_an_unnamed_source_in_the_paragraph(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Halvard Group buys parts from Ostwind Rail. A supplier of brake pads to Ostwind's "
+        'depot in Malmo said orders had halved. "Now it is week by week," the supplier said.'
+    )
+    sts = run(extractor, text)
+    assert sts[-1].speaker.kind == ActorKind.ANONYMOUS
+    assert sts[-1].speaker.name == sts[-2].speaker.name
