@@ -81,6 +81,12 @@ class SpeakerRefs:
             for st in reversed(self.out.statements):
                 if st.speaker.kind == sp.pronoun_kind and st.speaker != self._outlet_ref():
                     return st.speaker
+            # 网传蓝港物流将…。对此，其相关负责人表示: the organisation a claim opens with
+            if sp.pronoun_kind == "organization":
+                for st in reversed(self.out.statements):
+                    name = self.parser.org_opening(st.claim_text or "")
+                    if name is not None:
+                        return self._known(name, ActorKind.ORGANIZATION)
             return None
         intro = [(pos, n) for pos, n in self.parser.introduced if pos <= sp.head_start]
         last_pos = self.last_speaker[0] if self.last_speaker is not None else -1

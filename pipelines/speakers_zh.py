@@ -62,7 +62,7 @@ _DEPARTMENT = re.compile(
     r"(?:(?:亚太|大中华|中国|全球|海外|北美|欧洲)区|人力资源|人事|行政|财务|市场|销售|公关|法务|合规|风控|采购|研发|技术|产品|运营|品牌|战略|证券|投资者关系|客户服务)"
     r"(?:部|部门|中心|团队)?$"
 )
-_GENERIC_ORG = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业|平台)")
+_GENERIC_ORG = re.compile(r"(?:(?:该|本|这家)?(?:公司|集团|企业|平台)|其)(?:相关)?")
 _COUNT_BEFORE_ROLE = re.compile(
     r"(?:一名|一位|某位|某名|多名|多位|两名|两位|(?:通过|经由|借助|透过)(?:其)?)$"
 )
@@ -487,6 +487,15 @@ class SpeakerParser:
             if i >= 0:
                 best = max(best or (i + len(name), name), (i + len(name), name))
         return best[1] if best else None
+
+    def org_opening(self, claim: str) -> str | None:
+        """An organisation name opening a claim (蓝港物流将关闭华南仓 -> 蓝港物流)."""
+        suffix = _org_suffix_re(self.lexicon).pattern.removesuffix("$")
+        m = re.match(
+            rf"([\u4e00-\u9fffA-Za-z]{{1,10}}?{suffix})(?=将|已|正|拟|计划|或|要|被|旗下|的|在)",
+            claim,
+        )
+        return m.group(1) if m and len(m.group(1)) >= 3 else None
 
     def _looks_like_org(self, chunk: str) -> bool:
         """Latin names pass; Chinese ones need an organisation suffix (运链通, 海川研究)."""

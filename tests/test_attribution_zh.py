@@ -1919,3 +1919,22 @@ def test_attribution_a_post_named_only_at_the_end_speaks(
     )
     first = run(extractor, text).statements[0]
     assert (first.speaker.name, first.stance) == (speaker, stance), describe((first,))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近日，有网友爆料称，蓝港物流将关闭华南仓。对此，其相关负责人表示，该消息不实。",
+        "网传，蓝港物流将关闭华南仓。对此，该公司相关负责人表示，该消息不实。",
+    ],
+)
+def test_attribution_its_head_speaks_for_the_company_a_claim_is_about(
+    extractor: Extractor, text: str
+) -> None:
+    last = run(extractor, text).statements[-1]
+    assert (last.speaker.name, last.speaker.kind, last.stance, last.refers_to) == (
+        "蓝港物流",
+        ORG,
+        Stance.DENIES,
+        "s1",
+    ), describe((last,))
