@@ -32,6 +32,9 @@ _OBJECT_THEN_COLON = re.compile(r"了?[^，,。；;：:“”\s]{1,10}?\s*[:：]
 _COLON = Rule("zh.quote.colon", "phrase", "：", {"stance": "asserts"})
 # an interview answer: 周屹：完全是谣言。
 _QA_LABEL = re.compile(r"[ \t]*([^\s：:，,。“”《》]{2,10})[：:]")
+# 问：…？答：… within one paragraph
+_ANSWER_LABEL = re.compile(r"(?:(?<=^)|(?<=[。？！?!\s]))(?:答|A)[：:]")
+_QUESTION_LABEL = re.compile(r"(?:(?<=^)|(?<=[。？！?!\s]))(?:问|Q)[：:]")
 # a manner word right before a cue after a quote: “…”在节目中，X这样评价
 _POINTS_AT_QUOTE = re.compile(r"(?:这样|如此|这么)$")
 _STRONG_HEADS = ("gazetteer", "descriptor", "pronoun", "spokesperson", "latin_name")
@@ -266,7 +269,25 @@ class QuotePass:
                 sp = self.parser.parse(a, b)
                 if sp is not None and sp.kind == ActorKind.PERSON and sp.head_end == b:
                     found.append((offset + m.end(), offset + len(para), sp))
+                    offset += len(para) + 1
+                    continue
+            found += self._inline_answers(offset, para)
             offset += len(para) + 1
+        return found
+
+    def _inline_answers(self, offset: int, para: str) -> list[tuple[int, int, SpeakerPhrase]]:
+        """问：…？答：… on one line: the answer is the person the interview introduced."""
+        found = []
+        for m in _ANSWER_LABEL.finditer(para):
+            people = [(pos, n) for pos, n in self.parser.introduced if pos < offset + m.start()]
+            if not people:
+                break
+            name = people[-1][1]
+            nxt = _QUESTION_LABEL.search(para, m.end())
+            end = offset + (nxt.start() if nxt else len(para))
+            where = offset + m.start()
+            sp = SpeakerPhrase(name, ActorKind.PERSON, where, where, "qa_answer")
+            found.append((offset + m.end(), end, sp))
         return found
 
     def _answer_pass(self, s0: int, s1: int) -> bool:

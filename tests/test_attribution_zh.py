@@ -1938,3 +1938,20 @@ def test_attribution_its_head_speaks_for_the_company_a_claim_is_about(
         Stance.DENIES,
         "s1",
     ), describe((last,))
+
+
+def test_attribution_inline_question_and_answer(extractor: Extractor) -> None:
+    text = (
+        "近日，虎嗅专访了蓝港物流CEO沈一舟。\n\n"
+        "问：网传蓝港物流将关闭华南仓，是真的吗？答：完全是谣言，华南仓今年还会扩建。\n\n"
+        "问：明年的计划是什么？答：我们明年会在西南新建两个分拨中心。\n"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("虎嗅", MED, Stance.REPORTS, WANG, "关闭华南仓"),
+            S("沈一舟", PER, Stance.DENIES, "zh.qa.answer", refers="s1"),
+            S("沈一舟", PER, Stance.ASSERTS, "zh.qa.answer", "新建两个分拨中心"),
+        ],
+    )
