@@ -174,3 +174,16 @@ def test_spreading_words_and_hearsay_in_quotes(
 @pytest.mark.parametrize("content", ["对此并不知情", "目前还不清楚具体情况", "不了解细节"])
 def test_not_knowing_is_no_comment(lex: Lexicon, content: str) -> None:
     assert read_stance(content, ASSERTS, lex).stance == NO_COMMENT
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("订单回暖，不代表利润能马上修复", Stance.QUESTIONS),
+        ("他没听说过要关闭华南仓", Stance.QUESTIONS),
+        ("听说华南仓要关了", Stance.REPORTS),
+        ("这也不代表什么", Stance.ASSERTS),
+    ],
+)
+def test_zh_doubt_without_a_doubt_word(content: str, expected: Stance) -> None:
+    assert read_stance(content, Stance.ASSERTS, Lexicon.load("zh")).stance == expected
