@@ -136,16 +136,15 @@ class SpeakerParser(OrgHeads):
 
     def parse(self, start: int, end: int) -> SpeakerPhrase | None:
         """Speaker of the phrase ``text[start:end]``, or None if there is none."""
-        if end - start > 3 and self.text[end - 1] in "）)":
-            # 首席财务官Karen Lau（刘嘉欣）介绍: the name before its gloss
-            gloss = max(self.text.rfind(b, start, end) for b in "（(")
-            if gloss > start:
-                end = gloss
         phrase_end = end
         while True:  # 我们对…代理商的 (走访): a filler may end before a 的
             new = self.strip_fillers(start, end)
             while new > start and self.text[new - 1] in " \t的":
                 new -= 1
+            if new - start > 3 and self.text[new - 1] in "）)":
+                # Karen Lau（刘嘉欣）介绍, Kevin Wu（吴凯文）前两天…说: the name before its gloss
+                gloss = max(self.text.rfind(b, start, new) for b in "（(")
+                new = gloss if gloss > start else new
             if new == end:
                 break
             end = new

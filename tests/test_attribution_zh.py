@@ -1955,3 +1955,17 @@ def test_attribution_inline_question_and_answer(extractor: Extractor) -> None:
             S("沈一舟", PER, Stance.ASSERTS, "zh.qa.answer", "新建两个分拨中心"),
         ],
     )
+
+
+def test_attribution_a_gloss_before_a_setting_and_i_do_not_comment(extractor: Extractor) -> None:
+    text = (
+        "网传，蓝港物流将关闭华南仓。禾川快运创始人Mark Lin（林默）前两天在直播中被问到此事时说："
+        "“别人家的事我不评论。”"
+    )
+    last = run(extractor, text).statements[-1]
+    assert (last.speaker.name, last.stance, last.refers_to) == ("Mark Lin", Stance.NO_COMMENT, "s1")
+
+
+def test_attribution_last_months_report_is_the_issuers(extractor: Extractor) -> None:
+    [st] = run(extractor, "蓝港物流上个月披露的财报显示，华南仓营收同比增长两成。").statements
+    assert st.speaker.name == "蓝港物流", describe((st,))
