@@ -183,6 +183,7 @@ def test_not_knowing_is_no_comment(lex: Lexicon, content: str) -> None:
         ("他没听说过要关闭华南仓", Stance.QUESTIONS),
         ("听说华南仓要关了", Stance.REPORTS),
         ("这也不代表什么", Stance.ASSERTS),
+        ("关仓的传闻更像是同行放出的烟雾弹", Stance.QUESTIONS),
     ],
 )
 def test_zh_doubt_without_a_doubt_word(content: str, expected: Stance) -> None:
