@@ -219,7 +219,9 @@ class StatementPass:
                 return comma + 1  # a negated quote, or the next item of a list (第二条…)
             if self._own_stance(clause):
                 reading = read_stance(clause, Stance.ASSERTS, self.lex)
-                if not reading.bare:
+                before = read_stance(self.text[c0:comma], Stance.ASSERTS, self.lex)
+                # “看新闻才知道”，“也不掌握情况”: one refusal said twice is one statement
+                if not reading.bare and before.stance != reading.stance:
                     return comma + 1
             if self._own_stance(self.text[c0:comma]) and self.lex["opposites"].search(clause):
                 return comma + 1  # "A纯属谣言，项目按计划推进": a denial, then a second answer

@@ -1969,3 +1969,18 @@ def test_attribution_a_gloss_before_a_setting_and_i_do_not_comment(extractor: Ex
 def test_attribution_last_months_report_is_the_issuers(extractor: Extractor) -> None:
     [st] = run(extractor, "蓝港物流上个月披露的财报显示，华南仓营收同比增长两成。").statements
     assert st.speaker.name == "蓝港物流", describe((st,))
+
+
+def test_attribution_one_refusal_said_twice_is_one_statement(extractor: Extractor) -> None:
+    text = (
+        "据彭博报道，禾川电子拟出售其持有的蓝港物流股份。对此，沈一舟说，"
+        "他“也是看报道才知道的”，“股东的事情管理层不参与，也不掌握情况”。"
+    )
+    check(
+        extractor,
+        text,
+        [
+            S("Bloomberg", MED, Stance.ASSERTS, JU, "出售其持有的蓝港物流股份"),
+            S("沈一舟", PER, Stance.NO_COMMENT, f"{REP}/zh.cue.shuo", refers="s1"),
+        ],
+    )
