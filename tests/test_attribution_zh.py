@@ -1984,3 +1984,15 @@ def test_attribution_one_refusal_said_twice_is_one_statement(extractor: Extracto
             S("沈一舟", PER, Stance.NO_COMMENT, f"{REP}/zh.cue.shuo", refers="s1"),
         ],
     )
+
+
+def test_attribution_in_xs_view(extractor: Extractor) -> None:
+    text = (
+        "一位行业人士告诉虎嗅，今年的价格战很激烈。在他看来，蓝港物流的关键在于成本控制。\n\n"
+        "在分析师郑启明看来，华南仓的扩建过于激进。"
+    )
+    got = run(extractor, text).statements
+    assert [(st.speaker.display_name, st.rule) for st in got[1:]] == [
+        ("行业人士 @ 虎嗅", "zh.according.zai_x_kanlai"),
+        ("郑启明", "zh.according.zai_x_kanlai"),
+    ], describe(got)
