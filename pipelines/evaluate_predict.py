@@ -32,6 +32,9 @@ class _RecordingExtractor:
 
         self.inner = Extractor()
         self.mentions: dict[str, tuple[ActorRef, ...]] = {}
+        # each article's statements as (start, end, rule, stance, start of the statement it
+        # takes up), in extraction order
+        self.order: dict[str, list[tuple[int, int, str, str, int]]] = {}
 
     def learn(self, store_rows: Iterable[dict[str, Any]]) -> int:
         return self.inner.learn(store_rows)
@@ -42,6 +45,11 @@ class _RecordingExtractor:
     def __call__(self, article: Article) -> ExtractionResult:
         result = self.inner(article)
         self.mentions[article.id] = result.mentions
+        starts = {st.local_id: st.start for st in result.statements}
+        self.order[article.id] = [
+            (st.start, st.end, st.rule, str(st.stance), starts.get(st.refers_to or "", -1))
+            for st in result.statements
+        ]
         return result
 
 
@@ -100,9 +108,10 @@ def predict(
                 if gold.id in out or gold.id not in article_ids:
                     continue
                 aid = article_ids[gold.id]
+                order = _extraction_order(rows.get(aid, []), extractor.order.get(aid, []))
                 sts = [_predicted_statement(r, actors) for r in rows.get(aid, [])]
                 out[gold.id] = ArticlePrediction(
-                    statements=tuple(sorted(sts, key=lambda s: (s.start, s.id))),
+                    statements=tuple(sorted(sts, key=lambda s: (s.start, order[s.id], s.id))),
                     actors=_predicted_actors(
                         store,
                         actors,
@@ -124,6 +133,34 @@ def _statement_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
         clean = {k: (None if _missing(v) else v) for k, v in row.items()}
         by_article.setdefault(clean["article_id"], []).append(clean)
     return by_article
+
+
+def _extraction_order(
+    rows: Sequence[dict[str, Any]], extracted: Sequence[tuple[int, int, str, str, int]]
+) -> dict[str, int]:
+    """Each stored statement's position in extraction order.
+
+    Two statements of one sentence (two denials, each taking up its own
+    rumour) share their start; ordered by id they would be in arbitrary order,
+    and the greedy matching could pair them with the gold crosswise.  A stored
+    statement that takes up a claim is told apart by where that claim was
+    stated in the article.
+    """
+    stated: dict[str, int] = {}
+    for row in sorted(rows, key=lambda r: int(r["start"] or 0)):
+        if row["claim_text"] and row["claim_id"] not in stated:
+            stated[row["claim_id"]] = int(row["start"] or 0)
+    free: dict[tuple[int, int, str, str, int], list[int]] = {}
+    for i, key in enumerate(extracted):
+        free.setdefault(key, []).append(i)
+    order: dict[str, int] = {}
+    for row in rows:
+        start = int(row["start"] or 0)
+        ref = -1 if row["claim_text"] else stated.get(row["claim_id"], -1)
+        key = (start, int(row["end"] or 0), row["rule"] or "", row["stance"] or "", ref)
+        slots = free.get(key)
+        order[row["id"]] = slots.pop(0) if slots else len(extracted)
+    return order
 
 
 def _missing(value: Any) -> bool:

@@ -435,3 +435,35 @@ def test_cli_evaluate_usage_errors(tmp_path, capsys):
     assert "no such directory" in capsys.readouterr().err
     assert main(["evaluate", str(tmp_path)]) == 2
     assert "no gold articles" in capsys.readouterr().err
+
+
+def test_statements_of_one_sentence_keep_extraction_order() -> None:
+    """Two denials in one sentence, each taking up its own rumour, are told apart."""
+    from pipelines.evaluate_predict import _extraction_order
+
+    def row(sid: str, start: int, claim: str, text: str | None, stance: str) -> dict[str, object]:
+        return {
+            "id": sid,
+            "start": start,
+            "end": start + 40,
+            "rule": "r",
+            "stance": stance,
+            "claim_id": claim,
+            "claim_text": text,
+        }
+
+    rows = [
+        row("s_b", 100, "c_second", None, "denies"),  # stored first, extracted second
+        row("s_a", 100, "c_first", None, "denies"),
+        row("r2", 50, "c_second", "second rumour", "reports"),
+        row("r1", 10, "c_first", "first rumour", "reports"),
+    ]
+    extracted = [
+        (10, 50, "r", "reports", -1),
+        (50, 90, "r", "reports", -1),
+        (100, 140, "r", "denies", 10),
+        (100, 140, "r", "denies", 50),
+    ]
+    order = _extraction_order(rows, extracted)
+    assert order["s_a"] < order["s_b"]
+    assert order["r1"] < order["r2"] < order["s_a"]
