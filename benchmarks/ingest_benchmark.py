@@ -33,7 +33,7 @@ from graph import frames
 from graph.claim_matching import forget_features
 from graph.store import Store
 from pipelines.ingest import ingest_paths
-from pipelines.load import iter_articles
+from pipelines.reading.load import iter_articles
 
 COMPANIES = ["TikTok", "Temu", "Shein", "Amazon", "Shopify", "Talkshoplive", "Walmart", "淘宝"]
 OUTLETS = ["虎嗅", "36氪", "晚点LatePost", "界面新闻", "财新", "Axios", "Reuters", "Bloomberg"]

@@ -26,7 +26,7 @@ from graph.records import ActorKind, ActorRef, Article, ExtractionResult
 from graph.store import Store
 from pipelines.extract import Extractor
 from pipelines.ingest import ingest_paths
-from pipelines.load import iter_articles
+from pipelines.reading.load import iter_articles
 from pipelines.sample import SAMPLE_CORPUS
 
 COMPANIES = ["TikTok", "Temu", "Shein", "Amazon", "Shopify", "Talkshoplive", "Walmart", "淘宝"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph.errors import RumorGraphError
 from graph.store import DEFAULT_STORE, Store
-from pipelines.evaluate_report import add_evaluate_parser, evaluate_command
+from pipelines.evaluation.report import add_evaluate_parser, evaluate_command
 from pipelines.ingest import IngestEvent, IngestSummary, ingest_paths
 from pipelines.sample import SAMPLE_CORPUS, build_store
 

@@ -14,11 +14,11 @@ from spacy.language import Language
 
 from graph.records import Article, ExtractionResult
 from graph.store import Store
-from pipelines.attribution_en import EnglishAttributor
-from pipelines.attribution_zh import Attribution, ChineseAttributor
+from pipelines.en.attribution import EnglishAttributor
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon
 from pipelines.nlp import add_gazetteer_entries, build_nlp, pos_tagger
+from pipelines.zh.attribution import Attribution, ChineseAttributor
 
 __all__ = ["Extractor"]
 

@@ -35,7 +35,7 @@ from graph.merge import ChangeReport, merge_extraction
 from graph.records import Article, ExtractionResult
 from graph.store import Store
 from pipelines.extract import Extractor
-from pipelines.load import iter_articles, iter_sources, load_source
+from pipelines.reading.load import iter_articles, iter_sources, load_source
 
 __all__ = ["MERGE_ATTEMPTS", "IngestEvent", "IngestSummary", "ingest_paths"]
 

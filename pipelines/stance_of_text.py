@@ -36,9 +36,9 @@ from dataclasses import dataclass
 
 from graph.claim_matching import features, similarity
 from graph.records import Stance
+from pipelines.en.stopwords import stopwords
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.stance import read_stance
-from pipelines.stopwords_en import stopwords
 
 __all__ = ["StanceResult", "stance_of_text"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from graph.records import ActorKind, Article, ExtractedStatement, Stance
+from pipelines.en.quotes import find_en_quotes
 from pipelines.extract import Extractor
 from pipelines.gazetteer import Gazetteer, GazetteerEntry
-from pipelines.quotes_en import find_en_quotes
 
 
 @pytest.fixture(scope="module")
@@ -892,7 +892,7 @@ def test_attribution_outlet_which_said_citing_a_source(extractor: Extractor) -> 
 
 
 def test_attribution_sale_and_sell_are_the_same_act() -> None:
-    from pipelines.responses_en import content_words
+    from pipelines.en.responses import content_words
 
     assert "=sell" in content_words("the firm is not for sale")
     assert "=sell" in content_words("agreed to sell a stake")

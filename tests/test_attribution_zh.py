@@ -1399,9 +1399,7 @@ COMMON_FORMS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), COMMON_FORMS)
-def test_attribution_common_news_forms(
-    extractor: Extractor, text: str, expected: list[S]
-) -> None:
+def test_attribution_common_news_forms(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
 
 
@@ -1463,8 +1461,7 @@ def test_attribution_unnamed_post_is_relayed_and_its_denial_takes_it_up(
 
 def test_attribution_clause_after_a_semicolon_keeps_the_speaker(extractor: Extractor) -> None:
     text = (
-        "我们估算，四季度平板出货量约900万台，同比持平；"
-        "其中二合一机型出货量达120万部，增速最快。"
+        "我们估算，四季度平板出货量约900万台，同比持平；其中二合一机型出货量达120万部，增速最快。"
     )
     check(
         extractor,
@@ -1622,7 +1619,7 @@ def test_attribution_traditional_characters_follow_the_same_rules(
 
 def test_fold_traditional_keeps_length_and_leaves_simplified_alone() -> None:
     pytest.importorskip("opencc")
-    from pipelines.fold_zh import fold_traditional
+    from pipelines.zh.fold import fold_traditional
 
     trad = "藍灣科技發言人否認了這一消息"
     assert fold_traditional(trad) == "蓝湾科技发言人否认了这一消息"
@@ -1675,9 +1672,7 @@ MORE_LINKS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), MORE_LINKS)
-def test_attribution_more_link_choices(
-    extractor: Extractor, text: str, expected: list[S]
-) -> None:
+def test_attribution_more_link_choices(extractor: Extractor, text: str, expected: list[S]) -> None:
     check(extractor, text, expected)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InputError
-from pipelines.evaluate import (
+from pipelines.evaluation import (
     ArticlePrediction,
     ClaimLink,
     GoldActor,
@@ -370,12 +370,12 @@ def test_gold_article_text_read_from_a_source_file_beside_it(gold_dir):
 
 
 def test_gold_article_source_from_the_repository_root(tmp_path, monkeypatch):
-    import pipelines.evaluate_gold
+    import pipelines.evaluation.gold
 
     root = tmp_path / "repo"
     (root / "texts").mkdir(parents=True)
     (root / "texts" / "t01.txt").write_text(ARTICLES[0]["article"]["text"], "utf-8")
-    monkeypatch.setattr(pipelines.evaluate_gold, "REPO_ROOT", root)
+    monkeypatch.setattr(pipelines.evaluation.gold, "REPO_ROOT", root)
     # not beside the gold file (no texts/ there), so from the root
     path = _write(tmp_path / "anywhere" / "g.json", _sourced("texts/t01.txt"))
     gold = load_gold_file(path)
@@ -439,7 +439,7 @@ def test_cli_evaluate_usage_errors(tmp_path, capsys):
 
 def test_statements_of_one_sentence_keep_extraction_order() -> None:
     """Two denials in one sentence, each taking up its own rumour, are told apart."""
-    from pipelines.evaluate_predict import _extraction_order
+    from pipelines.evaluation.predict import _extraction_order
 
     def row(sid: str, start: int, claim: str, text: str | None, stance: str) -> dict[str, object]:
         return {

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-import pipelines.load as load
+import pipelines.reading.load as load
 from graph.errors import InputError
 from graph.store import Store
 from pipelines.cli import main

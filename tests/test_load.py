@@ -10,7 +10,7 @@ import pytest
 
 from graph.errors import InputError
 from graph.records import Article
-from pipelines.load import article_id, iter_articles, load_file
+from pipelines.reading.load import article_id, iter_articles, load_file
 
 SEED = Path(__file__).parents[2] / "shared" / "seed" / "tiktok_us_closed_loop.zh.txt"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import DataFileError
-from pipelines.language import detect_language
-from pipelines.normalise import (
+from pipelines.reading.language import detect_language
+from pipelines.reading.normalise import (
     BOILERPLATE_PATH,
     TRAILING_BLOCK_RULE,
     clean_article_text,

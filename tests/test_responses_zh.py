@@ -6,7 +6,7 @@ import pytest
 
 from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.lexicon import Lexicon
-from pipelines.responses_zh import Response, answered_claim, opposed, overlap, topics
+from pipelines.zh.responses import Response, answered_claim, opposed, overlap, topics
 
 LEX = Lexicon.load("zh")
 MEDIA = ActorRef("某周刊", ActorKind.MEDIA)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.evaluate import Evaluation, load_gold_file, predict, score_corpus
+from pipelines.evaluation import Evaluation, load_gold_file, predict, score_corpus
 
 SEED_GOLD = Path(__file__).resolve().parent / "gold" / "seed" / "zh-seed.json"
 

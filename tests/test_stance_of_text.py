@@ -63,7 +63,7 @@ def test_stance_benchmark_on_hand_made_csv(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_stance_of_text_stopwords_come_from_the_data_file() -> None:
-    from pipelines.stopwords_en import stopwords
+    from pipelines.en.stopwords import stopwords
 
     words = stopwords("relevance")
     assert {"the", "said", "new"} <= words
@@ -74,7 +74,7 @@ def test_stance_of_text_stopwords_come_from_the_data_file() -> None:
 
 def test_stopword_lists_are_known_and_an_unknown_list_is_an_error() -> None:
     from graph.errors import DataFileError
-    from pipelines.stopwords_en import stopwords
+    from pipelines.en.stopwords import stopwords
 
     for name in ("claim_overlap", "relevance", "not_name", "speaker_phrase_function"):
         assert stopwords(name), name

@@ -7,7 +7,7 @@ import pytest
 from graph import frames
 from graph.merge import merge_extraction
 from graph.store import Store
-from pipelines.load import iter_articles
+from pipelines.reading.load import iter_articles
 from pipelines.sample import SAMPLE_CORPUS
 
 

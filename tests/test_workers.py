@@ -4,7 +4,7 @@ from graph.merge import merge_extraction
 from graph.store import Store
 from pipelines.extract import Extractor
 from pipelines.ingest import ingest_paths
-from pipelines.load import iter_articles
+from pipelines.reading.load import iter_articles
 from pipelines.sample import SAMPLE_CORPUS
 
 

@@ -13,11 +13,11 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
-from pipelines.speakers_en import NAME, Found
-from pipelines.statements_en import appositive
+from pipelines.en.speakers import NAME, Found
+from pipelines.en.statements import appositive
 
 if TYPE_CHECKING:
-    from pipelines.attribution_en import ArticleRun
+    from pipelines.en.attribution import ArticleRun
 
 __all__ = [
     "NAME_FULL",

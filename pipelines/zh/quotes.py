@@ -19,7 +19,7 @@ from typing import Any
 from graph.records import ActorKind, Stance
 from pipelines.lexicon import Rule, RuleMatch
 from pipelines.sentences import QUOTE_PAIRS
-from pipelines.speakers_zh import SpeakerPhrase
+from pipelines.zh.speakers import SpeakerPhrase
 
 __all__ = ["Quote", "QuotePass", "find_quotes", "is_term_quote"]
 
@@ -92,7 +92,7 @@ def is_term_quote(text: str, q: Quote, sentence_end: int) -> bool:
 
 
 class QuotePass:
-    """The direct-quote pass of :class:`pipelines.attribution_zh._ArticleRun` (a mixin)."""
+    """The direct-quote pass of :class:`pipelines.zh.attribution._ArticleRun` (a mixin)."""
 
     text: str
     quotes: list[Quote]

@@ -18,8 +18,8 @@ from graph.errors import InputError
 from graph.keys import alias_key, text_key
 from graph.records import ActorRef, Article, ExtractionResult
 from graph.store import Store
-from pipelines.evaluate_gold import GoldArticle
-from pipelines.evaluate_scoring import ArticlePrediction, PredictedActor, PredictedStatement
+from pipelines.evaluation.gold import GoldArticle
+from pipelines.evaluation.scoring import ArticlePrediction, PredictedActor, PredictedStatement
 
 __all__ = ["predict"]
 
@@ -78,7 +78,7 @@ def predict(
     merge as real files.  ``keep_store`` keeps the store at that path.
     """
     from pipelines.ingest import ingest_paths
-    from pipelines.load import load_file
+    from pipelines.reading.load import load_file
 
     out: dict[str, ArticlePrediction] = {}
     with tempfile.TemporaryDirectory(prefix="rumour-eval-") as tmp:

@@ -23,10 +23,10 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
-from pipelines.names_en import NAME, NAME_RE, Found
+from pipelines.en.names import NAME, NAME_RE, Found
 
 if TYPE_CHECKING:
-    from pipelines.speakers_en import SpeakerFinder
+    from pipelines.en.speakers import SpeakerFinder
 
 __all__ = ["document_source", "unnamed_source"]
 

@@ -3,17 +3,17 @@
 The gold format and the scoring rules are ``pipelines/gold/FORMAT.md``.
 Three steps, each usable alone, each in its own module (re-exported here):
 
-- :mod:`pipelines.evaluate_gold`: :func:`load_gold_dir` / :func:`load_gold_file`
+- :mod:`pipelines.evaluation.gold`: :func:`load_gold_dir` / :func:`load_gold_file`
   read and check the gold files (a malformed file is one ``PATH: reason``
   line; the others are still read);
-- :mod:`pipelines.evaluate_predict`: :func:`predict` ingests the gold articles
+- :mod:`pipelines.evaluation.predict`: :func:`predict` ingests the gold articles
   into a store through the normal ingestion path and returns what was
   extracted per article;
-- :mod:`pipelines.evaluate_scoring`: :func:`score_article` /
+- :mod:`pipelines.evaluation.scoring`: :func:`score_article` /
   :func:`score_corpus` are pure functions from gold and predictions to
   figures, testable without spaCy.
 
-The command line (``python -m pipelines evaluate``) is :mod:`pipelines.evaluate_report`.
+The command line (``python -m pipelines evaluate``) is :mod:`pipelines.evaluation.report`.
 
 Examples
 --------
@@ -27,7 +27,7 @@ Examples
 
 from __future__ import annotations
 
-from pipelines.evaluate_gold import (
+from pipelines.evaluation.gold import (
     SPLITS,
     ClaimLink,
     GoldActor,
@@ -38,8 +38,8 @@ from pipelines.evaluate_gold import (
     parse_gold,
     resolve_source,
 )
-from pipelines.evaluate_predict import predict
-from pipelines.evaluate_scoring import (
+from pipelines.evaluation.predict import predict
+from pipelines.evaluation.scoring import (
     PRF,
     TRAP_SHARE,
     ArticlePrediction,

@@ -16,13 +16,13 @@ Four passes per sentence, driven by the rule files of ``data/en``:
 4. rumour markers with no source (reportedly, is rumored to, is said to): the
    article's outlet relays the claim (stance ``reports``).
 
-The passes live in :mod:`pipelines.qa_en` (interview transcripts),
-:mod:`pipelines.quote_pass_en`, :mod:`pipelines.reported_en` (with
-:mod:`pipelines.reported_parts_en`)
-and :mod:`pipelines.according_en`; each statement is built by
-:mod:`pipelines.statements_en`, responses are linked to the claim they answer
-by :mod:`pipelines.responses_en`, and speakers are found by
-:mod:`pipelines.speakers_en`.  A denial, confirmation
+The passes live in :mod:`pipelines.en.qa` (interview transcripts),
+:mod:`pipelines.en.quote_pass`, :mod:`pipelines.en.reported` (with
+:mod:`pipelines.en.reported_parts`)
+and :mod:`pipelines.en.according`; each statement is built by
+:mod:`pipelines.en.statements`, responses are linked to the claim they answer
+by :mod:`pipelines.en.responses`, and speakers are found by
+:mod:`pipelines.en.speakers`.  A denial, confirmation
 or refusal to comment takes up an earlier claim (``refers_to``) when it points
 back ("denied the report", "called that claim untrue", "declined to comment on
 the camera") or is about the speaker itself; a direct quote right after such a
@@ -36,17 +36,17 @@ import re
 from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Article
-from pipelines.according_en import according_pass, afterthought_pass, relay_pass, verdict_pass
-from pipelines.attribution_zh import Attribution
+from pipelines.en.according import according_pass, afterthought_pass, relay_pass, verdict_pass
+from pipelines.en.qa import qa_pass
+from pipelines.en.quote_pass import quote_pass
+from pipelines.en.quotes import find_en_quotes
+from pipelines.en.reported import reported_pass
+from pipelines.en.speakers import Found, SpeakerFinder
+from pipelines.en.statements import Made
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, Rule
 from pipelines.mentions import Mention, find_mentions
-from pipelines.qa_en import qa_pass
-from pipelines.quote_pass_en import quote_pass
-from pipelines.quotes_en import find_en_quotes
-from pipelines.reported_en import reported_pass
-from pipelines.speakers_en import Found, SpeakerFinder
-from pipelines.statements_en import Made
+from pipelines.zh.attribution import Attribution
 
 __all__ = ["ArticleRun", "EnglishAttributor", "find_en_quotes"]
 

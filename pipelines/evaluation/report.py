@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipelines.evaluate import (
+from pipelines.evaluation import (
     PRF,
     SPLITS,
     ArticleScore,

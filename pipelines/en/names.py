@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 
 from graph.records import ActorKind, ActorRef, Affiliation
+from pipelines.en.stopwords import stopwords
 from pipelines.gazetteer import Gazetteer
-from pipelines.stopwords_en import stopwords
 
 __all__ = ["NAME", "NAME_RE", "NOT_NAMES", "ORG_SUFFIX", "Found", "NameKinds", "capitalised_names"]
 

@@ -1,8 +1,8 @@
 """Chinese attribution: who said what, with which stance, in one article.
 
 Passes per sentence, each driven by rule files of ``data/zh`` (statement
-building lives in :mod:`pipelines.statements_zh`, response linking in
-:mod:`pipelines.responses_zh`):
+building lives in :mod:`pipelines.zh.statements`, response linking in
+:mod:`pipelines.zh.responses`):
 
 1. direct quotes bound to a speaker before them (``X表示：“…”``, ``其称：“…”``)
    or after them (``“…”X告诉虎嗅``, ``“…”X在分析…时如此说道``); quotation marks
@@ -15,8 +15,8 @@ building lives in :mod:`pipelines.statements_zh`, response linking in
 
 Stance comes from the cue and from phrases in the content (see
 :mod:`pipelines.stance`); a response takes up the earlier claim it answers
-(see :mod:`pipelines.responses_zh`).  Traditional characters are folded to
-simplified for the rules (:mod:`pipelines.fold_zh`); records quote the
+(see :mod:`pipelines.zh.responses`).  Traditional characters are folded to
+simplified for the rules (:mod:`pipelines.zh.fold`); records quote the
 article as written.
 """
 
@@ -30,16 +30,16 @@ import jieba
 from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement, Stance
-from pipelines.fold_zh import fold_traditional
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.mentions import Mention, find_mentions
 from pipelines.nlp import GLUE
-from pipelines.quotes_zh import Quote, QuotePass, find_quotes, is_term_quote
 from pipelines.sentences import OPEN_QUOTES
-from pipelines.speaker_refs_zh import SpeakerRefs
-from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
-from pipelines.statements_zh import StatementPass
+from pipelines.zh.fold import fold_traditional
+from pipelines.zh.quotes import Quote, QuotePass, find_quotes, is_term_quote
+from pipelines.zh.speaker_refs import SpeakerRefs
+from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
+from pipelines.zh.statements import StatementPass
 
 __all__ = ["Attribution", "ChineseAttributor", "find_quotes"]
 

@@ -13,19 +13,19 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Stance
-from pipelines.lexicon import Rule
-from pipelines.reported_parts_en import (
+from pipelines.en.reported_parts import (
     TOLD,
     WINDOW_WORD,
     content_start,
     next_clause,
     subject,
 )
-from pipelines.speakers_en import NAME, Found
-from pipelines.statements_en import ELLIPSIS, Made, add_statement, appositive, trim_last
+from pipelines.en.speakers import NAME, Found
+from pipelines.en.statements import ELLIPSIS, Made, add_statement, appositive, trim_last
+from pipelines.lexicon import Rule
 
 if TYPE_CHECKING:
-    from pipelines.attribution_en import ArticleRun
+    from pipelines.en.attribution import ArticleRun
 
 __all__ = ["reported_pass"]
 

@@ -1,6 +1,6 @@
 """Organisation heads of a Chinese speaker phrase.
 
-A mixin of :class:`pipelines.speakers_zh.SpeakerParser`: a spokesperson or
+A mixin of :class:`pipelines.zh.speakers.SpeakerParser`: a spokesperson or
 an office speaking for an organisation (TikTok发言人, 恒芯精密董秘办工作人员,
 Halcyon Hotels亚太区发言人, 其相关负责人), an organisation seen before, an
 unknown organisation name told by its suffix (深几科技), and the organisation
@@ -76,7 +76,7 @@ class SpeakerPhrase:
 
 
 class OrgHeads:
-    """Organisation heads of :class:`pipelines.speakers_zh.SpeakerParser` (a mixin)."""
+    """Organisation heads of :class:`pipelines.zh.speakers.SpeakerParser` (a mixin)."""
 
     text: str
     lexicon: Lexicon

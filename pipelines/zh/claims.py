@@ -1,7 +1,7 @@
 """Claim text of a Chinese statement: what is left once the stance words go.
 
 ``…的说法不实`` denies ``…``; ``网传…`` relays ``…``.  Which earlier claim a
-response takes up is :mod:`pipelines.responses_zh`'s job.
+response takes up is :mod:`pipelines.zh.responses`'s job.
 
 Examples
 --------

@@ -18,11 +18,11 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, Stance
-from pipelines.names_en import Found
-from pipelines.statements_en import add_statement
+from pipelines.en.names import Found
+from pipelines.en.statements import add_statement
 
 if TYPE_CHECKING:
-    from pipelines.attribution_en import ArticleRun
+    from pipelines.en.attribution import ArticleRun
 
 __all__ = ["qa_pass"]
 

@@ -2,8 +2,8 @@
 
 Supported inputs: ``.txt``/``.md`` with an optional YAML front-matter block,
 ``.jsonl`` (one article per line, with a ``text`` field) and ``.html``/``.htm``.
-Bytes are decoded by :mod:`pipelines.decode` (UTF-8 with or without BOM,
-GB18030/GBK, Big5...); pages go through :mod:`pipelines.html_text`.
+Bytes are decoded by :mod:`pipelines.reading.decode` (UTF-8 with or without BOM,
+GB18030/GBK, Big5...); pages go through :mod:`pipelines.reading.html_text`.
 
 Every problem is an :class:`graph.errors.InputError` naming the file (and line)
 and the reason.  :func:`iter_articles` yields them so a batch goes on;
@@ -53,10 +53,10 @@ import yaml
 
 from graph.errors import InputError
 from graph.records import Article
-from pipelines.decode import decode_bytes
-from pipelines.html_text import extract_html
-from pipelines.language import SUPPORTED_LANGUAGES, detect_language
-from pipelines.normalise import clean_article_text, normalise_text
+from pipelines.reading.decode import decode_bytes
+from pipelines.reading.html_text import extract_html
+from pipelines.reading.language import SUPPORTED_LANGUAGES, detect_language
+from pipelines.reading.normalise import clean_article_text, normalise_text
 
 __all__ = [
     "MAX_ARTICLE_CHARS",

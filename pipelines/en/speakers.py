@@ -15,9 +15,9 @@ an affiliation: co-founder of Bidwave).  A phrase can name:
   sources", "the company", a surname ("Whitfield" -> Dana Whitfield) or the
   first word of an organisation seen before ("Aurex" -> Aurex Auto).
 
-Role phrases are parsed by :mod:`pipelines.speaker_roles_en`, the names an
-article introduces are collected by :mod:`pipelines.article_names_en` and
-names are told apart by :mod:`pipelines.names_en`.  Descriptor and role words
+Role phrases are parsed by :mod:`pipelines.en.speaker_roles`, the names an
+article introduces are collected by :mod:`pipelines.en.article_names` and
+names are told apart by :mod:`pipelines.en.names`.  Descriptor and role words
 are data (``data/en/roles.jsonl``,
 ``data/en/descriptors.jsonl``, ``data/en/pronouns.jsonl``).
 """
@@ -27,14 +27,14 @@ from __future__ import annotations
 import re
 
 from graph.records import ActorKind, ActorRef, Affiliation
-from pipelines.article_names_en import prescan
+from pipelines.en.article_names import prescan
+from pipelines.en.names import NAME, NAME_RE, NOT_NAMES, Found, NameKinds, capitalised_names
+from pipelines.en.speaker_roles import RoleWords, resolve_role
+from pipelines.en.stopwords import stopwords
+from pipelines.en.unnamed import document_source, unnamed_source
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon
 from pipelines.mentions import Mention
-from pipelines.names_en import NAME, NAME_RE, NOT_NAMES, Found, NameKinds, capitalised_names
-from pipelines.speaker_roles_en import RoleWords, resolve_role
-from pipelines.stopwords_en import stopwords
-from pipelines.unnamed_en import document_source, unnamed_source
 
 __all__ = ["NAME", "Found", "SpeakerFinder", "capitalised_names"]
 

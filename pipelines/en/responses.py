@@ -33,13 +33,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ExtractedStatement, Stance
+from pipelines.en.speakers import Found
+from pipelines.en.stopwords import stopwords
 from pipelines.lexicon import Lexicon
-from pipelines.speakers_en import Found
-from pipelines.stopwords_en import stopwords
 
 if TYPE_CHECKING:
-    from pipelines.attribution_en import ArticleRun
-    from pipelines.statements_en import Made
+    from pipelines.en.attribution import ArticleRun
+    from pipelines.en.statements import Made
 
 __all__ = ["content_words", "contradicts", "find_target"]
 
@@ -221,9 +221,7 @@ def find_target(
     if not clause and _PRONOUN_OBJECT.match(obj):
         # "pushed back on that in a post, writing …", "denied it": the claim just made
         return _nearest(cands).claim
-    about_me = any(
-        _named(me, run.pools.get(m.claim, "")) and _rumour(m.statement) for m in cands
-    )
+    about_me = any(_named(me, run.pools.get(m.claim, "")) and _rumour(m.statement) for m in cands)
     if not clause and not about_me and _DOCUMENT_WORD.search(obj):
         # a third party "said the posts were scaremongering": what the posts said, not a
         # claim about them (the subject of a rumour answers the rumour about it, below)

@@ -1,6 +1,6 @@
 """Who a Chinese speaker phrase stands for: names, pronouns, documents.
 
-A mixin of :class:`pipelines.attribution_zh._ArticleRun`.  A pronoun (其, 他,
+A mixin of :class:`pipelines.zh.attribution._ArticleRun`.  A pronoun (其, 他,
 该公司) takes the speaker just introduced or the last one; a report pronoun
 (报道还称, 该文称) the publication quoted last, else the article's outlet; a
 document (声明称, 《通报》显示) the organisation that issued or forwarded it
@@ -14,7 +14,7 @@ from typing import Any
 from graph.records import ActorKind, ActorRef
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon
-from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
+from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
 
 __all__ = ["SpeakerRefs"]
 
@@ -24,7 +24,7 @@ _SENTENCE_END = "。！？!?\n"
 
 
 class SpeakerRefs:
-    """Speaker resolution of :class:`pipelines.attribution_zh._ArticleRun` (a mixin)."""
+    """Speaker resolution of :class:`pipelines.zh.attribution._ArticleRun` (a mixin)."""
 
     text: str
     lex: Lexicon
@@ -151,4 +151,3 @@ class SpeakerRefs:
                     self.parser.orgs.add(sp.name)
                 return self._speaker_ref(sp)
         return None
-

@@ -3,7 +3,7 @@
 :func:`add_statement` trims the content (a leading "that", a trailing
 "according to …"), reads its stance (:func:`pipelines.stance.read_stance`),
 decides which earlier claim a denial, confirmation or refusal takes up
-(:func:`pipelines.responses_en.find_target`) and records the statement, its
+(:func:`pipelines.en.responses.find_target`) and records the statement, its
 affiliation and the words of its claim on the article run.
 :func:`continue_quote` extends a quote with the next sentence's quote,
 :func:`trim_last` cuts the previous content before "…, but declined to
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
+from pipelines.en.names import NOT_NAMES
+from pipelines.en.responses import _PRONOUN_OBJECT, contradicts, find_target
+from pipelines.en.speakers import NAME, Found
 from pipelines.lexicon import Rule
-from pipelines.names_en import NOT_NAMES
-from pipelines.responses_en import _PRONOUN_OBJECT, contradicts, find_target
-from pipelines.speakers_en import NAME, Found
 from pipelines.stance import read_stance
 
 if TYPE_CHECKING:
-    from pipelines.attribution_en import ArticleRun
+    from pipelines.en.attribution import ArticleRun
 
 __all__ = [
     "CONTENT_TRAIL",

@@ -19,7 +19,7 @@ import jieba.posseg
 from graph.records import ActorKind
 from pipelines.lexicon import Lexicon
 from pipelines.mentions import Mention
-from pipelines.org_heads_zh import (
+from pipelines.zh.org_heads import (
     _LEADING_NOISE,
     _ORG_CHUNK,
     _PERSON_NOUNS,

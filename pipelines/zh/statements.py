@@ -1,8 +1,8 @@
 """Building one Chinese statement record from a speaker, a cue and its content.
 
-A mixin of :class:`pipelines.attribution_zh._ArticleRun`: ``_add`` reads the
+A mixin of :class:`pipelines.zh.attribution._ArticleRun`: ``_add`` reads the
 stance of the content (:mod:`pipelines.stance`), finds the earlier claim a
-response answers (:mod:`pipelines.responses_zh`), cleans the claim text,
+response answers (:mod:`pipelines.zh.responses`), cleans the claim text,
 splits a second turn of the same speaker off the content (…，但“B的说法不准确”,
 a negated quote, the next item of a list, the clause after a semicolon) and
 appends the record.
@@ -14,11 +14,11 @@ import re
 from typing import Any
 
 from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
-from pipelines.claims_zh import strip_rumour_lead, strip_stance_words
 from pipelines.lexicon import Lexicon
-from pipelines.responses_zh import Response, answered_claim
-from pipelines.speakers_zh import SpeakerParser, SpeakerPhrase
 from pipelines.stance import StanceReading, read_stance
+from pipelines.zh.claims import strip_rumour_lead, strip_stance_words
+from pipelines.zh.responses import Response, answered_claim
+from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
 
 __all__ = ["StatementPass"]
 
@@ -52,7 +52,7 @@ _ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
 
 
 class StatementPass:
-    """Statement building of :class:`pipelines.attribution_zh._ArticleRun` (a mixin)."""
+    """Statement building of :class:`pipelines.zh.attribution._ArticleRun` (a mixin)."""
 
     text: str
     original: str

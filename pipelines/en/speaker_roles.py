@@ -14,11 +14,11 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, Affiliation
+from pipelines.en.names import NAME, NAME_RE, Found
 from pipelines.lexicon import Lexicon, Rule
-from pipelines.names_en import NAME, NAME_RE, Found
 
 if TYPE_CHECKING:
-    from pipelines.speakers_en import SpeakerFinder
+    from pipelines.en.speakers import SpeakerFinder
 
 __all__ = ["RoleWords", "resolve_role"]
 

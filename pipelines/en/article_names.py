@@ -16,10 +16,10 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
-from pipelines.names_en import NAME, NOT_NAMES, ORG_SUFFIX, capitalised_names
+from pipelines.en.names import NAME, NOT_NAMES, ORG_SUFFIX, capitalised_names
 
 if TYPE_CHECKING:
-    from pipelines.speakers_en import SpeakerFinder
+    from pipelines.en.speakers import SpeakerFinder
 
 __all__ = ["prescan"]
 
@@ -67,15 +67,18 @@ def prescan(finder: SpeakerFinder) -> None:
                 finder.short.setdefault(first, ActorRef(name, kind, (first,)))
             # the subject of a sentence ("Omar Reyes runs a shop.") or a person introduced
             # with a title ("CEO Tom Alvarez, speaking at …") is who "he" is next
-            if not finder.quoted(pos) and (
-                pos == 0
-                or re.search(r"(?:[.!?]\s+|\n|\s[-–—]\s)$", finder.text[max(0, pos - 3) : pos])
-                # "KeyBanc's Dmitri Volkov was more skeptical."
-                or re.search(
-                    r"(?:^|[.!?]\s+|\n)(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s)\s+$",
-                    finder.text[max(0, pos - 60) : pos],
+            if (
+                not finder.quoted(pos)
+                and (
+                    pos == 0
+                    or re.search(r"(?:[.!?]\s+|\n|\s[-–—]\s)$", finder.text[max(0, pos - 3) : pos])
+                    # "KeyBanc's Dmitri Volkov was more skeptical."
+                    or re.search(
+                        r"(?:^|[.!?]\s+|\n)(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s)\s+$",
+                        finder.text[max(0, pos - 60) : pos],
+                    )
+                    or titled.search(finder.text, max(0, pos - 40), pos)
                 )
-                or titled.search(finder.text, max(0, pos - 40), pos)
             ):
                 finder.people.append((pos, ref))
         elif ORG_SUFFIX.search(name) and not finder.quoted(pos):

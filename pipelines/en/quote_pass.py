@@ -13,11 +13,11 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import Stance
-from pipelines.speakers_en import Found
-from pipelines.statements_en import add_statement, appositive, continue_quote
+from pipelines.en.speakers import Found
+from pipelines.en.statements import add_statement, appositive, continue_quote
 
 if TYPE_CHECKING:
-    from pipelines.attribution_en import ArticleRun
+    from pipelines.en.attribution import ArticleRun
 
 __all__ = ["quote_pass"]
 

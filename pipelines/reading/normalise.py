@@ -47,7 +47,7 @@ __all__ = [
     "normalise_text",
 ]
 
-BOILERPLATE_PATH = Path(__file__).parent / "data" / "boilerplate.jsonl"
+BOILERPLATE_PATH = Path(__file__).parents[1] / "data" / "boilerplate.jsonl"
 
 TRAILING_BLOCK_RULE = "boilerplate.trailing_block"
 DEDUPE_RULE = "dedupe.paragraph"

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Stance
-from pipelines.speakers_en import Found
-from pipelines.statements_en import add_statement
+from pipelines.en.speakers import Found
+from pipelines.en.statements import add_statement
 
 if TYPE_CHECKING:
-    from pipelines.attribution_en import ArticleRun
+    from pipelines.en.attribution import ArticleRun
 
 __all__ = ["according_pass", "afterthought_pass", "relay_pass", "verdict_pass"]
 

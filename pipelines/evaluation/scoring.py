@@ -5,7 +5,7 @@ rules are in ``pipelines/gold/FORMAT.md``), testable without spaCy or a store.
 
 Examples
 --------
->>> from pipelines.evaluate_gold import GoldArticle, GoldStatement
+>>> from pipelines.evaluation.gold import GoldArticle, GoldStatement
 >>> gold = GoldArticle(id="a", split="dev", path="a.json", text="甲称：“乙已上线。”",
 ...     statements=(GoldStatement(speaker="甲", key="乙已上线", stance="asserts"),))
 >>> pred = PredictedStatement(id="s1", speaker="甲", stance="asserts", claim_id="c1",
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.keys import alias_key, text_key
-from pipelines.evaluate_gold import SPLITS, ClaimLink, GoldActor, GoldArticle, GoldStatement
+from pipelines.evaluation.gold import SPLITS, ClaimLink, GoldActor, GoldArticle, GoldStatement
 
 __all__ = [
     "PRF",

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 SPLITS = ("dev", "test")
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 _STANCES = frozenset(str(s) for s in Stance)
 _KINDS = frozenset(str(k) for k in ActorKind)
 

@@ -1,0 +1,1 @@
+"""English extraction: quotes, reported speech, speakers, unnamed sources, responses."""

@@ -1,0 +1,1 @@
+"""Files to clean article text: loading, decoding, HTML main text, normalisation, language."""

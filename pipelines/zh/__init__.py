@@ -1,0 +1,1 @@
+"""Chinese extraction: quotes, speakers, reported speech, responses, claim text."""
