@@ -15,18 +15,18 @@ from pipelines.evaluation import Evaluation, load_gold_file, predict, score_corp
 
 SEED_GOLD = Path(__file__).resolve().parent / "gold" / "seed" / "zh-seed.json"
 
-# Regression floor: the figures measured when this gold was written
-# (2026-11-24, commit after 1ecd062): statements 24 right of 27 predicted and
-# 27 gold, speaker 24/27, stance 27/27, actors 15 right of 28 predicted and 18
-# gold, denial links 1/1. Raise these when extraction gets better; a change
-# that lowers them is a regression.
+# Regression floor: the figures measured on 2026-11-25 (the gold was written on
+# 2026-11-24, when they were 24/27 statements and speakers, 15 right actors):
+# statements 27 right of 27 predicted and 27 gold, speaker 27/27, stance 27/27,
+# actors 16 right of 28 predicted and 18 gold, denial links 1/1. Raise these
+# when extraction gets better; a change that lowers them is a regression.
 FLOOR = {
-    "statement_precision": 24 / 27,
-    "statement_recall": 24 / 27,
-    "statement_f1": 24 / 27,
-    "speaker_accuracy": 24 / 27,
+    "statement_precision": 27 / 27,
+    "statement_recall": 27 / 27,
+    "statement_f1": 27 / 27,
+    "speaker_accuracy": 27 / 27,
     "stance_accuracy": 27 / 27,
-    "actor_f1": 2 * 15 / (28 + 18),
+    "actor_f1": 2 * 16 / (28 + 18),
     "denial_links": 1 / 1,
 }
 
