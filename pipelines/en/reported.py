@@ -135,18 +135,32 @@ def _content_first(
     cited = _cited_source(run, found, tail_end, s1) if tail_end < s1 else None
     if cited is not None:
         found, via, _ = cited
+    return _content_before(run, found, cm, rule, (s0, s1), (floor, comma), via)
+
+
+def _content_before(
+    run: ArticleRun,
+    found: Found,
+    cm: re.Match[str],
+    rule: Rule,
+    sentence: tuple[int, int],
+    content: tuple[int, int],
+    via: ActorRef | None,
+) -> tuple[Made, Found, int] | None:
+    """The statement whose content runs up to the comma before the cue and its speaker."""
+    s1 = sentence[1]
     made = add_statement(
         run,
         found,
         rule,
         Stance(rule.get("stance")),
-        (s0, s1),
-        (floor, comma),
+        sentence,
+        content,
         f"en.reported.speaker_after/{rule.id}",
         quote=False,
         conf=0.75,
         cue_text=cm.group(),
-        context=run.text[comma:s1],
+        context=run.text[content[1] : s1],
         via=via,
     )
     return (made, found, s1) if made else None
@@ -173,21 +187,7 @@ def _speaker_after_cue(
     if found is None or found.how in ("pronoun", "report", "document"):
         return None  # "…, who leads Orvia, denied the report": the report is the object
     found = appositive(run, found, m.end("spk"), s1)
-    made = add_statement(
-        run,
-        found,
-        rule,
-        Stance(rule.get("stance")),
-        (s0, s1),
-        (floor, comma),
-        f"en.reported.speaker_after/{rule.id}",
-        quote=False,
-        conf=0.75,
-        cue_text=cm.group(),
-        context=run.text[comma:s1],
-        via=run.via(found),
-    )
-    return (made, found, s1) if made else None
+    return _content_before(run, found, cm, rule, (s0, s1), (floor, comma), run.via(found))
 
 
 def _subject_first(
