@@ -98,3 +98,27 @@ def test_a_steady_state_answers_only_the_claim_it_opposes() -> None:
     resp = Response(FIRM, "苏州新厂按计划建设", about_only=True, opposite_only=True)
     assert answered_claim([RUMOUR, ASIDE, delay], resp, LEX) == "s3"
     assert answered_claim([RUMOUR, ASIDE], resp, LEX) is None  # nothing it opposes
+
+
+@pytest.mark.parametrize(
+    ("response", "claim"),
+    [
+        ("停服的消息不实", "《云端幻境》将于明年3月停止运营"),
+        ("从没有听说客户要转单", "某手机品牌要求把部分屏幕订单从禾川电子转移至印度工厂"),
+    ],
+)
+def test_synonymous_wordings_share_a_term(response: str, claim: str) -> None:
+    assert overlap(response, claim, LEX)[0] >= 1
+
+
+def test_a_synonym_term_is_counted_once_and_not_as_a_number() -> None:
+    # 停止运营 on both sides is one shared term (its group), not 停止 + 运营 + the group
+    assert overlap("停止运营", "游戏将停止运营", LEX) == (1, 1.0)
+    assert overlap("停服", "新品下月上市", LEX) == (0, 0.0)
+
+
+def test_a_denial_in_another_wording_takes_up_that_rumour_not_the_latest() -> None:
+    orders = said("s1", MEDIA, Stance.REPORTS, "禾川电子将把部分订单从苏州工厂转移至越南")
+    plant = said("s3", MEDIA, Stance.REPORTS, "禾川电子明年将关闭东莞工厂")
+    resp = Response(FIRM, "转单一事纯属谣言", points_back=True)
+    assert answered_claim([orders, ASIDE, plant], resp, LEX) == "s1"

@@ -54,6 +54,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+(?:\.\d+)?%?")
 # content overlap that takes a claim up: enough shared terms, and a fair share
 # of the shorter text (a 5-bigram denial sharing 2 with a 30-bigram rumour)
 _MIN_SHARED = 2
+_SYNONYM = "≈"  # marks a synonym group's term (never produced by segmentation)
 _MIN_CONTAINMENT = 0.2
 
 
@@ -102,10 +103,21 @@ class Topic:
 
 
 def _terms(text: str, lexicon: Lexicon) -> list[str]:
-    """Words of two characters or more and Latin words/numbers, generic words removed."""
+    """Words of two characters or more and Latin words/numbers, generic words removed.
+
+    A wording listed in ``data/zh/link_synonyms.jsonl`` (停服, 停止运营) gives
+    its group's ``canon`` as one term in place of its own words.
+    """
+    out: list[str] = []
+    kept: list[tuple[int, int]] = []
+    for m in sorted(lexicon["link_synonyms"].finditer(text), key=lambda m: (m.start, -m.end)):
+        if not kept or m.start >= kept[-1][1]:
+            kept.append((m.start, m.end))
+            out.append(_SYNONYM + str(m.rule.get("canon", m.rule.id)))
+    for start, end in reversed(kept):
+        text = text[:start] + " " + text[end:]
     for m in sorted(lexicon["link_stopwords"].finditer(text), key=lambda m: -len(m.text)):
         text = text.replace(m.text, " ")
-    out: list[str] = []
     for run in _CJK_RUN.findall(text):
         out += [w for w in jieba.lcut(run, HMM=False) if len(w) >= 2]
     for tok in _TOKEN.findall(text):
@@ -123,7 +135,7 @@ def overlap(a: str, b: str, lexicon: Lexicon) -> tuple[int, float]:
     if not ta or not tb:
         return 0, 0.0
     both = ta & tb
-    shared = len(both) + sum(1 for t in both if not _CJK_RUN.fullmatch(t))
+    shared = len(both) + sum(1 for t in both if _TOKEN.fullmatch(t))
     return shared, min(1.0, shared / min(len(ta), len(tb)))
 
 
