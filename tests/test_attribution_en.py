@@ -1100,3 +1100,34 @@ def test_attribution_the_noun_of_an_unnamed_source_in_the_paragraph(
     sts = run(extractor, text)
     assert sts[-1].speaker.kind == ActorKind.ANONYMOUS
     assert sts[-1].speaker.name == sts[-2].speaker.name
+
+
+LAWSUIT = (
+    "Three bakery chains have sued Ostwind Rail in a Hamburg court, alleging that the "
+    "operator overcharged freight customers for five years. According to the lawsuit, "
+    "brought by the Northern Bakers Alliance, the surcharge doubled in 2022. "
+    "The complaint alleges that managers hid the figures. "
+    "The filing also claims that auditors raised the issue twice."
+)
+
+
+def test_attribution_court_filings_state_the_plaintiffs_claims(extractor: Extractor) -> None:
+    sts = run(extractor, LAWSUIT)
+    got = [(s.speaker.name, s.stance) for s in sts]
+    assert got == [("Northern Bakers Alliance", Stance.ASSERTS)] * 4
+    assert "overcharged freight" in sts[0].evidence
+    assert "hid the figures" in sts[2].evidence
+
+
+def test_attribution_a_complaint_with_no_plaintiff_named_is_relayed(
+    extractor: Extractor,
+) -> None:
+    sts = run(extractor, "The complaint alleges that managers hid the figures.")
+    assert [(s.speaker.name, s.stance) for s in sts] == [("Reuters", Stance.REPORTS)]
+
+
+def test_attribution_alleged_needs_a_clause(extractor: Extractor) -> None:
+    sts = run(
+        extractor, "Mia Lang alleged a cover-up. Jane Doe alleged that the figures were wrong."
+    )
+    assert [(s.speaker.name, s.rule) for s in sts] == [("Jane Doe", "en.reported/en.cue.alleged")]

@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Article
 from pipelines.en.according import according_pass, afterthought_pass, relay_pass, verdict_pass
+from pipelines.en.filings import suit_pass
 from pipelines.en.qa import qa_pass
 from pipelines.en.quote_pass import quote_pass
 from pipelines.en.quotes import find_en_quotes
@@ -153,6 +154,8 @@ class ArticleRun:
             reported_pass(self, s0, s1, used)
             if len(self.made) == before:
                 according_pass(self, s0, s1)
+            if len(self.made) == before:
+                suit_pass(self, s0, s1)
             if len(self.made) == before:
                 relay_pass(self, s0, s1)
             afterthought_pass(self, s0, s1, before)

@@ -68,6 +68,8 @@ _DOCUMENT_CUES = frozenset(
         "disclosed",
         "suggested",
         "added",
+        "alleges",
+        "alleged",
     ]
 )
 _UNQUOTE = re.compile(r"[\"“”]")
@@ -131,11 +133,11 @@ def add_statement(
         found = Found(speaker, found.how, found.affiliation)
         if via is None and run.scope and speaker.name != run.scope:
             via = run.outlet()
-    if cue is not None and cue.get("document_only") and found.how != "document":
+    if cue is not None and cue.get("document_only") and found.how not in ("document", "filing"):
         return None  # "the documents show": only a document shows
     if (
         cue is not None
-        and found.how == "document"
+        and found.how in ("document", "filing")
         and not cue.get("document_only")
         and cue.pattern not in _DOCUMENT_CUES
     ):

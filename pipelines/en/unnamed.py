@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
+from pipelines.en.filings import plaintiff
 from pipelines.en.names import NAME, NAME_RE, Found
 
 if TYPE_CHECKING:
@@ -157,6 +158,7 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
 def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None:
     """Whose a document described by ``phrase`` is, or ``None`` if it is no document."""
     docs = {r.pattern: r.get("document") for r in finder.lex["documents"].rules}
+    legal = {r.pattern for r in finder.lex["documents"].rules if r.get("legal")}
     words = phrase.split()
     k = next((i for i, w in enumerate(words) if w.lower() in docs), None)
     if k is None or k > 5:
@@ -170,6 +172,10 @@ def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | Non
     ):
         return None
     kind = docs[words[k].lower()]
+    if words[k].lower() in legal and lead in ("the", "its", "their", "this"):
+        suer = plaintiff(finder)
+        if suer is not None:
+            return suer  # "the complaint alleges": the plaintiff's claim
     rest = " ".join(words[k + 1 :])
     author = _AUTHOR.search(rest)
     named = [w for w in before if w[:1].isupper() and w.lower() not in ("a", "an", "the", "one")]
