@@ -454,6 +454,18 @@ REPORTED = [
         [S("郑子墨", PER, Stance.ASSERTS, f"{REP}/zh.cue.yuce", "海外收入将超过国内")],
         id="yuce-without-comma",
     ),
+    pytest.param(
+        "11月2日，上海市市场监管局发布《关于外卖平台收费问题的通报》（下称《通报》），"
+        "指出两家平台存在违规收费。",
+        [S("上海市市场监管局", ORG, Stance.ASSERTS, f"{REP}/zh.cue.zhichu", "存在违规收费")],
+        id="issuer-of-titled-notice-before-cue",
+    ),
+    pytest.param(
+        "杭州市商务局印发《预付卡经营整治方案》，点名五家健身房未按规定备案。",
+        [S("杭州市商务局", ORG, Stance.ASSERTS, f"{REP}/zh.cue.dianming", "未按规定备案")],
+        id="dianming-names-the-offenders",
+    ),
+    pytest.param("在昨天的例会上，两家门店被点名批评。", [], id="bei-dianming-is-not-speech"),
 ]
 
 
