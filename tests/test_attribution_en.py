@@ -1131,3 +1131,23 @@ def test_attribution_alleged_needs_a_clause(extractor: Extractor) -> None:
         extractor, "Mia Lang alleged a cover-up. Jane Doe alleged that the figures were wrong."
     )
     assert [(s.speaker.name, s.rule) for s in sts] == [("Jane Doe", "en.reported/en.cue.alleged")]
+
+
+def test_attribution_dismissed_speculation_relays_the_rumour(extractor: Extractor) -> None:
+    text = (
+        "Mia Lang said sales rose in May, and dismissed speculation that Ostwind Rail "
+        'was preparing to sell its bus unit as "pure invention".'
+    )
+    sts = run(extractor, text)
+    relayed = [s for s in sts if s.stance == Stance.REPORTS]
+    assert [(s.speaker.name, s.claim_text) for s in relayed] == [
+        ("Reuters", "Ostwind Rail was preparing to sell its bus unit")
+    ]
+    assert sts[-1].speaker.name == "Mia Lang"
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == relayed[0].local_id
+
+
+def test_attribution_denied_reports_of_a_stated_claim_relay_nothing(extractor: Extractor) -> None:
+    sts = run(extractor, "Ostwind Rail denied reports that it would sell its bus unit next year.")
+    assert [(s.speaker.name, s.stance) for s in sts] == [("Ostwind Rail", Stance.DENIES)]

@@ -72,6 +72,7 @@ _DOCUMENT_CUES = frozenset(
         "alleged",
     ]
 )
+_AS_WORDS = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}[\"“][^\"“”]*[\"”]?\W*$")
 _UNQUOTE = re.compile(r"[\"“”]")
 ELLIPSIS = re.compile(r"(?:,?\s+(?:but|and)(?:\s+(?:also|then|later|has|had))?\s*)$")
 
@@ -202,8 +203,18 @@ def add_statement(
         )
         if stated and len(stated.group("c").split()) >= 4:
             # "denied reports that its shop had launched": the claim is what the reports say
+            claim_all = claim
             claim = CONTENT_TRAIL.sub("", stated.group("c").strip())
             refers = find_target(run, found, claim, latest=False, clause=True)
+            noun = claim_all[: stated.start("c")]
+            if (
+                refers is None
+                and stance == Stance.DENIES
+                and not quote
+                and run.lex["relayed_nouns"].search(noun) is not None
+            ):
+                # "dismissed speculation that it sought a loan": the outlet relays what it denies
+                refers = _relay_denied(run, claim, (s0, s1))
         elif stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
             # "declined to comment on reports that it plans to hire 20 staff": a claim
             refers = find_target(run, found, obj, latest=False, clause=True)
@@ -269,6 +280,30 @@ def add_statement(
     run.made.append(made)
     run.finder.note(s0 if not quote else c1, speaker, spoke=True)
     return made
+
+
+def _relay_denied(run: ArticleRun, claim: str, sent: tuple[int, int]) -> str | None:
+    """The claim a denial names and nobody in the article stated, relayed by the outlet."""
+    outlet = run.outlet()
+    s0, s1 = sent
+    # "… as "fan fiction"": the denial's words, not the claim's
+    claim = _AS_WORDS.sub("", claim)
+    a = run.text.find(claim, s0, s1)
+    if outlet is None or a < 0 or len(claim.split()) < 4:
+        return None
+    made = add_statement(
+        run,
+        Found(outlet, "document"),
+        None,
+        Stance.ASSERTS,
+        sent,
+        (a, a + len(claim)),
+        "en.relayed_denied_claim",
+        quote=False,
+        conf=0.6,
+        elaborates=False,
+    )
+    return None if made is None else made.claim
 
 
 def continue_quote(run: ArticleRun, a: int, b: int, s0: int, s1: int) -> None:
