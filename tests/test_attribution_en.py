@@ -1151,3 +1151,25 @@ def test_attribution_dismissed_speculation_relays_the_rumour(extractor: Extracto
 def test_attribution_denied_reports_of_a_stated_claim_relay_nothing(extractor: Extractor) -> None:
     sts = run(extractor, "Ostwind Rail denied reports that it would sell its bus unit next year.")
     assert [(s.speaker.name, s.stance) for s in sts] == [("Ostwind Rail", Stance.DENIES)]
+
+
+def test_attribution_according_to_data_from_a_firm(extractor: Extractor) -> None:
+    sts = run(
+        extractor,
+        "Ostwind Rail's freight volumes fell 12% in May, according to data from Railmetrics.",
+    )
+    assert [(s.speaker.name, s.stance) for s in sts] == [("Railmetrics", Stance.ASSERTS)]
+    assert "fell 12%" in (sts[0].claim_text or "")
+
+
+def test_attribution_which_reported_that_citing_after_the_content(extractor: Extractor) -> None:
+    text = (
+        "The story was picked up by Nordic Freight Weekly, which reported that the two "
+        "firms had held early talks in March, citing a person close to the board."
+    )
+    sts = run(extractor, text, outlet="Block & Tackle")
+    assert len(sts) == 1
+    assert sts[0].speaker.kind == ActorKind.ANONYMOUS
+    assert sts[0].via is not None and sts[0].via.name == "Nordic Freight Weekly"
+    assert "early talks in March" in (sts[0].claim_text or "")
+    assert "citing" not in (sts[0].claim_text or "")

@@ -102,7 +102,8 @@ def according_pass(run: ArticleRun, s0: int, s1: int) -> None:
                     ActorRef(x.name, x.kind, x.aliases, x.description, vf.actor.name), found.how
                 )
             via = vf.actor
-            content = (am.end, s1)
+            # "X, which reported that …, citing Y": the content sits before the source
+            content = am.spans.get("content") or (am.end, s1)
         elif run.text[s0 : am.start].strip(" ,"):
             content = (s0, am.start)
         else:
