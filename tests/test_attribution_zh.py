@@ -466,6 +466,11 @@ REPORTED = [
         id="dianming-names-the-offenders",
     ),
     pytest.param("在昨天的例会上，两家门店被点名批评。", [], id="bei-dianming-is-not-speech"),
+    pytest.param(
+        "华阳科技表示，剩余货款之所以未付，是因为双方对验收结果存在分歧。",
+        [S("华阳科技", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.biaoshi", "验收结果存在分歧")],
+        id="zhisuoyi-shi-yinwei-admits-while-explaining",
+    ),
 ]
 
 
