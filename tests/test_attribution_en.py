@@ -1173,3 +1173,20 @@ def test_attribution_which_reported_that_citing_after_the_content(extractor: Ext
     assert sts[0].via is not None and sts[0].via.name == "Nordic Freight Weekly"
     assert "early talks in March" in (sts[0].claim_text or "")
     assert "citing" not in (sts[0].claim_text or "")
+
+
+def test_attribution_the_source_noun_introduced_without_a_cue(extractor: Extractor) -> None:
+    text = (
+        "A trader who handles Ostwind Rail's bonds was less upbeat. "
+        '"Nobody pays that much for a railway," the trader said.'
+    )
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.speaker.kind) for s in sts] == [("trader", ActorKind.ANONYMOUS)]
+
+
+def test_attribution_the_source_noun_not_from_another_paragraph(extractor: Extractor) -> None:
+    text = (
+        "A trader who handles Ostwind Rail's bonds was less upbeat.\n\n"
+        '"Nobody pays that much for a railway," the trader said.'
+    )
+    assert [s.speaker.name for s in run(extractor, text)] != ["trader"]

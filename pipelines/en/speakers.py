@@ -31,7 +31,7 @@ from pipelines.en.article_names import prescan
 from pipelines.en.names import NAME, NAME_RE, NOT_NAMES, Found, NameKinds, capitalised_names
 from pipelines.en.speaker_roles import RoleWords, resolve_role
 from pipelines.en.stopwords import stopwords
-from pipelines.en.unnamed import document_source, unnamed_source
+from pipelines.en.unnamed import document_source, introduced_source, unnamed_source
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon
 from pipelines.mentions import Mention
@@ -258,7 +258,8 @@ class SpeakerFinder:
                 )
                 return Found(actor, "pronoun") if actor is not None else None
             if the:
-                return self._named_by_last_word(the.group(1), pos)
+                named = self._named_by_last_word(the.group(1), pos)
+                return named or introduced_source(self, the.group(1), pos)
             return None
         if rule.get("opens_sentence") and self.text[:pos].rstrip()[-1:] not in ("", ".", "!", "?"):
             return None  # "…, a spokesperson said": a new speaker only where a sentence starts

@@ -29,7 +29,7 @@ from pipelines.en.names import NAME, NAME_RE, Found
 if TYPE_CHECKING:
     from pipelines.en.speakers import SpeakerFinder
 
-__all__ = ["document_source", "unnamed_source"]
+__all__ = ["document_source", "introduced_source", "unnamed_source"]
 
 _COUNT = (
     r"(?:an?|one|another|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|"
@@ -152,6 +152,29 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
         description=phrase,
         scope=finder.scope,
     )
+    return Found(actor, "anonymous")
+
+
+def introduced_source(finder: SpeakerFinder, noun: str, pos: int) -> Found | None:
+    """ "the banker said" after "A banker who has worked with X …" in the same paragraph.
+
+    The source was introduced without a speech cue ("put the price lower"), so it
+    is no speaker yet: the latest "a/an … <noun>" before ``pos`` in the paragraph
+    names it (its head noun a source word of ``data/en/unnamed.jsonl``).
+    """
+    if noun not in _head_nouns(finder):
+        return None
+    para = finder.text.rfind("\n\n", 0, pos) + 1
+    intro = None
+    for m in re.finditer(
+        rf"\b[Aa]n?\s+((?:[a-z][\w-]*\s+){{0,2}}?{re.escape(noun)})\b", finder.text
+    ):
+        if para <= m.start() < pos:
+            intro = m
+    if intro is None:
+        return None
+    desc = intro.group(1)
+    actor = ActorRef(desc, ActorKind.ANONYMOUS, description=desc, scope=finder.scope)
     return Found(actor, "anonymous")
 
 
