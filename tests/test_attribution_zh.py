@@ -471,6 +471,31 @@ REPORTED = [
         [S("华阳科技", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.biaoshi", "验收结果存在分歧")],
         id="zhisuoyi-shi-yinwei-admits-while-explaining",
     ),
+    pytest.param(
+        "一位自称华阳员工的网友在小红书上发帖称，公司将关闭深圳工厂。帖子还说，赔偿方案已经定好。",
+        [
+            S(
+                "自称华阳员工的网友 @ 虎嗅",
+                ANON,
+                Stance.ASSERTS,
+                f"{REP}/zh.cue.cheng",
+                "关闭深圳工厂",
+            ),
+            S(
+                "自称华阳员工的网友 @ 虎嗅",
+                ANON,
+                Stance.ASSERTS,
+                f"{REP}/zh.cue.shuo",
+                "赔偿方案已经定好",
+            ),
+        ],
+        id="self-described-poster-and-tiezi-haishuo",
+    ),
+    pytest.param(
+        "据36氪报道，华阳将关闭深圳工厂。帖子还说，赔偿方案已经定好。",
+        [S("36氪", MED, Stance.ASSERTS, "zh.according.ju_x_cue", "关闭深圳工厂")],
+        id="tiezi-haishuo-without-a-poster-is-nobody",
+    ),
 ]
 
 

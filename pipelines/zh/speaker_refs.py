@@ -20,6 +20,8 @@ __all__ = ["SpeakerRefs"]
 
 _UNNAMED = "未具名消息来源"
 _DOCUMENT_REACH = 400
+_POST_REACH = 300  # 帖子还说 refers to a poster quoted shortly before
+_POSTERS = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.PERSON)
 _SENTENCE_END = "。！？!?\n"
 
 
@@ -71,6 +73,8 @@ class SpeakerRefs:
                 return self._known(late.group("name") or "", ActorKind(late.rule.get("kind")))
             # 该文称 after "一篇文章在…传播": an unnamed post the outlet relays
             return self._outlet_ref() if self.scope else None
+        if sp.pronoun_kind == "post":
+            return self._poster(sp.head_start)
         if sp.pronoun_kind == "author":
             return self._outlet_ref()  # 我们估算 in a research note: the publisher
         if sp.pronoun_kind in ("organization", "media"):
@@ -112,6 +116,18 @@ class SpeakerRefs:
                 return self._speaker_ref(
                     SpeakerPhrase(m.name, m.kind, m.start, m.end, "descriptor")
                 )
+        return None
+
+    def _poster(self, pos: int) -> ActorRef | None:
+        """帖子还说: whoever the article last quoted, if an unnamed or private voice nearby."""
+        for st in reversed(self.out.statements):
+            if st.start >= pos:
+                continue
+            if pos - st.start > _POST_REACH:
+                return None
+            if st.speaker.kind in _POSTERS and st.speaker != self._outlet_ref():
+                return st.speaker
+            return None
         return None
 
     def _document_issuer(self, pos: int) -> ActorRef | None:
