@@ -1190,3 +1190,13 @@ def test_attribution_the_source_noun_not_from_another_paragraph(extractor: Extra
         '"Nobody pays that much for a railway," the trader said.'
     )
     assert [s.speaker.name for s in run(extractor, text)] != ["trader"]
+
+
+def test_attribution_speculation_relayed_by_a_source(extractor: Extractor) -> None:
+    text = (
+        "Mia Lang also addressed speculation, relayed by several freight agents on Monday, "
+        "that Ostwind Rail would close its depot in Malmo."
+    )
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.stance) for s in sts] == [("freight agents", Stance.REPORTS)]
+    assert (sts[0].claim_text or "").startswith("Ostwind Rail would close its depot")

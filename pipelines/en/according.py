@@ -104,6 +104,8 @@ def according_pass(run: ArticleRun, s0: int, s1: int) -> None:
             via = vf.actor
             # "X, which reported that …, citing Y": the content sits before the source
             content = am.spans.get("content") or (am.end, s1)
+        elif "content" in am.spans:
+            content = am.spans["content"]  # "speculation, relayed by X, that …"
         elif run.text[s0 : am.start].strip(" ,"):
             content = (s0, am.start)
         else:
@@ -112,7 +114,7 @@ def according_pass(run: ArticleRun, s0: int, s1: int) -> None:
             run,
             found,
             None,
-            Stance.ASSERTS,
+            Stance(am.rule.get("stance", "asserts")),
             (s0, s1),
             content,
             am.rule.id,
