@@ -496,6 +496,19 @@ REPORTED = [
         [S("36氪", MED, Stance.ASSERTS, "zh.according.ju_x_cue", "关闭深圳工厂")],
         id="tiezi-haishuo-without-a-poster-is-nobody",
     ),
+    pytest.param(
+        "截至发稿，发帖的公众号“科技内幕”已删除原文，其运营者未回应虎嗅的置评请求。",
+        [S("科技内幕", MED, Stance.NO_COMMENT, f"{REP}/zh.cue.weihuiying")],
+        id="qi-yunyingzhe-is-the-account-of-the-sentence",
+    ),
+    pytest.param(
+        "华阳科技称，工厂运转正常。截至发稿，其负责人未回应虎嗅的置评请求。",
+        [
+            S("华阳科技", ORG, Stance.ASSERTS, f"{REP}/zh.cue.cheng", "工厂运转正常"),
+            S("华阳科技", ORG, Stance.NO_COMMENT, f"{REP}/zh.cue.weihuiying"),
+        ],
+        id="qi-fuzeren-without-an-account-is-the-organisation",
+    ),
 ]
 
 

@@ -77,6 +77,10 @@ class SpeakerRefs:
             return self._poster(sp.head_start)
         if sp.pronoun_kind == "author":
             return self._outlet_ref()  # 我们估算 in a research note: the publisher
+        if sp.pronoun_kind in ("organization", None) and self.text[sp.head_start] == "其":
+            account = self._account_in_sentence(sp.head_start)
+            if account is not None:
+                return account  # 公众号“X”已删除原文，其运营者未回应: X
         if sp.pronoun_kind in ("organization", "media"):
             for m in reversed(self.mentions):
                 if m.end <= sp.head_start and m.kind == sp.pronoun_kind:
@@ -117,6 +121,15 @@ class SpeakerRefs:
                     SpeakerPhrase(m.name, m.kind, m.start, m.end, "descriptor")
                 )
         return None
+
+    def _account_in_sentence(self, pos: int) -> ActorRef | None:
+        """The last named channel account (公众号“X”) of the sentence before ``pos``."""
+        start = max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
+        found = list(self.lex["accounts"].finditer(self.text, start, pos))
+        if not found:
+            return None
+        m = found[-1]
+        return self._known(m.group("name") or "", ActorKind(m.rule.get("kind")))
 
     def _poster(self, pos: int) -> ActorRef | None:
         """帖子还说: whoever the article last quoted, if an unnamed or private voice nearby."""
