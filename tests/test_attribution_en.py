@@ -1200,3 +1200,22 @@ def test_attribution_speculation_relayed_by_a_source(extractor: Extractor) -> No
     sts = run(extractor, text)
     assert [(s.speaker.name, s.stance) for s in sts] == [("freight agents", Stance.REPORTS)]
     assert (sts[0].claim_text or "").startswith("Ostwind Rail would close its depot")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mia Lang told a forum in May that reports of a bid for Ostwind Rail were "just noise".',
+        "Mia Lang said talk of a bid for Ostwind Rail was fan fiction.",
+    ],
+)
+def test_attribution_dismissal_without_a_negation_word_denies(
+    extractor: Extractor, text: str
+) -> None:
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.DENIES)]
+
+
+def test_attribution_noise_as_a_topic_is_no_denial(extractor: Extractor) -> None:
+    sts = run(extractor, "Mia Lang said the new trains cut noise by half in Malmo.")
+    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
