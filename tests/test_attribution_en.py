@@ -1219,3 +1219,24 @@ def test_attribution_dismissal_without_a_negation_word_denies(
 def test_attribution_noise_as_a_topic_is_no_denial(extractor: Extractor) -> None:
     sts = run(extractor, "Mia Lang said the new trains cut noise by half in Malmo.")
     assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+
+
+def test_attribution_reasons_after_a_bare_denial_deny(extractor: Extractor) -> None:
+    text = (
+        RUMOUR + "Ostwind Rail rejected the report. A spokesperson said the company had "
+        "signed no agreement with any buyer in Malmo."
+    )
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.stance) for s in sts[-2:]] == [
+        ("Ostwind Rail", Stance.DENIES),
+        ("Ostwind Rail", Stance.DENIES),
+    ]
+    assert sts[-1].refers_to == sts[-2].refers_to == sts[0].local_id
+
+
+def test_attribution_a_later_claim_after_a_bare_denial_asserts(extractor: Extractor) -> None:
+    text = (
+        RUMOUR + "Ostwind Rail rejected the report.\n\nMia Lang, its chief executive, said "
+        "freight volumes rose 12% in May."
+    )
+    assert run(extractor, text)[-1].stance == Stance.ASSERTS

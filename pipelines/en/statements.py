@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
 from pipelines.en.names import NOT_NAMES
+from pipelines.en.relayed import relay_denied
 from pipelines.en.responses import _PRONOUN_OBJECT, contradicts, find_target
 from pipelines.en.speakers import NAME, Found
 from pipelines.lexicon import Rule
@@ -72,7 +73,6 @@ _DOCUMENT_CUES = frozenset(
         "alleged",
     ]
 )
-_AS_WORDS = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}[\"“][^\"“”]*[\"”]?\W*$")
 _UNQUOTE = re.compile(r"[\"“”]")
 ELLIPSIS = re.compile(r"(?:,?\s+(?:but|and)(?:\s+(?:also|then|later|has|had))?\s*)$")
 
@@ -189,6 +189,20 @@ def add_statement(
             and (run.sent_index - prev.sentence <= 1)
         ):
             stance, refers = p.stance, prev.claim
+    elif (
+        not quote
+        and elaborates
+        and stance == Stance.ASSERTS
+        and prev is not None
+        and prev.statement.stance == Stance.DENIES
+        and prev.statement.claim_text is None
+        and prev.statement.speaker.name == speaker.name
+        and run.sent_index - prev.sentence == 1
+        and not prev.statement.quote
+    ):
+        # "X rejected the allegations. A spokesperson said the company had paid …": the
+        # reasons of a bare denial deny the same claim
+        stance, refers = prev.statement.stance, prev.claim
     # the clause a refusal is about, not one in a trailing remark (", which is what … say whether")
     clause = re.search(
         r"\b(?:reports?|claims?|rumou?rs?)?\s*(?:that|whether)\s+(?P<c>.+)", raw.split(", ")[0]
@@ -214,7 +228,7 @@ def add_statement(
                 and run.lex["relayed_nouns"].search(noun) is not None
             ):
                 # "dismissed speculation that it sought a loan": the outlet relays what it denies
-                refers = _relay_denied(run, claim, (s0, s1))
+                refers = relay_denied(run, claim, (s0, s1))
         elif stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
             # "declined to comment on reports that it plans to hire 20 staff": a claim
             refers = find_target(run, found, obj, latest=False, clause=True)
@@ -280,30 +294,6 @@ def add_statement(
     run.made.append(made)
     run.finder.note(s0 if not quote else c1, speaker, spoke=True)
     return made
-
-
-def _relay_denied(run: ArticleRun, claim: str, sent: tuple[int, int]) -> str | None:
-    """The claim a denial names and nobody in the article stated, relayed by the outlet."""
-    outlet = run.outlet()
-    s0, s1 = sent
-    # "… as "fan fiction"": the denial's words, not the claim's
-    claim = _AS_WORDS.sub("", claim)
-    a = run.text.find(claim, s0, s1)
-    if outlet is None or a < 0 or len(claim.split()) < 4:
-        return None
-    made = add_statement(
-        run,
-        Found(outlet, "document"),
-        None,
-        Stance.ASSERTS,
-        sent,
-        (a, a + len(claim)),
-        "en.relayed_denied_claim",
-        quote=False,
-        conf=0.6,
-        elaborates=False,
-    )
-    return None if made is None else made.claim
 
 
 def continue_quote(run: ArticleRun, a: int, b: int, s0: int, s1: int) -> None:
