@@ -122,3 +122,18 @@ def test_a_denial_in_another_wording_takes_up_that_rumour_not_the_latest() -> No
     plant = said("s3", MEDIA, Stance.REPORTS, "禾川电子明年将关闭东莞工厂")
     resp = Response(FIRM, "转单一事纯属谣言", points_back=True)
     assert answered_claim([orders, ASIDE, plant], resp, LEX) == "s1"
+
+
+def test_a_silent_rumour_source_leaves_its_own_rumour_unanswered() -> None:
+    account = ActorRef("科技内幕", ActorKind.MEDIA)
+    own = said("s1", account, Stance.ASSERTS, "禾川电子将在明年关闭苏州工厂")
+    other = said("s3", ActorRef("行业人士", ActorKind.ANONYMOUS), Stance.ASSERTS, "需求疲软")
+    silent = Response(account, "未回应置评请求", points_back=True, own_rumours=True)
+    assert answered_claim([own, ASIDE, other], silent, LEX) == "s1"
+    # without the flag (a denial) one's own claim is never taken up
+    denial = Response(account, "", points_back=True)
+    assert answered_claim([own, ASIDE, other], denial, LEX) == "s3"
+    # a named organisation's own claim is no rumour: never its own topic
+    firm_claim = said("s1", FIRM, Stance.ASSERTS, "苏州工厂运转正常")
+    firm_silent = Response(FIRM, "未回应", points_back=True, own_rumours=True)
+    assert answered_claim([firm_claim, ASIDE], firm_silent, LEX) == "s2"

@@ -81,6 +81,7 @@ class Response:
     rumour_only: bool = False  # it names a rumour (远低于外界传言): only rumours qualify
     ordinal: int | None = None  # 第二条…: the second rumour of the article
     opposite_only: bool = False  # it states a steady state: only a claim of its opposite
+    own_rumours: bool = False  # a refusal by a rumour's source: about its own rumour first
 
 
 @dataclass(frozen=True)
@@ -149,8 +150,15 @@ def opposed(a: str, b: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def topics(statements: Sequence[ExtractedStatement], speaker: ActorRef) -> list[Topic]:
-    """Earlier claims of others, the most recently discussed first."""
+def topics(
+    statements: Sequence[ExtractedStatement], speaker: ActorRef, *, own_rumours: bool = False
+) -> list[Topic]:
+    """Earlier claims of others, the most recently discussed first.
+
+    With ``own_rumours`` a hearsay speaker's (an account's, a poster's) own
+    claims count too: the source of a rumour that does not answer a request
+    for comment leaves its own rumour unanswered.
+    """
     by_id = {st.local_id: st for st in statements}
     found: dict[str, Topic] = {}
     for i, st in enumerate(statements):
@@ -161,6 +169,8 @@ def topics(statements: Sequence[ExtractedStatement], speaker: ActorRef) -> list[
             root, answered = by_id[root.refers_to], True
         # one's own claim is not answered, but a rumour one only relayed may be
         own = root.speaker == speaker and root.stance != Stance.REPORTS
+        if own and own_rumours and root.speaker.kind in _HEARSAY:
+            own = False
         if root.claim_text is None or own:
             continue
         old = found.get(root.local_id)
@@ -186,7 +196,7 @@ def answered_claim(
     statements: Sequence[ExtractedStatement], response: Response, lexicon: Lexicon
 ) -> str | None:
     """The ``local_id`` of the earlier claim ``response`` answers, if any."""
-    cands = topics(statements, response.speaker)
+    cands = topics(statements, response.speaker, own_rumours=response.own_rumours)
     if response.ordinal is not None:
         # a round-up's verdict on its n-th rumour, in the order the article told them
         told = sorted((t for t in cands if t.rumour), key=lambda t: t.statement.start)
@@ -230,6 +240,7 @@ def answered_claim(
     if not response.points_back:
         return near.statement.local_id if near is not None and near.rumour else None
     for pick in (
+        lambda t: response.own_rumours and t.statement.speaker == response.speaker,
         lambda t: t.rumour and _about(response, t.statement),
         lambda t: _about(response, t.statement),
         lambda t: t.rumour,

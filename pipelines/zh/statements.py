@@ -301,6 +301,7 @@ class StatementPass:
                     also=also,
                     rumour_only=_RUMOUR_WORD.search(raw + "".join(topic)) is not None,
                     ordinal=_ordinal_number(ordinal.group("n")) if ordinal else None,
+                    own_rumours=stance == Stance.NO_COMMENT,
                 ),
                 self.lex,
             )
