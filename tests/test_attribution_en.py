@@ -1240,3 +1240,14 @@ def test_attribution_a_later_claim_after_a_bare_denial_asserts(extractor: Extrac
         "freight volumes rose 12% in May."
     )
     assert run(extractor, text)[-1].stance == Stance.ASSERTS
+
+
+def test_attribution_the_subject_of_an_in_which_clause_speaks(extractor: Extractor) -> None:
+    text = (
+        "The lawsuit quotes a 2024 memo in which a product manager at Ostwind Rail wrote "
+        'that the surcharge "would not survive scrutiny".'
+    )
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.speaker.kind) for s in sts] == [
+        ("product manager at Ostwind Rail", ActorKind.ANONYMOUS)
+    ]

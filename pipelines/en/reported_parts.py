@@ -115,6 +115,10 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
     label = _LABEL.match(r)
     if label:
         pos, r = pos + label.end(), r[label.end() :]
+    # "a 2023 email in which a finance director wrote": the relative clause's subject speaks
+    inner = list(re.finditer(r"\b(?:in|on)\s+which\s+", r))
+    if inner:
+        pos, r = pos + inner[-1].end(), r[inner[-1].end() :]
     if not r.strip():
         return None, None
     app = None
