@@ -1251,3 +1251,22 @@ def test_attribution_the_subject_of_an_in_which_clause_speaks(extractor: Extract
     assert [(s.speaker.name, s.speaker.kind) for s in sts] == [
         ("product manager at Ostwind Rail", ActorKind.ANONYMOUS)
     ]
+
+
+def test_attribution_according_to_an_outlet_which_cited_sources(extractor: Extractor) -> None:
+    text = (
+        "According to Rail Gazette, which cited three people who have seen the contract, "
+        "Ostwind Rail will pay about $90 million for the depot."
+    )
+    sts = run(extractor, text, outlet="Block & Tackle")
+    assert [(s.speaker.name, s.speaker.kind) for s in sts] == [
+        ("people who have seen the contract", ActorKind.ANONYMOUS)
+    ]
+    assert sts[0].via is not None and sts[0].via.name == "Rail Gazette"
+    assert (sts[0].claim_text or "").startswith("Ostwind Rail will pay")
+
+
+def test_attribution_a_who_clause_about_anonymity_is_dropped(extractor: Extractor) -> None:
+    text = "Two people who had asked not to be named said Ostwind Rail would sell the depot."
+    sts = run(extractor, text)
+    assert "named" not in sts[0].speaker.name

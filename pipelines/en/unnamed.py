@@ -41,6 +41,12 @@ _ANONYMITY = re.compile(
     r",?\s+(?:who|whom|that|which|speaking|asking|requesting|declining|on\s+condition)\b.*$",
     re.IGNORECASE,
 )
+# "people who have used the model": a restrictive clause (no comma) that says who they
+# are, not why they are unnamed, is part of the description
+_WHO_THEY_ARE = re.compile(
+    r"\s+who\s+(?:have|has|had)\s+(?:(?!named|identified|authori[sz]ed|anonymity|condition|"
+    r"publicly|speak|discuss)[\w'’-]+\s*){1,6}$"
+)
 _HOW_MANY = re.compile(
     r"\s+with\s+(?:about|around|roughly|nearly|almost|over|more\s+than|some)?\s*"
     r"\d[\d,.]*\s*(?:k|m|million|thousand)?\s+[a-z]+$",
@@ -64,7 +70,8 @@ def _speaks_for_firm(finder: SpeakerFinder, noun: str) -> bool:
 
 def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None:
     """An unnamed source described by ``phrase`` (already cleaned), or ``None``."""
-    p = _ANONYMITY.sub("", phrase).strip(" ,")
+    keep = _WHO_THEY_ARE.search(phrase)
+    p = phrase.strip(" ,") if keep else _ANONYMITY.sub("", phrase).strip(" ,")
     p = _HOW_MANY.sub("", p)  # "an account on X with about 40,000 followers"
     counted = _COUNT_RE.match(p)
     desc = p[counted.end() :] if counted else p
@@ -112,7 +119,7 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
     # before the head: an organisation, adjectives ("former", "senior", "partner")
     if any(w.lower() in ("said", "says", "told", "and", "or", "but") for w in before):
         return None
-    if after and not re.match(rf"(?:and\s+[\w-]+|{_MODIFIER})\b", after, re.IGNORECASE):
+    if after and not re.match(rf"(?:and\s+[\w-]+|who|{_MODIFIER})\b", after, re.IGNORECASE):
         return None
     if not before and not after:
         if not counted and desc[:1].isupper() and desc.lower() in heads and desc.endswith("s"):
