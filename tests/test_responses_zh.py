@@ -137,3 +137,18 @@ def test_a_silent_rumour_source_leaves_its_own_rumour_unanswered() -> None:
     firm_claim = said("s1", FIRM, Stance.ASSERTS, "苏州工厂运转正常")
     firm_silent = Response(FIRM, "未回应", points_back=True, own_rumours=True)
     assert answered_claim([firm_claim, ASIDE], firm_silent, LEX) == "s2"
+
+
+def test_a_confirmation_after_a_rumour_needs_one_shared_word() -> None:
+    insider = ActorRef("接近禾川的人士", ActorKind.ANONYMOUS)
+    one_word = Response(
+        insider, "工厂的时间表确实已经下发", adjacent_from=0, adjacent_needs_word=True
+    )
+    assert answered_claim([RUMOUR], one_word, LEX) == "s1"
+    no_word = Response(insider, "新品反馈整体正面", adjacent_from=0, adjacent_needs_word=True)
+    assert answered_claim([RUMOUR], no_word, LEX) is None
+    # far from the rumour, one shared word is not enough
+    far = Response(
+        insider, "工厂的时间表确实已经下发", adjacent_from=10_000, adjacent_needs_word=True
+    )
+    assert answered_claim([RUMOUR], far, LEX) is None

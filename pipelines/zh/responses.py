@@ -82,6 +82,7 @@ class Response:
     ordinal: int | None = None  # 第二条…: the second rumour of the article
     opposite_only: bool = False  # it states a steady state: only a claim of its opposite
     own_rumours: bool = False  # a refusal by a rumour's source: about its own rumour first
+    adjacent_needs_word: bool = False  # a confirmation: the adjacent rumour only on a shared word
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,8 @@ def answered_claim(
     if response.about_only or response.opposite_only or not cands:
         return None
     if not response.points_back:
-        return near.statement.local_id if near is not None and near.rumour else None
+        adjacent = near is not None and near.rumour and not response.adjacent_needs_word
+        return near.statement.local_id if adjacent and near is not None else None
     for pick in (
         lambda t: response.own_rumours and t.statement.speaker == response.speaker,
         lambda t: t.rumour and _about(response, t.statement),

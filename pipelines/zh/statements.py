@@ -43,6 +43,8 @@ _NAMES_A_RUMOUR = re.compile(
     r"[\u4e00-\u9fff]{2}[”」]?(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)"
 )
 # a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
+# a statement of these stances right after a rumour answers it on one shared word
+_ADJACENT_ANSWERS = (Stance.DENIES, Stance.NO_COMMENT, Stance.CONFIRMS)
 _NEGATED_QUOTE = re.compile(
     r"[^“”，,]{0,12}“(?:目前|公司|我们|我|均|都|也|并|完全|根本|从来)?"
     r"(?:没有|并没有|从未|从来没有|不会|并未|并非|不是|不存在)[^“”]{2,}”"
@@ -290,7 +292,7 @@ class StatementPass:
                 para = self.text.rfind("\n", 0, s0) + 1
                 earlier = list(self.lex["topic_frames"].finditer(self.text, para, s0))
                 topic = [earlier[-1].group("topic") or ""] if earlier else []
-            adjacent = s0 - _RUMOUR_REACH if stance in (Stance.DENIES, Stance.NO_COMMENT) else None
+            adjacent = s0 - _RUMOUR_REACH if stance in _ADJACENT_ANSWERS else None
             found = answered_claim(
                 self.out.statements,
                 Response(
@@ -302,6 +304,7 @@ class StatementPass:
                     rumour_only=_RUMOUR_WORD.search(raw + "".join(topic)) is not None,
                     ordinal=_ordinal_number(ordinal.group("n")) if ordinal else None,
                     own_rumours=stance == Stance.NO_COMMENT,
+                    adjacent_needs_word=stance == Stance.CONFIRMS,
                 ),
                 self.lex,
             )
