@@ -1270,3 +1270,16 @@ def test_attribution_a_who_clause_about_anonymity_is_dropped(extractor: Extracto
     text = "Two people who had asked not to be named said Ostwind Rail would sell the depot."
     sts = run(extractor, text)
     assert "named" not in sts[0].speaker.name
+
+
+def test_attribution_a_columnists_own_call(extractor: Extractor) -> None:
+    text = "Ostwind Rail says the depot sale is off. My guess is that it will be back on by June."
+    sts = run(extractor, text, outlet="Block & Tackle")
+    assert [(s.speaker.name, s.stance) for s in sts][-1] == ("Block & Tackle", Stance.ASSERTS)
+    assert (sts[-1].claim_text or "").startswith("it will be back on")
+
+
+def test_attribution_my_guess_inside_a_quote_is_the_speakers(extractor: Extractor) -> None:
+    text = '"My guess is that the depot will be sold by June," Mia Lang said.'
+    sts = run(extractor, text, outlet="Block & Tackle")
+    assert [s.speaker.name for s in sts] == ["Mia Lang"]
