@@ -509,6 +509,15 @@ REPORTED = [
         ],
         id="qi-fuzeren-without-an-account-is-the-organisation",
     ),
+    pytest.param(
+        "第二条传闻是某平台将上调运费。一位卖家向虎嗅出示了平台通知，运费由8元涨至10元。",
+        [
+            S("虎嗅", MED, Stance.REPORTS, "zh.according.rumour_is", "上调运费"),
+            S("卖家", GRP, Stance.CONFIRMS, f"{REP}/zh.cue.chushi", refers="s1"),
+        ],
+        id="showing-a-notice-confirms-the-rumour",
+    ),
+    pytest.param("他在发布会上展示了一张截图。", [], id="showing-a-screenshot-says-nothing"),
 ]
 
 
