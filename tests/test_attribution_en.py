@@ -1283,3 +1283,20 @@ def test_attribution_my_guess_inside_a_quote_is_the_speakers(extractor: Extracto
     text = '"My guess is that the depot will be sold by June," Mia Lang said.'
     sts = run(extractor, text, outlet="Block & Tackle")
     assert [s.speaker.name for s in sts] == ["Mia Lang"]
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("A trader of scrap metal for Ostwind's depot in Malmo", "trader"),
+        (
+            "A person with knowledge of Ostwind's depot plans",
+            "person with knowledge of Ostwind's depot plans",
+        ),
+    ],
+)
+def test_attribution_a_long_chain_of_modifiers_is_no_name(
+    extractor: Extractor, source: str, name: str
+) -> None:
+    sts = run(extractor, f"{source} said orders had halved since March.")
+    assert [(s.speaker.name, s.speaker.kind) for s in sts] == [(name, ActorKind.ANONYMOUS)]

@@ -136,6 +136,10 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
         counted_form = f"{counted.group().strip().lower()} {desc}"
         actor = ActorRef(desc, ActorKind.ANONYMOUS, (counted_form,), phrase, finder.scope)
         return Found(actor, "anonymous")
+    if len(re.findall(r"\b(?:of|to|in|at|from|with|for|on)\b", after)) >= 3:
+        # "a supplier of metal hardware to X's workshop in Y": a chain of three modifiers
+        # is where the source works, not its name; the head (and what precedes it) names it
+        desc = " ".join([*before, words[k]])
     if before and before[0][0].isupper() and before[0].lower() in heads | {"service"}:
         desc = desc[0].lower() + desc[1:]  # "Service providers say": sentence case
     elif not before and desc[:1].isupper() and desc.split()[0].lower() in heads:
