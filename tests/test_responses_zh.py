@@ -105,6 +105,8 @@ def test_a_steady_state_answers_only_the_claim_it_opposes() -> None:
     [
         ("停服的消息不实", "《云端幻境》将于明年3月停止运营"),
         ("从没有听说客户要转单", "某手机品牌要求把部分屏幕订单从禾川电子转移至印度工厂"),
+        ("董事长请辞的消息不实", "禾川电子董事长已于上月离职"),
+        ("没有提价计划", "禾川电子下月起上调价格"),
     ],
 )
 def test_synonymous_wordings_share_a_term(response: str, claim: str) -> None:
