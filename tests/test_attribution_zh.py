@@ -467,6 +467,14 @@ REPORTED = [
     ),
     pytest.param("在昨天的例会上，两家门店被点名批评。", [], id="bei-dianming-is-not-speech"),
     pytest.param(
+        "市文旅局印发《关于景区票价的通报》（下称《通报》）。《通报》要求各景区在年底前公示票价。",
+        [S("市文旅局", ORG, Stance.ASSERTS, f"{REP}/zh.cue.doc_yaoqiu", "在年底前公示票价")],
+        id="titled-document-yaoqiu-speaks-for-its-issuer",
+    ),
+    pytest.param(
+        "家长们要求学校在年底前公示收费标准。", [], id="yaoqiu-without-a-document-is-no-cue"
+    ),
+    pytest.param(
         "华阳科技表示，剩余货款之所以未付，是因为双方对验收结果存在分歧。",
         [S("华阳科技", ORG, Stance.CONFIRMS, f"{REP}/zh.cue.biaoshi", "验收结果存在分歧")],
         id="zhisuoyi-shi-yinwei-admits-while-explaining",

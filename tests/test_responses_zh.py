@@ -154,3 +154,12 @@ def test_a_confirmation_after_a_rumour_needs_one_shared_word() -> None:
         insider, "工厂的时间表确实已经下发", adjacent_from=10_000, adjacent_needs_word=True
     )
     assert answered_claim([RUMOUR], far, LEX) is None
+
+
+def test_on_equal_words_a_response_takes_up_the_rumour_not_the_official_notice() -> None:
+    notice = said(
+        "s1", ActorRef("市交通局", ActorKind.ORGANIZATION), Stance.ASSERTS, "平台限期整改"
+    )
+    rumour = said("s2", ActorRef("司机", ActorKind.GROUP), Stance.ASSERTS, "平台将退出本市")
+    resp = Response(ANALYST, "整改不等于退出，明显是误读", points_back=True)
+    assert answered_claim([rumour, notice], resp, LEX) == "s2"

@@ -13,6 +13,9 @@ that claim (``refers_to``) in two ways:
   a claim about the responder, else the nearest rumour, else the nearest
   claim of someone else.
 
+On equal content a rumour wins over a plain statement (a denial of
+“退出深圳” also naming the regulator's 整改 answers the rumour).
+
 A response that states the opposite of a claim (按计划推进 against 推迟,
 正常履职 against 出境; pairs in ``data/zh/opposites.jsonl``) shares that
 much with it even with no word in common.
@@ -231,7 +234,7 @@ def answered_claim(
             or (about and response.about_only)
         ):
             continue
-        key = (shared + int(about), share, t.touched)
+        key = (shared + int(about) + int(t.rumour), share, t.touched)
         if best is None or key > best[0]:
             best = (key, t)
     if best is not None:
