@@ -350,9 +350,8 @@ def test_attribution_denied_reports_that_takes_up_the_same_claim(extractor: Extr
         "Orvia denied reports that it had closed its Dutch warehouse."
     )
     sts = run(extractor, text)
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 def test_attribution_called_the_claim_untrue_points_back(extractor: Extractor) -> None:
@@ -361,9 +360,8 @@ def test_attribution_called_the_claim_untrue_points_back(extractor: Extractor) -
         "Orvia's founder, Pia Lund, called the claim untrue in an interview."
     )
     sts = run(extractor, text)
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 def test_attribution_pointing_back_takes_the_start_of_the_sources_account(
@@ -581,9 +579,8 @@ def test_attribution_rumour_subject_restating_a_figure_denies(extractor: Extract
         "Corvane Bank said it was cutting about 900 jobs in Wales over three years."
     )
     sts = run(extractor, text, outlet="Reuters")
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 def test_attribution_response_about_the_timing_takes_the_dated_claim(
@@ -656,9 +653,8 @@ def test_attribution_sale_and_selling_are_the_same_act(extractor: Extractor) -> 
         "Brava said it was not selling the coach unit."
     )
     sts = run(extractor, text)
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 SPOKESPEOPLE = [
@@ -691,9 +687,8 @@ def test_attribution_scare_quoted_predicate_before_the_speaker(extractor: Extrac
     )
     sts = run(extractor, text)
     assert sts[-1].speaker.name == "Mia Hart"
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 def test_attribution_pronoun_object_takes_the_claim_just_made(extractor: Extractor) -> None:
@@ -969,9 +964,8 @@ def test_attribution_third_party_on_the_posts_takes_up_what_the_posts_said(
     )
     sts = run(extractor, text, outlet="DPA Fact Check")
     assert sts[-1].speaker.name == "Ida Kron"
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 @pytest.mark.parametrize(
@@ -1070,9 +1064,8 @@ def test_attribution_denials_of_a_reported_deal(
 ) -> None:
     sts = run(extractor, RUMOUR + answer)
     assert sts[-1].speaker.name == speaker
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 @pytest.mark.parametrize("org", ["Ostwind Rail's", "Halvard Securities'"])
@@ -1086,17 +1079,15 @@ def test_attribution_organisation_possessive_before_a_person(
 def test_attribution_calling_a_report_speculative_denies(extractor: Extractor) -> None:
     text = RUMOUR + 'Ostwind Rail called the report "speculative".'
     sts = run(extractor, text)
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 def test_attribution_quote_opening_with_that_is_points_back(extractor: Extractor) -> None:
     text = RUMOUR + '"That is simply not true," Mia Lang wrote on LinkedIn.'
     sts = run(extractor, text)
-    assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
-    sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
-    assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+    assert sts[-1].stance == Stance.DENIES
+    assert sts[-1].refers_to == sts[0].local_id
 
 
 def test_attribution_the_noun_of_an_unnamed_source_in_the_paragraph(
