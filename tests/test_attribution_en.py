@@ -1307,3 +1307,8 @@ def test_attribution_there_are_no_talks_denies(extractor: Extractor) -> None:
     assert [(s.speaker.name, s.stance) for s in sts[-1:]] == [("Mia Lang", Stance.DENIES)]
     sts = run(extractor, '"There are no trains on Sundays," Mia Lang said.')
     assert [(s.speaker.name, s.stance) for s in sts] == [("Mia Lang", Stance.ASSERTS)]
+
+
+def test_attribution_a_companys_own_filing_is_not_the_plaintiffs(extractor: Extractor) -> None:
+    text = LAWSUIT + " Ostwind Rail disputes the case. Its filing says that the fee was lawful."
+    assert run(extractor, text)[-1].speaker.name != "Northern Bakers Alliance"

@@ -206,7 +206,7 @@ def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | Non
     ):
         return None
     kind = docs[words[k].lower()]
-    if words[k].lower() in legal and lead in ("the", "its", "their", "this"):
+    if words[k].lower() in legal and lead in ("the", "this", "that"):
         suer = plaintiff(finder)
         if suer is not None:
             return suer  # "the complaint alleges": the plaintiff's claim
