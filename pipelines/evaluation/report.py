@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,6 +280,26 @@ def _rat(v: Ratio) -> dict[str, Any]:
     }
 
 
+def _wrong(
+    s: ArticleScore,
+    g: GoldArticle,
+    sts: Sequence[PredictedStatement],
+    field_name: str,
+) -> list[dict[str, Any]]:
+    """Matched statements whose ``speaker`` or ``stance`` is wrong: expected, got, rule."""
+    ok = "speaker_ok" if field_name == "speaker" else "stance_ok"
+    return [
+        {
+            "index": m.gold,
+            "expected": getattr(g.statements[m.gold], field_name),
+            "got": getattr(sts[m.pred], field_name),
+            "rule": sts[m.pred].rule,
+        }
+        for m in s.matches
+        if not getattr(m, ok)
+    ]
+
+
 def _summary_json(s: Summary) -> dict[str, Any]:
     return {
         "articles": s.articles,
@@ -315,26 +336,8 @@ def figures(evaluation: Evaluation) -> dict[str, Any]:
                 "traps_avoided": _rat(s.traps),
                 "claim_links": _rat(s.claim_links),
                 "missed": [{"index": i, **vars(g.statements[i])} for i in s.missed],
-                "wrong_speaker": [
-                    {
-                        "index": m.gold,
-                        "expected": g.statements[m.gold].speaker,
-                        "got": sts[m.pred].speaker,
-                        "rule": sts[m.pred].rule,
-                    }
-                    for m in s.matches
-                    if not m.speaker_ok
-                ],
-                "wrong_stance": [
-                    {
-                        "index": m.gold,
-                        "expected": g.statements[m.gold].stance,
-                        "got": sts[m.pred].stance,
-                        "rule": sts[m.pred].rule,
-                    }
-                    for m in s.matches
-                    if not m.stance_ok
-                ],
+                "wrong_speaker": _wrong(s, g, sts, "speaker"),
+                "wrong_stance": _wrong(s, g, sts, "stance"),
                 "spurious": [
                     {
                         "speaker": sts[i].speaker,
