@@ -23,41 +23,29 @@ article as written.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 import jieba
 from spacy.tokens import Doc
 
-from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement, Stance
+from graph.records import ActorKind, ActorRef, Affiliation, Article, ExtractedStatement
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.mentions import Mention, find_mentions
 from pipelines.nlp import GLUE
-from pipelines.sentences import OPEN_QUOTES
+from pipelines.zh.according import AccordingPass
 from pipelines.zh.fold import fold_traditional
-from pipelines.zh.quotes import Quote, QuotePass, find_quotes, is_term_quote
+from pipelines.zh.quotes import Quote, QuotePass, find_quotes
+from pipelines.zh.reported import CLAUSE_PUNCT, ReportedPass
 from pipelines.zh.speaker_refs import SpeakerRefs
 from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
 from pipelines.zh.statements import StatementPass
 
 __all__ = ["Attribution", "ChineseAttributor", "find_quotes"]
 
-_CLAUSE_PUNCT = "，,；;：:"
-# between two cues of one clause (回应钛媒体称): the first is part of the speaker phrase
-_CUE_CHAIN_GAP = 12
-# a clause with no speaker of its own: "X称A，并表示B", "X表示A，同时指出B"
-_GOES_ON = re.compile(
-    r"\s*(?:并且|并|还|也|同时|另外|此外|随后|则|又|更|亦|再|而且|且|只是|仅|只)*\s*"
-)
-_QUOTE_OR_RUMOUR_SCOPE = 1500
-_CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
 _ADVERB_FILLER = "zh.filler.adverb"
 _CHANNEL_FILLER = "zh.filler.channel_tail"
 _AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
-# heads guessed from the shape of a name, and cues only a publication uses
-_GUESSED = ("latin_name", "org_name", "pos_name")
-_PUBLISHING = ("报道", "报导")
 
 
 @dataclass
@@ -81,7 +69,7 @@ class ChineseAttributor:
         return _ArticleRun(self, doc, article).run()
 
 
-class _ArticleRun(SpeakerRefs, StatementPass, QuotePass):
+class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, AccordingPass):
     def __init__(self, owner: ChineseAttributor, doc: Doc, article: Article) -> None:
         self.lex = owner.lexicon
         self.gaz = owner.gazetteer
@@ -185,7 +173,7 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass):
 
     def _clause_start(self, pos: int, floor: int) -> int:
         i = pos
-        while i > floor and self.text[i - 1] not in _CLAUSE_PUNCT + "”」":
+        while i > floor and self.text[i - 1] not in CLAUSE_PUNCT + "”」":
             i -= 1
         return i
 
@@ -207,270 +195,13 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass):
                     return sp
         return None
 
-    # -- statements ----------------------------------------------------------
-
-    def _chain_base(self, cue: RuleMatch) -> Stance:
-        """Stance of ``cue``, or of a stronger cue just before it (否认称, 辟谣表示)."""
-        base = Stance(cue.rule.get("stance", "asserts"))
-        if base != Stance.ASSERTS:
-            return base
-        for c in self._cues_chained_before(cue):
-            stance = Stance(c.rule.get("stance", "asserts"))
-            if stance != Stance.ASSERTS:
-                base = stance
-        return base
-
-    def _cues_chained_before(self, cue: RuleMatch) -> list[RuleMatch]:
-        start = max(0, cue.start - _CUE_CHAIN_GAP)
-        return [
-            c
-            for c in self.lex["cues"].finditer(self.text, start, cue.start)
-            if not any(ch in self.text[c.end : cue.start] for ch in _CLAUSE_PUNCT + "。“”")
-            and self.text[c.end : c.end + 1] != "的"  # 公布的处罚信息显示: an attribute
-        ]
-
-    def _chain_response(self, cue: RuleMatch) -> bool:
-        if cue.rule.get("response"):
-            return True
-        return any(c.rule.get("response") for c in self._cues_chained_before(cue))
-
-    def _quoted_rumour_pass(self, s0: int, s1: int) -> None:
-        """“X将退出深圳”的说法在司机群中发酵: the outlet relays X."""
-        for m in self.lex["quoted_rumours"].finditer(self.text, s0, s1):
-            if self._in_quote(m.start) or self._is_consumed(m.start, m.end):
-                continue
-            self.consumed.append((m.start, m.end))
-            # 提及的丰禾粮油“计划借款”一说: the rumour is about a name the article knows
-            subject = (m.group("subject") or "").strip()
-            known = {x.name for x in self.mentions} | self.parser.orgs
-            self._add(
-                speaker=self._outlet_ref(),
-                sp=None,
-                sentence=(s0, s1),
-                content=m.spans["content"],
-                rule=m.rule.id,
-                cue=m.group("cue") or m.text,
-                base=Stance(m.rule.get("stance", "reports")),
-                quote=False,
-                confidence=0.6,
-                subject=subject if subject in known else "",
-            )
-
-    def _according_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:
-        for m in self.lex["according"].finditer(self.text, s0, s1):
-            if self._in_quote(m.start) or self._is_consumed(m.start, m.end):
-                continue
-            content = (m.end, self._content_end(m.end, s1, bound))
-            rule = m.rule.id
-            base = Stance(m.rule.get("stance", "reports"))
-            via: ActorRef | None = None
-            subject = ""
-            if "speaker" in m.spans:
-                a, b = m.spans["speaker"]
-                sp = self.parser.parse(a, b)
-                speaker = self._speaker_ref(sp) if sp else None
-                if speaker is None:
-                    continue
-                if sp is not None and sp.how in _GUESSED and m.group("cue") in _PUBLISHING:
-                    # 据日本媒体Game Watch报道: whoever 报道 is a publication
-                    speaker = ActorRef(speaker.name, ActorKind.MEDIA, speaker.aliases)
-                if "via" in m.spans:
-                    via = self._known(m.group("via").strip("《》"), ActorKind.MEDIA)
-                    if speaker.kind == ActorKind.ANONYMOUS:
-                        # quoted by that outlet, so scoped to it
-                        speaker = ActorRef(
-                            speaker.name,
-                            speaker.kind,
-                            speaker.aliases,
-                            speaker.description,
-                            scope=via.name,
-                        )
-                elif self.scope:
-                    via = self._outlet_ref()
-                confidence = 0.8
-            else:
-                if self._inside_reported_speech(s0, m.start):
-                    continue
-                sp = None
-                speaker = self._outlet_ref()
-                confidence = 0.6
-                if m.rule.id.endswith("passive"):
-                    subj = self._passive_subject(m.start)
-                    if subj is None:
-                        continue
-                    subject = subj
-            self.consumed.append((m.start, m.end))
-            self._add(
-                speaker=speaker,
-                sp=sp,
-                sentence=(s0, s1),
-                content=content,
-                rule=rule,
-                cue=m.group("cue") or m.text,
-                base=base,
-                quote=False,
-                confidence=confidence,
-                via=via,
-                subject=subject,
-            )
-
-    def _passive_subject(self, pos: int) -> str | None:
-        for m in reversed(self.mentions):
-            if (
-                m.end <= pos
-                and pos - m.end < 120
-                and m.kind
-                in (
-                    ActorKind.ORGANIZATION,
-                    ActorKind.PERSON,
-                )
-            ):
-                return m.name
-        return None
-
     def _content_end(self, start: int, s1: int, bound: list[Quote]) -> int:
         for q in bound:
             if start <= q.open < s1:
                 return q.open
         return s1
 
-    def _chained(self, cue: RuleMatch, s1: int) -> bool:
-        """Whether another cue follows in the same clause (回应钛媒体称, 发布声明称)."""
-        for c in self.lex["cues"].finditer(self.text, cue.end, min(s1, cue.end + _CUE_CHAIN_GAP)):
-            gap = self.text[cue.end : c.start]
-            if self._aligned(c) and not any(ch in gap for ch in _CLAUSE_PUNCT + "。“”"):
-                return True
-        return False
-
-    def _reported_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:
-        found: list[tuple[RuleMatch, SpeakerPhrase, int]] = []
-        prev_cue_end = s0
-        for cue in self._cues(s0, s1):
-            if self._chained(cue, s1):
-                continue
-            after = self.text[cue.end : cue.end + 2]
-            if cue.rule.get("needs_clause") and after[:1] == "了" and after[1:] not in "，,：:":
-                continue  # 介绍了公司的情况: an object, not speech
-            if cue.rule.get("needs_clause") and self.text[cue.start - 1 : cue.start] == "的":
-                continue  # 鼎泰方面的回应要模糊得多: a noun, not speech
-            clause = self._clause_start(cue.start, s0)
-            if (
-                found
-                and clause - 1 == found[-1][0].end
-                and not self.text[clause : cue.start].strip()
-            ):
-                continue  # X表示，暂不回应…: the second cue opens the content of the first
-            sp = self._parse_speaker(s0, cue.start, s0) or self._rumour_subject(s0, cue)
-            if sp is None and found and _GOES_ON.fullmatch(self.text, clause, cue.start):
-                sp = found[-1][1]  # "X称A，并表示B": the same speaker goes on
-            if sp is not None:
-                own = sp.head_start if sp.head_start >= prev_cue_end else cue.start
-                found.append((cue, sp, self._clause_start(own, s0)))
-                prev_cue_end = cue.end
-        for i, (cue, sp, boundary) in enumerate(found):
-            speaker = self._speaker_ref(sp)
-            if speaker is None:
-                continue
-            relayed = (
-                sp.pronoun_kind == "report"
-                and speaker.kind == ActorKind.MEDIA
-                and (speaker == self._outlet_ref())
-            )
-            c0 = cue.end
-            if cue.rule.get("recipient"):
-                rec = next((m for m in self.mentions if m.start == c0), None)
-                if rec is not None:
-                    c0 = rec.end
-            c0 = _CONTENT_LEAD.match(self.text, c0).end()  # type: ignore[union-attr]
-            if c0 < s1 and self.text[c0] in OPEN_QUOTES:
-                q = next((q for q in self.quotes if q.open == c0), None)
-                if q is None or q in bound or not is_term_quote(self.text, q, s1):
-                    continue
-            c1 = found[i + 1][2] if i + 1 < len(found) else s1
-            c1 = min(c1, self._content_end(c0, s1, bound))
-            added = self._add(
-                speaker=speaker,
-                sp=sp,
-                sentence=(s0, s1),
-                content=(c0, max(c0, c1)),
-                rule=f"zh.reported/{cue.rule.id}",
-                cue=cue.text,
-                base=Stance.REPORTS if relayed else self._chain_base(cue),
-                quote=False,
-                confidence=0.8 if sp.how != "pronoun" else 0.6,
-                context_start=boundary,
-                response=self._chain_response(cue),
-            )
-            if added:
-                self.consumed.append((cue.start, cue.end))
-
-    def _rumour_subject(self, s0: int, cue: RuleMatch) -> SpeakerPhrase | None:
-        """一则帖子在脉脉上热传，称…: no speaker, a rumour the outlet relays."""
-        if cue.rule.get("stance") != "asserts" or not self.scope:
-            return None
-        start = self._clause_start(cue.start, s0)
-        if start > s0 and not self.text[start : cue.start].strip():
-            start = self._clause_start(start - 1, s0)
-        if not self.lex["rumour_markers"].search(self.text[start : cue.start]):
-            return None
-        return SpeakerPhrase(self.scope, ActorKind.MEDIA, start, start, "outlet")
-
-    def _inside_reported_speech(self, s0: int, pos: int) -> bool:
-        """Whether ``pos`` lies in the content of someone's reported speech (李娜称，网传…)."""
-        for cue in self._cues(s0, pos):
-            if self._chained(cue, pos):
-                continue
-            if self._parse_speaker(s0, cue.start, s0) is not None:
-                return True
-        return False
-
     # -- the article ---------------------------------------------------------
-    def _editorial_pass(self, s0: int, s1: int) -> None:
-        """编者按：… / 风险提示：…: a labelled paragraph is the outlet's own voice."""
-        if (s0 > 0 and self.text[s0 - 1] != "\n") or not self.scope:
-            return
-        m = self.lex["editorial_labels"].search(self.text[s0:s1])
-        if m is None:
-            return
-        self._add(
-            speaker=self._outlet_ref(),
-            sp=None,
-            sentence=(s0, s1),
-            content=(s0 + m.end, s1),
-            rule=m.rule.id,
-            cue=m.text.strip("：: ，,"),
-            base=Stance.ASSERTS,
-            quote=False,
-            confidence=0.6,
-        )
-
-    def _semicolon_carry(self, s0: int, s1: int) -> bool:
-        """X估算，A； then B。: the clause after the semicolon is X's too."""
-        before = self.text[:s0].rstrip()
-        if not before.endswith(("；", ";")) or not self.out.statements:
-            return False
-        last = self.out.statements[-1]
-        if last.quote is not None or last.end < len(before) or last.rule.startswith("zh.qa"):
-            return False
-        if any(self._parse_speaker(s0, c.start, s0) for c in self._cues(s0, s1)):
-            return False
-        if any(s0 <= q.open < s1 for q in self.quotes):
-            return False
-        if self.lex["according"].search(self.text, s0, s1) is not None:
-            return False
-        return self._add(
-            speaker=last.speaker,
-            sp=None,
-            sentence=(s0, s1),
-            content=(s0, s1),
-            rule=last.rule,
-            cue=last.cue,
-            base=Stance.ASSERTS,
-            quote=False,
-            confidence=last.confidence - 0.1,
-            via=last.via,
-        )
-
     def _headline_end(self) -> int:
         """End of the headline when the text opens with the article's title.
 

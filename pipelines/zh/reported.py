@@ -1,0 +1,166 @@
+"""Chinese reported speech: a speaker phrase, a cue word and the content after it.
+
+A mixin of :class:`pipelines.zh.attribution._ArticleRun`.  ``X称A``,
+``X表示，A``, ``X称A，并表示B`` (the same speaker goes on), cues chained in one
+clause (回应钛媒体称, 否认称: the first is part of the speaker phrase and may
+lend its stance), and a rumour with no speaker that the outlet relays
+(一则帖子在脉脉上热传，称…).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.records import ActorKind, Stance
+from pipelines.lexicon import Lexicon, RuleMatch
+from pipelines.sentences import OPEN_QUOTES
+from pipelines.zh.quotes import Quote, is_term_quote
+from pipelines.zh.speakers import SpeakerPhrase
+
+__all__ = ["CLAUSE_PUNCT", "ReportedPass"]
+
+CLAUSE_PUNCT = "，,；;：:"
+# between two cues of one clause (回应钛媒体称): the first is part of the speaker phrase
+_CUE_CHAIN_GAP = 12
+# a clause with no speaker of its own: "X称A，并表示B", "X表示A，同时指出B"
+_GOES_ON = re.compile(
+    r"\s*(?:并且|并|还|也|同时|另外|此外|随后|则|又|更|亦|再|而且|且|只是|仅|只)*\s*"
+)
+_CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
+
+
+class ReportedPass:
+    """Reported speech of :class:`pipelines.zh.attribution._ArticleRun` (a mixin)."""
+
+    text: str
+    lex: Lexicon
+    scope: str | None
+    mentions: list[Any]
+    quotes: list[Quote]
+    consumed: list[tuple[int, int]]
+
+    # provided by the run and its other mixins
+    _cues: Any
+    _aligned: Any
+    _clause_start: Any
+    _parse_speaker: Any
+    _speaker_ref: Any
+    _outlet_ref: Any
+    _content_end: Any
+    _add: Any
+
+    def _chain_base(self, cue: RuleMatch) -> Stance:
+        """Stance of ``cue``, or of a stronger cue just before it (否认称, 辟谣表示)."""
+        base = Stance(cue.rule.get("stance", "asserts"))
+        if base != Stance.ASSERTS:
+            return base
+        for c in self._cues_chained_before(cue):
+            stance = Stance(c.rule.get("stance", "asserts"))
+            if stance != Stance.ASSERTS:
+                base = stance
+        return base
+
+    def _cues_chained_before(self, cue: RuleMatch) -> list[RuleMatch]:
+        start = max(0, cue.start - _CUE_CHAIN_GAP)
+        return [
+            c
+            for c in self.lex["cues"].finditer(self.text, start, cue.start)
+            if not any(ch in self.text[c.end : cue.start] for ch in CLAUSE_PUNCT + "。“”")
+            and self.text[c.end : c.end + 1] != "的"  # 公布的处罚信息显示: an attribute
+        ]
+
+    def _chain_response(self, cue: RuleMatch) -> bool:
+        if cue.rule.get("response"):
+            return True
+        return any(c.rule.get("response") for c in self._cues_chained_before(cue))
+
+    def _chained(self, cue: RuleMatch, s1: int) -> bool:
+        """Whether another cue follows in the same clause (回应钛媒体称, 发布声明称)."""
+        for c in self.lex["cues"].finditer(self.text, cue.end, min(s1, cue.end + _CUE_CHAIN_GAP)):
+            gap = self.text[cue.end : c.start]
+            if self._aligned(c) and not any(ch in gap for ch in CLAUSE_PUNCT + "。“”"):
+                return True
+        return False
+
+    def _reported_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:
+        found: list[tuple[RuleMatch, SpeakerPhrase, int]] = []
+        prev_cue_end = s0
+        for cue in self._cues(s0, s1):
+            if self._chained(cue, s1):
+                continue
+            after = self.text[cue.end : cue.end + 2]
+            if cue.rule.get("needs_clause") and after[:1] == "了" and after[1:] not in "，,：:":
+                continue  # 介绍了公司的情况: an object, not speech
+            if cue.rule.get("needs_clause") and self.text[cue.start - 1 : cue.start] == "的":
+                continue  # 鼎泰方面的回应要模糊得多: a noun, not speech
+            clause = self._clause_start(cue.start, s0)
+            if (
+                found
+                and clause - 1 == found[-1][0].end
+                and not self.text[clause : cue.start].strip()
+            ):
+                continue  # X表示，暂不回应…: the second cue opens the content of the first
+            sp = self._parse_speaker(s0, cue.start, s0) or self._rumour_subject(s0, cue)
+            if sp is None and found and _GOES_ON.fullmatch(self.text, clause, cue.start):
+                sp = found[-1][1]  # "X称A，并表示B": the same speaker goes on
+            if sp is not None:
+                own = sp.head_start if sp.head_start >= prev_cue_end else cue.start
+                found.append((cue, sp, self._clause_start(own, s0)))
+                prev_cue_end = cue.end
+        for i, (cue, sp, boundary) in enumerate(found):
+            speaker = self._speaker_ref(sp)
+            if speaker is None:
+                continue
+            relayed = (
+                sp.pronoun_kind == "report"
+                and speaker.kind == ActorKind.MEDIA
+                and (speaker == self._outlet_ref())
+            )
+            c0 = cue.end
+            if cue.rule.get("recipient"):
+                rec = next((m for m in self.mentions if m.start == c0), None)
+                if rec is not None:
+                    c0 = rec.end
+            c0 = _CONTENT_LEAD.match(self.text, c0).end()  # type: ignore[union-attr]
+            if c0 < s1 and self.text[c0] in OPEN_QUOTES:
+                q = next((q for q in self.quotes if q.open == c0), None)
+                if q is None or q in bound or not is_term_quote(self.text, q, s1):
+                    continue
+            c1 = found[i + 1][2] if i + 1 < len(found) else s1
+            c1 = min(c1, self._content_end(c0, s1, bound))
+            added = self._add(
+                speaker=speaker,
+                sp=sp,
+                sentence=(s0, s1),
+                content=(c0, max(c0, c1)),
+                rule=f"zh.reported/{cue.rule.id}",
+                cue=cue.text,
+                base=Stance.REPORTS if relayed else self._chain_base(cue),
+                quote=False,
+                confidence=0.8 if sp.how != "pronoun" else 0.6,
+                context_start=boundary,
+                response=self._chain_response(cue),
+            )
+            if added:
+                self.consumed.append((cue.start, cue.end))
+
+    def _rumour_subject(self, s0: int, cue: RuleMatch) -> SpeakerPhrase | None:
+        """一则帖子在脉脉上热传，称…: no speaker, a rumour the outlet relays."""
+        if cue.rule.get("stance") != "asserts" or not self.scope:
+            return None
+        start = self._clause_start(cue.start, s0)
+        if start > s0 and not self.text[start : cue.start].strip():
+            start = self._clause_start(start - 1, s0)
+        if not self.lex["rumour_markers"].search(self.text[start : cue.start]):
+            return None
+        return SpeakerPhrase(self.scope, ActorKind.MEDIA, start, start, "outlet")
+
+    def _inside_reported_speech(self, s0: int, pos: int) -> bool:
+        """Whether ``pos`` lies in the content of someone's reported speech (李娜称，网传…)."""
+        for cue in self._cues(s0, pos):
+            if self._chained(cue, pos):
+                continue
+            if self._parse_speaker(s0, cue.start, s0) is not None:
+                return True
+        return False
