@@ -13,8 +13,10 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import Stance
+from pipelines.en.appositives import appositive
 from pipelines.en.speakers import Found
-from pipelines.en.statements import add_statement, appositive, continue_quote
+from pipelines.en.statement_edits import continue_quote
+from pipelines.en.statements import add_statement
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun

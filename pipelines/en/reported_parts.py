@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
+from pipelines.en.appositives import appositive
 from pipelines.en.speakers import NAME, Found
-from pipelines.en.statements import appositive
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun

@@ -5,10 +5,7 @@
 decides which earlier claim a denial, confirmation or refusal takes up
 (:func:`pipelines.en.responses.find_target`) and records the statement, its
 affiliation and the words of its claim on the article run.
-:func:`continue_quote` extends a quote with the next sentence's quote,
-:func:`trim_last` cuts the previous content before "…, but declined to
-comment", and :func:`appositive` records ``X, an analyst at Y`` as an
-affiliation.
+Edits of the statement just made are in :mod:`pipelines.en.statement_edits`.
 """
 
 from __future__ import annotations
@@ -17,13 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
+from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.en.names import NOT_NAMES
 from pipelines.en.relayed import relay_denied
 from pipelines.en.responses import _PRONOUN_OBJECT, contradicts, find_target
 from pipelines.en.speakers import NAME, Found
 from pipelines.lexicon import Rule
 from pipelines.stance import read_stance
+from pipelines.statement_record import statement_record
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun
@@ -33,9 +31,6 @@ __all__ = [
     "ELLIPSIS",
     "Made",
     "add_statement",
-    "appositive",
-    "continue_quote",
-    "trim_last",
 ]
 
 _CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\s+)?")
@@ -261,20 +256,18 @@ def add_statement(
         )
     )
     local = f"s{len(run.out.statements) + 1}"
-    st = ExtractedStatement(
+    st = statement_record(
+        run.text,
         local_id=local,
         speaker=speaker,
         stance=stance,
-        evidence=run.text[s0:s1],
-        start=s0,
-        end=s1,
+        sentence=(s0, s1),
+        content=(c0, c1),
+        quote=quote,
         rule=rule,
         claim_text=None if refers else claim,
         refers_to=refers,
         about=about,
-        quote=raw if quote else None,
-        quote_start=c0 if quote else None,
-        quote_end=c1 if quote else None,
         cue=cue_text,
         hedges=reading.hedges,
         via=via,
@@ -294,99 +287,3 @@ def add_statement(
     run.made.append(made)
     run.finder.note(s0 if not quote else c1, speaker, spoke=True)
     return made
-
-
-def continue_quote(run: ArticleRun, a: int, b: int, s0: int, s1: int) -> None:
-    """``"A," X said. "B."``: B continues the statement of A."""
-    if not run.made:
-        return
-    last = run.made[-1]
-    st = last.statement
-    if st.quote is None or last.paragraph != run.paragraph(a) or run.sent_index - last.sentence > 1:
-        return
-    extra = CONTENT_TRAIL.sub("", run.text[a:b].strip())
-    turn = read_stance(extra, Stance.ASSERTS, run.lex, quoted=True).stance
-    if turn != st.stance and turn in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT):
-        # "…," he said. "I'm not going to talk about any specific deal.": a second statement
-        found = Found(st.speaker, "continued")
-        add_statement(
-            run,
-            found,
-            None,
-            Stance.ASSERTS,
-            (s0, s1),
-            (a, b),
-            f"{st.rule}/continued",
-            quote=True,
-            conf=st.confidence,
-            cue_text=st.cue,
-        )
-        return
-    claim = f"{st.claim_text} {extra}" if st.claim_text else None
-    new = ExtractedStatement(
-        **{
-            **{f: getattr(st, f) for f in st.__dataclass_fields__},
-            "claim_text": claim,
-            "end": max(st.end, s1),
-            "evidence": run.text[st.start : max(st.end, s1)],
-        }
-    )
-    run.out.statements[run.out.statements.index(st)] = new
-    last.statement = new
-    run.pools[last.claim] = run.pools.get(last.claim, "") + " " + extra
-
-
-def trim_last(run: ArticleRun, pos: int) -> None:
-    """ "…, but declined to comment": the previous content ends before "but"."""
-    if not run.made:
-        return
-    last = run.made[-1]
-    st = last.statement
-    ell = ELLIPSIS.search(run.text, max(0, pos - 30), pos)
-    if st.claim_text is None or ell is None:
-        return
-    cut = run.text[: ell.start()]
-    claim = st.claim_text
-    tail = cut[-40:].strip()
-    idx = claim.find(tail[-20:]) if tail else -1
-    if idx >= 0:
-        new_claim = CONTENT_TRAIL.sub("", claim[: idx + len(tail[-20:])])
-        new = ExtractedStatement(
-            **{**{f: getattr(st, f) for f in st.__dataclass_fields__}, "claim_text": new_claim}
-        )
-        run.out.statements[run.out.statements.index(st)] = new
-        last.statement = new
-
-
-def appositive(run: ArticleRun, found: Found, pos: int, end: int) -> Found:
-    """``X, co-founder of Y`` / ``X, an analyst at Y`` -> an affiliation edge.
-
-    Returns who speaks: the organisation when X is its spokesperson.
-    """
-    if found.actor.kind != ActorKind.PERSON:
-        return found
-    tail = run.text[pos:end]
-    role = run.finder.roles.alt
-    m = re.match(
-        rf"\s*,\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,3}}?(?P<role>{role})"
-        rf"(?:\s+of\s+[a-z][\w\s-]{{0,30}}?)?\s+(?:of|at|for|with)\s+"
-        rf"(?:the\s+(?:[a-z-]+\s+)*)?(?P<org>{NAME})",
-        tail,
-    ) or re.match(rf"\s*,\s*(?P<org>{NAME})(?:'s|’s)\s+(?:[\w-]+\s+)*?(?P<role>{role})\b", tail)
-    if m is None:
-        return found
-    org_name = m.group("org").rstrip(".")
-    org = run.finder.known(org_name, ActorKind.ORGANIZATION)
-    rule = run.finder.roles.rule(m.group("role"))
-    run.out.affiliations.append(
-        Affiliation(
-            found.actor, org, rule.get("role"), run.text[pos:end], "en.affiliation.appositive"
-        )
-    )
-    run.finder.note(pos + m.start("org"), org)
-    if rule.get("speaks_for_organization"):
-        # "Tom Lee, a spokesman for Qorvo": the spokesman's words are Qorvo's
-        run.finder.voice_of[found.actor.name] = org
-        run.finder.spokes.append((pos, org))
-        return Found(org, "role")
-    return found

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.records import ActorKind, ActorRef, Affiliation, ExtractedStatement, Stance
+from graph.records import ActorKind, ActorRef, Affiliation, Stance
 from pipelines.lexicon import Lexicon
 from pipelines.stance import StanceReading, read_stance
+from pipelines.statement_record import statement_record
 from pipelines.zh.claims import strip_rumour_lead, strip_stance_words
 from pipelines.zh.responses import Response, answered_claim
 from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
@@ -140,20 +141,18 @@ class StatementPass:
         self._drop_announcement(speaker, s0, quote, stance)
         local_id = f"s{len(self.out.statements) + 1}"
         self.out.statements.append(
-            ExtractedStatement(
+            statement_record(
+                self.original,
                 local_id=local_id,
                 speaker=speaker,
                 stance=stance,
-                evidence=self.original[s0:s1],
-                start=s0,
-                end=s1,
+                sentence=(s0, s1),
+                content=(c0, c1),
+                quote=quote,
                 rule=rule,
                 claim_text=claim_text,
                 refers_to=refers_to,
                 about=tuple(dict.fromkeys(about)),
-                quote=self.original[c0:c1] if quote else None,
-                quote_start=c0 if quote else None,
-                quote_end=c1 if quote else None,
                 cue=cue,
                 hedges=reading.hedges,
                 via=via,
