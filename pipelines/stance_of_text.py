@@ -5,8 +5,11 @@ Emergent dataset): refuting words (fake, hoax, false, deny, not, debunk …)
 make a text *deny* the claim, hedging words (reportedly, allegedly, could,
 rumoured …) make it *report* it, confirmation words (confirmed, officially)
 *confirm* it, a question (``?``, "whether", "Did …") *questions* it, and a
-refusal ("declined to comment") is *no_comment*; anything else that is about
-the claim *asserts* it.  The word lists are data
+refusal ("declined to comment") is *no_comment*.  An English text that
+credits the claim to someone else *reports* it ("…, officials say", "… -
+source", "Senator: …", "BMO forecasts …", ``data/stance/en_credit.jsonl``),
+unless the one credited is the claim's own subject ("Tim Cook: I wear …" on a
+claim about Tim Cook).  Anything else that is about the claim *asserts* it.  The word lists are data
 (``data/stance/en.jsonl``, ``data/stance/zh.jsonl``, one rule per line); for
 Chinese the attribution lexicon's content cues and rumour markers
 (:func:`pipelines.stance.read_stance`) are read too.
@@ -99,6 +102,16 @@ def _best(matches: list[RuleMatch]) -> RuleMatch | None:
     return None
 
 
+def _credit(claim: str, text: str) -> RuleMatch | None:
+    """A credit line giving the claim to a third party, not to the claim's subject."""
+    own = _stems(claim)
+    for m in Lexicon.load("stance")["en_credit"].finditer(text):
+        who = _stems(m.group("who") or "")
+        if not who & own and m.text.lower().strip() not in claim.lower():
+            return m
+    return None
+
+
 def stance_of_text(claim: str, text: str, language: str | None = None) -> StanceResult:
     """Stance of ``text`` (a sentence or headline) toward ``claim``.
 
@@ -117,6 +130,8 @@ def stance_of_text(claim: str, text: str, language: str | None = None) -> Stance
         if reading.stance != Stance.ASSERTS and _best(matches) is None:
             return StanceResult(reading.stance, "", "zh.read_stance", score)
     best = _best(matches)
+    if best is None and lang == "en":
+        best = _credit(claim, text)
     if best is None:
         return StanceResult(Stance.ASSERTS, "", "stance.default", score)
     return StanceResult(Stance(best.rule.get("stance")), best.text, best.rule.id, score)
