@@ -47,7 +47,7 @@ _NAMES_A_RUMOUR = re.compile(
 # a statement of these stances right after a rumour answers it on one shared word
 _ADJACENT_ANSWERS = (Stance.DENIES, Stance.NO_COMMENT, Stance.CONFIRMS)
 _NEGATED_QUOTE = re.compile(
-    r"[^“”，,]{0,12}“(?:目前|公司|我们|我|均|都|也|并|完全|根本|从来)?"
+    r"[^“”，,]{0,12}“(?:目前|至今|迄今|暂时|公司|我们|我|均|都|也|还|仍|尚|并|完全|根本|从来)?"
     r"(?:没有|并没有|从未|从来没有|不会|并未|并非|不是|不存在)[^“”]{2,}”"
 )
 # in reported speech, "…，但…" usually hands the sentence back to the writer
