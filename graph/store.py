@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
+from graph.claim_index import PROFILE_TEXTS, ClaimIndex, Profile
 from graph.errors import StoreError
 
 __all__ = ["DEFAULT_STORE", "SCHEMA_VERSION", "Store"]
@@ -180,7 +181,7 @@ class Store:
             # the claim index is read and written all over for every statement:
             # a page cache of 64 MB (default 2 MB) keeps it in memory
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            self._postings = _Postings()
+            self._index = ClaimIndex()
             self._check_and_create()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a usable store ({err})") from err
@@ -241,7 +242,7 @@ class Store:
             yield
         except BaseException:
             # an error that already rolled the whole transaction back leaves no savepoint
-            self._postings.clear()
+            self._index.clear()
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK TO block")
                 self._db.execute("RELEASE block")
@@ -255,16 +256,16 @@ class Store:
     def begin(self) -> None:
         """Open a transaction that several :meth:`transaction` blocks share (takes the lock)."""
         self._db.execute("BEGIN IMMEDIATE")
-        # with the write lock held, the cached postings stay true until the
-        # commit, if no other connection has committed since they were read
-        self._postings.check(self._db.execute("PRAGMA data_version").fetchone()[0])
+        # with the write lock held, the claim index in memory stays true until
+        # the commit, if no other connection has committed since it was read
+        self._index.check(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def commit(self) -> None:
         self._db.execute("COMMIT")
 
     def rollback(self) -> None:
         """Undo the open transaction (nothing to do when an error already undid it)."""
-        self._postings.clear()
+        self._index.clear()
         if self._db.in_transaction:
             self._db.execute("ROLLBACK")
 
@@ -378,20 +379,21 @@ class Store:
     # -- claims ----------------------------------------------------------
     def add_claim(self, row: dict[str, Any], terms: Iterable[str]) -> None:
         self._insert("claims", row)
+        self._index.claim_added(row["id"], row["language"], row["text"])
         # a claim just inserted has no index terms yet (deleting one drops them)
-        self._index_claim(row["id"], set(terms))
+        self._index_claim(row["id"], set(terms), new_claim=True)
 
     def add_claim_terms(self, claim_id: str, terms: Iterable[str]) -> None:
         """Index ``claim_id`` under ``terms`` (new ones only), keeping document frequencies."""
-        have = {
-            r[0]
-            for r in self._db.execute(
-                "SELECT term FROM claim_terms WHERE claim_id = ?", (claim_id,)
-            )
-        }
+        have = self._index.terms.get(claim_id) if self._cached else None
+        if have is None:
+            have = self.claim_terms(claim_id)
+            if self._cached:
+                self._index.terms[claim_id] = have
+                self._index.charge(len(have))
         self._index_claim(claim_id, set(terms) - have)
 
-    def _index_claim(self, claim_id: str, terms: set[str]) -> None:
+    def _index_claim(self, claim_id: str, terms: set[str], *, new_claim: bool = False) -> None:
         new = [(t, claim_id) for t in terms]
         self._db.executemany("INSERT INTO claim_terms(term, claim_id) VALUES (?, ?)", new)
         self._db.executemany(
@@ -399,16 +401,45 @@ class Store:
             " ON CONFLICT(term) DO UPDATE SET df = df + 1",
             [(t,) for t, _ in new],
         )
-        self._postings.add(claim_id, terms)
+        self._index.indexed(claim_id, terms, new_claim=new_claim)
+
+    @property
+    def _cached(self) -> bool:
+        """Whether reads may use the claim index in memory (inside a write transaction)."""
+        return self._db.in_transaction and self._index.valid
 
     def candidate_profiles(
-        self, claim_ids: Sequence[str], *, texts_per_claim: int = 8
+        self, claim_ids: Sequence[str], *, texts_per_claim: int = PROFILE_TEXTS
     ) -> dict[str, tuple[str, list[str], frozenset[str]]]:
         """For each claim: its language, wordings to compare with, and its actors.
 
-        Three queries for all candidates, whatever their number.  Wordings
-        attached only for review are left out (see :meth:`claim_texts`).
+        Three queries for all candidates not in the claim index, whatever their
+        number.  Wordings attached only for review are left out (see
+        :meth:`claim_texts`).
         """
+        if not (self._cached and texts_per_claim == PROFILE_TEXTS):
+            return self._profiles_from_sql(claim_ids, texts_per_claim)
+        profiles = self._index.profiles
+        missing = [cid for cid in claim_ids if cid not in profiles]
+        if missing:
+            loaded = self._profiles_from_sql(missing, texts_per_claim)
+            for cid, (lang, texts, actors) in loaded.items():
+                profiles[cid] = Profile(lang, texts, actors)
+            self._index.charge(sum(len(p[1]) + len(p[2]) for p in loaded.values()))
+        else:
+            loaded = {}
+        out = {}
+        for cid in claim_ids:
+            p = profiles.get(cid)
+            if p is not None:
+                out[cid] = (p.language, p.texts, p.actors)
+            elif cid in loaded:  # the index started over while loading
+                out[cid] = loaded[cid]
+        return out
+
+    def _profiles_from_sql(
+        self, claim_ids: Sequence[str], texts_per_claim: int
+    ) -> dict[str, tuple[str, list[str], frozenset[str]]]:
         if not claim_ids:
             return {}
         marks = ",".join("?" * len(claim_ids))
@@ -448,15 +479,7 @@ class Store:
         """
         if not terms:
             return []
-        dfs: list[tuple[int, str]] = []
-        for chunk in _chunks(list(terms), 500):
-            marks = ",".join("?" * len(chunk))
-            dfs += [
-                (int(r[1]), r[0])
-                for r in self._db.execute(
-                    f"SELECT term, df FROM term_df WHERE term IN ({marks}) AND df > 0", chunk
-                )
-            ]
+        dfs = self._cached_dfs(terms) if self._cached else self._dfs(terms)
         ranked = sorted(dfs, key=lambda d: (not (d[1][:2] in ("k:", "n:") and d[0] <= 200), d[0]))
         chosen: list[str] = []
         used = 0
@@ -467,7 +490,7 @@ class Store:
             used += df
         if not chosen:
             return []
-        if self._db.in_transaction and self._postings.valid:
+        if self._cached:
             return self._counted(chosen, limit)
         marks = ",".join("?" * len(chosen))
         rows = self._db.execute(
@@ -477,9 +500,55 @@ class Store:
         ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
 
+    def _dfs(self, terms: Sequence[str]) -> list[tuple[int, str]]:
+        """``(df, term)`` of the indexed ``terms``, in the order SQLite gives them."""
+        dfs: list[tuple[int, str]] = []
+        for chunk in _chunks(list(terms), 500):
+            marks = ",".join("?" * len(chunk))
+            dfs += [
+                (int(r[1]), r[0])
+                for r in self._db.execute(
+                    f"SELECT term, df FROM term_df WHERE term IN ({marks}) AND df > 0", chunk
+                )
+            ]
+        return dfs
+
+    def _cached_dfs(self, terms: Sequence[str]) -> list[tuple[int, str]]:
+        """:meth:`_dfs` from the claim index, loading the terms it lacks."""
+        known = self._index.df
+        values: dict[str, int] = {}
+        missing: list[str] = []
+        for t in dict.fromkeys(terms):
+            df = known.get(t)
+            if df is None:
+                missing.append(t)
+                values[t] = 0
+            else:
+                values[t] = df
+        if missing:
+            found: dict[str, int] = dict.fromkeys(missing, 0)
+            for chunk in _chunks(missing, 500):
+                marks = ",".join("?" * len(chunk))
+                for term, df in self._db.execute(
+                    f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
+                ):
+                    found[term] = int(df)
+            values.update(found)
+            known.update(found)
+            self._index.charge(len(found))
+        dfs: list[tuple[int, str]] = []
+        # SQLite walks the values of each chunk's IN list in sorted order
+        for chunk in _chunks(list(terms), 500):
+            for term in sorted(set(chunk)):
+                df = values[term]
+                if df > 0:
+                    dfs.append((df, term))
+        return dfs
+
     def _counted(self, terms: list[str], limit: int) -> list[tuple[str, int]]:
         """The postings query of :meth:`claim_candidates`, counted from cached postings."""
-        postings = {t: ids for t in terms if (ids := self._postings.get(t)) is not None}
+        cached = self._index.postings
+        postings = {t: ids for t in terms if (ids := cached.get(t)) is not None}
         missing = [t for t in terms if t not in postings]
         if missing:
             found: dict[str, list[str]] = {t: [] for t in missing}
@@ -488,8 +557,9 @@ class Store:
                 f"SELECT term, claim_id FROM claim_terms WHERE term IN ({marks})", missing
             ):
                 found[term].append(claim_id)
-            self._postings.put(found)  # may start the cache over: count from ``postings``
+            cached.update(found)
             postings.update(found)
+            self._index.charge(sum(len(ids) for ids in found.values()))
         counts: Counter[str] = Counter()
         for t in terms:
             counts.update(postings[t])
@@ -523,6 +593,7 @@ class Store:
             "INSERT OR IGNORE INTO claim_actors(claim_id, actor_id) VALUES (?, ?)",
             (claim_id, actor_id),
         )
+        self._index.actor_added(claim_id, actor_id)
 
     def claim_actor_ids(self, claim_id: str) -> set[str]:
         rows = self._db.execute("SELECT actor_id FROM claim_actors WHERE claim_id = ?", (claim_id,))
@@ -593,14 +664,17 @@ class Store:
             )
             self._db.execute(f"DELETE FROM {table} WHERE {col} = ?", (other_id,))
         self._db.execute("DELETE FROM actors WHERE id = ?", (other_id,))
+        self._index.clear()  # claims' actors changed
 
     def move_statement(self, statement_id: str, claim_id: str) -> None:
+        self._index.forget_profiles([self.statement_claim_id(statement_id), claim_id])
         self._db.execute(
             "UPDATE statements SET claim_id = ?, needs_review = 0 WHERE id = ?",
             (claim_id, statement_id),
         )
 
     def set_needs_review(self, statement_id: str, flag: bool) -> None:
+        self._index.forget_profiles([self.statement_claim_id(statement_id)])
         self._db.execute(
             "UPDATE statements SET needs_review = ? WHERE id = ?", (int(flag), statement_id)
         )
@@ -625,7 +699,12 @@ class Store:
     # -- statements ------------------------------------------------------
     def add_statement(self, row: dict[str, Any]) -> bool:
         row = {**row, "hedges": json.dumps(list(row.get("hedges", ())), ensure_ascii=False)}
-        return self._insert("statements", row, or_ignore=True)
+        added = self._insert("statements", row, or_ignore=True)
+        if added:
+            self._index.statement_added(
+                row["claim_id"], row.get("claim_text"), bool(row.get("needs_review"))
+            )
+        return added
 
     def claim_statement_facts(self, claim_id: str) -> list[dict[str, Any]]:
         """What status derivation needs of each statement of a claim."""
@@ -689,7 +768,7 @@ class Store:
         ]
         self._db.executemany("UPDATE term_df SET df = df - 1 WHERE term = ?", [(t,) for t in terms])
         self._db.execute("DELETE FROM claim_terms WHERE claim_id = ?", (claim_id,))
-        self._postings.forget(terms)
+        self._index.unindexed(claim_id, terms)
 
     def delete_claim(self, claim_id: str) -> None:
         """Remove a claim that no statement is about any more."""
@@ -697,6 +776,7 @@ class Store:
         for table in ("claim_actors", "status_history"):
             self._db.execute(f"DELETE FROM {table} WHERE claim_id = ?", (claim_id,))
         self._db.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
+        self._index.claim_deleted(claim_id)
 
     def reset_claim_index(
         self, claim_id: str, terms: Iterable[str], actor_ids: Iterable[str]
@@ -705,12 +785,14 @@ class Store:
         self._drop_claim_terms(claim_id)
         self.add_claim_terms(claim_id, terms)
         self._db.execute("DELETE FROM claim_actors WHERE claim_id = ?", (claim_id,))
+        self._index.forget_profiles([claim_id])
         for a in actor_ids:
             self.add_claim_actor(claim_id, a)
 
     def assign_statement(
         self, statement_id: str, claim_id: str, score: float | None, needs_review: bool
     ) -> None:
+        self._index.forget_profiles([self.statement_claim_id(statement_id), claim_id])
         self._db.execute(
             "UPDATE statements SET claim_id = ?, match_score = ?, needs_review = ? WHERE id = ?",
             (claim_id, score, int(needs_review), statement_id),
@@ -826,57 +908,6 @@ class Store:
         )
         return cur.rowcount > 0
 
-
-class _Postings:
-    """Claim ids by index term, as read inside write transactions of this connection.
-
-    Matching reads the postings of a few rare terms for every statement; kept
-    here, they cost no query.  The cache is written through by every change
-    this store makes to ``claim_terms``, emptied by any rollback, and dropped
-    at the start of a transaction when another connection has committed since
-    (``PRAGMA data_version``).  Past :data:`POSTINGS_CACHED` ids it starts over.
-    """
-
-    def __init__(self) -> None:
-        self._terms: dict[str, list[str]] = {}
-        self._size = 0
-        self._version: int | None = None
-        self.valid = False
-
-    def check(self, data_version: int) -> None:
-        if data_version != self._version:
-            self.clear()
-            self._version = data_version
-        self.valid = True
-
-    def clear(self) -> None:
-        self._terms.clear()
-        self._size = 0
-
-    def get(self, term: str) -> list[str] | None:
-        return self._terms.get(term)
-
-    def put(self, found: dict[str, list[str]]) -> None:
-        self._size += sum(len(ids) for ids in found.values())
-        if self._size > POSTINGS_CACHED:
-            self.clear()
-            self._size = sum(len(ids) for ids in found.values())
-        self._terms.update(found)
-
-    def add(self, claim_id: str, terms: Iterable[str]) -> None:
-        for t in terms:
-            ids = self._terms.get(t)
-            if ids is not None:
-                ids.append(claim_id)
-                self._size += 1
-
-    def forget(self, terms: Iterable[str]) -> None:
-        for t in terms:
-            self._terms.pop(t, None)
-
-
-# Claim ids the postings cache of one store holds at most (a few tens of MB).
-POSTINGS_CACHED = 1_000_000
 
 # An anonymous source is shown with the outlet that quoted it: "业内人士 @ 虎嗅".
 _DISPLAY = "CASE WHEN {t}.scope IS NULL THEN {t}.name ELSE {t}.name || ' @ ' || {t}.scope END"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import graph.store
+import graph.claim_index
 import pipelines.ingest as ingest
 from graph.errors import RumorGraphError
 from graph.merge import merge_extraction
@@ -109,7 +109,7 @@ def test_cached_candidates_survive_the_cache_starting_over(two_connections, monk
             _claim(first, f"c_{n:02d}", [f"t:{k}" for k in range(n % 7 + 1)])
     terms = [f"t:{k}" for k in range(7)]
     expected = second.claim_candidates(terms)
-    monkeypatch.setattr(graph.store, "POSTINGS_CACHED", 20)
+    monkeypatch.setattr(graph.claim_index, "INDEX_CACHED", 20)
     assert _candidates(first, terms[:2]) == second.claim_candidates(terms[:2])
     assert _candidates(first, terms) == expected  # cached terms and a cache started over
     assert _candidates(first, terms) == expected

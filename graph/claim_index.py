@@ -1,0 +1,148 @@
+"""The claim index in memory: what claim matching reads for every statement.
+
+Matching one statement reads the document frequency of each of its index
+terms, the claims filed under the rarest of them (postings), the terms a
+claim already has, and for each candidate claim its *profile*: language,
+wordings and actors.  From SQLite that is several queries per statement, and
+they were most of the cost of a merge.  The merging :class:`~graph.store.Store`
+keeps them here instead, while it holds the write lock:
+
+* each entry is loaded from the store the first time it is needed;
+* every change the store makes to claims, their terms, statements and claim
+  actors is written through to the entries loaded;
+* a rollback (of a window or of one article's savepoint) drops everything,
+  and so does the start of a transaction when another connection has
+  committed since (``PRAGMA data_version``), so nothing stale is ever read.
+
+Past :data:`INDEX_CACHED` entries the index starts over.  The class holds
+plain values only; the store does the SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["INDEX_CACHED", "PROFILE_TEXTS", "ClaimIndex", "Profile"]
+
+# Entries (terms, claim ids in postings, wordings) one index holds at most:
+# a few tens of MB.
+INDEX_CACHED = 1_000_000
+# Wordings a profile keeps: the claim's text and the first distinct others.
+PROFILE_TEXTS = 8
+
+
+@dataclass
+class Profile:
+    """What matching compares of one claim.
+
+    ``texts`` is the claim's text, then the distinct wordings of statements
+    attached to it surely (not for review), oldest statement row first, at
+    most :data:`PROFILE_TEXTS` in all.
+    """
+
+    language: str
+    texts: list[str]
+    actors: frozenset[str]
+
+
+class ClaimIndex:
+    """Document frequencies, postings, claim terms and profiles, as far as loaded.
+
+    Examples
+    --------
+    >>> index = ClaimIndex()
+    >>> index.check(data_version=1)
+    >>> index.df.update({"t:ab": 0})
+    >>> index.postings["t:ab"] = []
+    >>> index.indexed("c_1", {"t:ab", "t:bc"}, new_claim=True)
+    >>> index.df, index.postings, index.terms
+    ({'t:ab': 1}, {'t:ab': ['c_1']}, {'c_1': {'t:ab', 't:bc'}})
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+        self.df: dict[str, int] = {}
+        self.postings: dict[str, list[str]] = {}
+        self.terms: dict[str, set[str]] = {}
+        self.profiles: dict[str, Profile] = {}
+        self._size = 0
+        self._version: int | None = None
+        self.valid = False
+
+    # -- lifetime ------------------------------------------------------------
+    def check(self, data_version: int) -> None:
+        """At the start of a write transaction: drop all if another connection committed."""
+        if data_version != self._version:
+            self.clear()
+            self._version = data_version
+        self.valid = True
+
+    def clear(self) -> None:
+        self.df.clear()
+        self.postings.clear()
+        self.terms.clear()
+        self.profiles.clear()
+        self._size = 0
+
+    def charge(self, entries: int) -> None:
+        """Count ``entries`` just loaded; start over when past the limit.
+
+        Callers keep what they loaded for the lookup at hand: only later
+        lookups load again.
+        """
+        self._size += entries
+        if self._size > (self.limit if self.limit is not None else INDEX_CACHED):
+            self.clear()
+
+    # -- writes, passed through from the store ---------------------------------
+    def indexed(self, claim_id: str, terms: set[str], *, new_claim: bool = False) -> None:
+        """``claim_id`` was filed under ``terms`` (none of which it had)."""
+        for t in terms:
+            if t in self.df:
+                self.df[t] += 1
+            ids = self.postings.get(t)
+            if ids is not None:
+                ids.append(claim_id)
+        have = self.terms.get(claim_id)
+        if have is not None:
+            have |= terms
+        elif new_claim:
+            self.terms[claim_id] = set(terms)
+        self._size += 2 * len(terms)
+
+    def unindexed(self, claim_id: str, terms: Iterable[str]) -> None:
+        """``claim_id`` was taken out of every term it had (``terms``)."""
+        for t in terms:
+            if t in self.df:
+                self.df[t] -= 1
+            self.postings.pop(t, None)
+        self.terms[claim_id] = set()
+
+    def claim_added(self, claim_id: str, language: str, text: str) -> None:
+        """A new claim: no statement is attached to it yet."""
+        self.profiles[claim_id] = Profile(language, [text], frozenset())
+
+    def statement_added(self, claim_id: str, claim_text: str | None, needs_review: bool) -> None:
+        """A statement row was inserted (after every other row) on ``claim_id``."""
+        profile = self.profiles.get(claim_id)
+        if profile is None or claim_text is None or needs_review:
+            return
+        if len(profile.texts) < PROFILE_TEXTS and claim_text not in profile.texts:
+            profile.texts.append(claim_text)
+            self._size += 1
+
+    def actor_added(self, claim_id: str, actor_id: str) -> None:
+        profile = self.profiles.get(claim_id)
+        if profile is not None and actor_id not in profile.actors:
+            profile.actors = profile.actors | {actor_id}
+
+    def forget_profiles(self, claim_ids: Iterable[str | None]) -> None:
+        """Statements moved between these claims: load their profiles again."""
+        for cid in claim_ids:
+            if cid is not None:
+                self.profiles.pop(cid, None)
+
+    def claim_deleted(self, claim_id: str) -> None:
+        self.profiles.pop(claim_id, None)
+        self.terms.pop(claim_id, None)
