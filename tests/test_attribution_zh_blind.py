@@ -83,3 +83,52 @@ def test_negated_quote_opening_with_so_far_is_a_second_turn(extractor: Extractor
     got = run(extractor, text).statements
     assert len(got) == 2, brief(run(extractor, text))
     assert got[1].claim_text is not None and "没有签署任何协议" in got[1].claim_text
+
+
+def test_interview_answer_labelled_with_a_latin_name(extractor: Extractor) -> None:
+    text = (
+        "会后，青禾乳业首席执行官Laura Kim（金兰）接受了媒体采访。\n\n"
+        "问：明年的计划是什么？\n\n"
+        "Laura Kim：我们明年会在云南新建一座牧场。\n"
+    )
+    got = run(extractor, text).statements
+    assert [(st.speaker.name, st.rule) for st in got] == [("Laura Kim", "zh.qa.answer")]
+    assert "新建一座牧场" in (got[0].claim_text or "")
+
+
+def test_a_concession_then_a_negated_rest_denies_the_same_rumour(extractor: Extractor) -> None:
+    text = (
+        "网传青禾乳业将把奶源供应商从北牧换成新西兰的Kaimai。"
+        "青禾乳业副总裁周岩回应称，Kaimai确实是公司新品牌的供应商，但现有产品的奶源不会换。"
+    )
+    got = brief(run(extractor, text))
+    assert got[1:] == [
+        ("周岩", "confirms", "zh.reported", "s1"),
+        ("周岩", "denies", "zh.reported", "s1"),
+    ], got
+
+
+def test_not_made_public_is_no_comment(extractor: Extractor) -> None:
+    text = "周岩表示：“具体的收购价格我们不对外公布。”"
+    [st] = run(extractor, text).statements
+    assert st.stance == Stance.NO_COMMENT
+
+
+def test_quoted_channel_name_before_the_cue_speaks(extractor: Extractor) -> None:
+    text = "周一，财经博主“乳业观察家”在微博发文称，青禾乳业已暂停华东工厂的生产。"
+    [st] = run(extractor, text).statements
+    assert (st.speaker.name, st.rule) == ("乳业观察家", "zh.reported/zh.cue.cheng")
+    assert "暂停华东工厂的生产" in (st.claim_text or "")
+
+
+def test_disclosing_a_document_is_not_speech(extractor: Extractor) -> None:
+    text = "11月3日晚，青禾乳业披露了对交易所关注函的回复公告。"
+    assert run(extractor, text).statements == ()
+
+
+def test_i_do_not_know_where_it_came_from_denies(extractor: Extractor) -> None:
+    text = (
+        "有消息称，青禾乳业将关闭华东工厂。青禾乳业副总裁周岩说：“工厂今年还要扩产。"
+        "关闭工厂的说法，我不知道是从哪里传出来的。”"
+    )
+    assert brief(run(extractor, text))[-1] == ("周岩", "denies", "zh.quote.speaker_before", "s1")

@@ -45,6 +45,8 @@ __all__ = ["Attribution", "ChineseAttributor", "find_quotes"]
 
 _ADVERB_FILLER = "zh.filler.adverb"
 _CHANNEL_FILLER = "zh.filler.channel_tail"
+# between a quoted channel name and its cue: 在微博发文 (称)
+_CHANNEL_GAP = 10
 _AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
 
 
@@ -180,6 +182,9 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
     def _parse_speaker(self, start: int, end: int, floor: int) -> SpeakerPhrase | None:
         """Try the clause before ``end``, widening over "在…时，" commas."""
         cs = self._clause_start(end, floor)
+        named = self._named_channel(cs, end, floor)
+        if named is not None:
+            return named
         for _ in range(3):
             sp = self.parser.parse(cs, end)
             if sp is not None:
@@ -193,6 +198,19 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
                 sp = self.parser.parse(cs, comma)
                 if sp is not None:
                     return sp
+        return None
+
+    def _named_channel(self, cs: int, end: int, floor: int) -> SpeakerPhrase | None:
+        """自媒体“X”在微博发文称: a quoted channel name ends the clause before the cue."""
+        if cs <= floor or self.text[cs - 1] not in "”」" or end - cs > _CHANNEL_GAP:
+            return None
+        if any(ch in self.text[cs:end] for ch in CLAUSE_PUNCT + "。“”"):
+            return None
+        start = self._clause_start(max(floor, self.text.rfind("“", floor, cs)), floor)
+        for m in self.lex["accounts"].finditer(self.text, start, cs):
+            if m.end == cs and m.group("name"):
+                kind = ActorKind(m.rule.get("kind", "media"))
+                return SpeakerPhrase(m.group("name"), kind, m.start, cs, "account")
         return None
 
     def _content_end(self, start: int, s1: int, bound: list[Quote]) -> int:

@@ -31,7 +31,10 @@ _OBJECT_THEN_COLON = re.compile(r"了?[^，,。；;：:“”\s]{1,10}?\s*[:：]
 # a speaker and a colon with no cue at all: 一位分析师向记者表达了保留意见：“…”
 _COLON = Rule("zh.quote.colon", "phrase", "：", {"stance": "asserts"})
 # an interview answer: 周屹：完全是谣言。
-_QA_LABEL = re.compile(r"[ \t]*([^\s：:，,。“”《》]{2,10})[：:]")
+# a label of a Chinese name, or a Latin name of up to four words (Daniel Ho：)
+_QA_LABEL = re.compile(
+    r"[ \t]*([A-Za-z][A-Za-z.\-]*(?: [A-Za-z][A-Za-z.\-]*){1,3}|[^\s：:，,。“”《》]{2,10})[：:]"
+)
 # 问：…？答：… within one paragraph
 _ANSWER_LABEL = re.compile(r"(?:(?<=^)|(?<=[。？！?!\s]))(?:答|A)[：:]")
 _QUESTION_LABEL = re.compile(r"(?:(?<=^)|(?<=[。？！?!\s]))(?:问|Q)[：:]")

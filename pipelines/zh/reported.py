@@ -27,6 +27,8 @@ _CUE_CHAIN_GAP = 12
 _GOES_ON = re.compile(
     r"\s*(?:并且|并|还|也|同时|另外|此外|随后|则|又|更|亦|再|而且|且|只是|仅|只)*\s*"
 )
+# 对/关于…的N to the end of the sentence: a noun phrase object (披露对问询函的回复公告)
+_NOUN_OBJECT = re.compile(r"了?(?:对|关于)[^，,；;：:“”。]*的[^，,；;：:“”。的]{1,8}[。！]?\s*$")
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
 
 
@@ -94,6 +96,8 @@ class ReportedPass:
                 continue  # 介绍了公司的情况: an object, not speech
             if cue.rule.get("needs_clause") and self.text[cue.start - 1 : cue.start] == "的":
                 continue  # 鼎泰方面的回应要模糊得多: a noun, not speech
+            if cue.rule.get("needs_clause") and _NOUN_OBJECT.match(self.text, cue.end, s1):
+                continue  # 披露对问询函的回复公告: a document disclosed, not speech
             clause = self._clause_start(cue.start, s0)
             if (
                 found

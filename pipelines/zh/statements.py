@@ -81,6 +81,7 @@ class StatementPass:
         subject: str = "",
         context_start: int | None = None,
         response: bool = False,
+        conceded: str | None = None,
     ) -> bool:
         s0, s1 = sentence
         c0, c1 = content
@@ -107,6 +108,9 @@ class StatementPass:
         refers_to, negated = self._answered(
             speaker, stance, raw, context, around, points_back, response, s0, also
         )
+        if conceded is not None and stance == Stance.ASSERTS and _NEGATION.search(raw):
+            # "确有合作，但现款不会换": after conceding part of a claim, the negated rest denies it
+            refers_to, negated = conceded, True
         if refers_to is not None:
             if negated:
                 stance = Stance.DENIES  # 公司“目前没有任何融资计划” after a rumour about it
@@ -175,9 +179,11 @@ class StatementPass:
         tail_text = self.text[tail[0] : tail[1]] if tail is not None else ""
         authors_own = sp is not None and sp.pronoun_kind == "author"  # 我的看法是：A，但B
         after_semicolon = tail is not None and self.text[tail[0] - 1] in "；;"
+        concedes = stance == Stance.CONFIRMS and refers_to is not None
         if tail is not None and (
             self._own_stance(tail_text)
             or _NEGATED_QUOTE.match(tail_text)
+            or (concedes and _NEGATION.search(tail_text) is not None)
             or _ORDINAL.match(tail_text)
             or authors_own
             or after_semicolon
@@ -196,6 +202,7 @@ class StatementPass:
                 confidence=confidence - 0.1,
                 via=via,
                 context_start=context_start,
+                conceded=refers_to if concedes else None,
             )
         return True
 
