@@ -50,12 +50,17 @@ def prescan(finder: SpeakerFinder) -> None:
         # of three or more capitals used in the article names an organisation, whatever
         # the name looked like on its own
         caps = [w[0] for w in words if w[0].isupper() and w not in NOT_NAMES]
-        acro = "".join(caps)
-        if (
-            len(caps) >= 3
-            and acro not in finder.short
-            and re.search(rf"(?<!\w){acro}(?!\w)", finder.text)
-        ):
+        # "the U.S. Food and Drug Administration" ... "the FDA": a country's initials lead
+        bare = [w[0] for w in words if w[0].isupper() and w not in NOT_NAMES and "." not in w]
+        acro = next(
+            (
+                "".join(c)
+                for c in (caps, bare)
+                if len(c) >= 3 and re.search(rf"(?<!\w){''.join(c)}(?!\w)", finder.text)
+            ),
+            "",
+        )
+        if acro and acro not in finder.short:
             kind = ActorKind.ORGANIZATION if kind == ActorKind.PERSON else kind
             ref = ActorRef(name, kind)
             finder.short[acro] = ActorRef(name, kind, (acro,))

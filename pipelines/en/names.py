@@ -25,13 +25,25 @@ from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.en.stopwords import stopwords
 from pipelines.gazetteer import Gazetteer
 
-__all__ = ["NAME", "NAME_RE", "NOT_NAMES", "ORG_SUFFIX", "Found", "NameKinds", "capitalised_names"]
+__all__ = [
+    "LEGAL_FORM",
+    "NAME",
+    "NAME_RE",
+    "NOT_NAMES",
+    "ORG_SUFFIX",
+    "Found",
+    "NameKinds",
+    "capitalised_names",
+]
 
 _WORD = r"(?:(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+\w*)"
 _LINK = r"(?:(?:of|for|and|de|van|von|bin|&)(?:\s+the)?|the)"
 NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
 NAME_RE = re.compile(NAME)
 NOT_NAMES = stopwords("not_name")
+_LEGAL_FORMS = stopwords("legal_form")  # Inc, Ltd, LLP …: not part of the name news uses
+LEGAL_FORM = re.compile(r",?\s+(?:" + "|".join(sorted(_LEGAL_FORMS)) + r")\.?(?!\w)")
+_BASED = re.compile(r"[\w.]+-based$")
 ORG_SUFFIX = re.compile(
     r"\b(?:Inc|Corp|Ltd|LLC|Co|Group|Games|Studios?|Auto|Motors|Commerce|Council|"
     r"Ventures|Partners|Capital|Research|Analysis|Analytics|Interactive|Ministry|"
@@ -64,6 +76,12 @@ def capitalised_names(text: str) -> list[tuple[int, str]]:
         while words and words[0] in NOT_NAMES:
             words = words[1:]
         while words and words[-1].lower() in ("of", "for", "and", "the", "de", "&"):
+            words = words[:-1]
+        # "Hangzhou-based Yunqi Cloud" is Yunqi Cloud; "Verdane Therapeutics Inc" is
+        # Verdane Therapeutics
+        while len(words) > 1 and _BASED.match(words[0]):
+            words = words[1:]
+        if len(words) > 1 and words[-1] in _LEGAL_FORMS:
             words = words[:-1]
         if words:
             name = " ".join(words)
@@ -98,6 +116,8 @@ class NameKinds:
         words = name.split()
         if ORG_SUFFIX.search(name) or "'" in name or "’" in name:
             return ActorKind.ORGANIZATION
+        if re.search(rf"(?<!\w){re.escape(name)}{LEGAL_FORM.pattern}", self.text):
+            return ActorKind.ORGANIZATION  # "Verdane Therapeutics Inc."
         if 2 <= len(words) <= 3 and all(
             re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z'’-]+", w) for w in words
         ):

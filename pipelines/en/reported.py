@@ -37,6 +37,7 @@ _INVERTED = re.compile(
 )
 _APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
 _BUT_THAT = re.compile(r",?\s+(?:but|and)\s+that\s+")
+_NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _CITING_TAIL = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?)\s*[.;]?\s*$")
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
@@ -274,9 +275,15 @@ def _cited_source(
 
 
 def _stances_differ(run: ArticleRun, *parts: tuple[int, int]) -> bool:
-    """Whether one part carries a stance word (content cue) the other lacks."""
+    """Whether one part carries a stance word (content cue) or a negation the other lacks.
+
+    "said it had not signed any contract and that talks were at an early stage":
+    a denial and an assertion.
+    """
     cues = run.lex["content_cues"]
-    return len({cues.search(run.text[a:b]) is None for a, b in parts}) > 1
+    if len({cues.search(run.text[a:b]) is None for a, b in parts}) > 1:
+        return True
+    return len({_NEGATED.search(run.text[a:b]) is None for a, b in parts}) > 1
 
 
 def _last_speaker(run: ArticleRun, s0: int) -> Found | None:

@@ -37,6 +37,7 @@ WINDOW_WORD = re.compile(
     rf"^(?:{NAME}|{_OBJECTS}|on|in|at|to|during|from|with|via|by|over|last|this|earlier|"
     r"late|early|the|a|an|his|her|its|their|our|statement|interview|post|podcast|message|"
     r"email|emailed|call|briefing|conference|meeting|note|letter|filing|video|livestream|"
+    r"complaint|lawsuit|suit|petition|motion|submission|amended|written|court|testimony|"
     r"blog|text|week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|\d[\w,.]*|\"[^\"]*\"|“[^”]*”|[A-Z][\w'’.-]*)$"
 )
@@ -155,6 +156,13 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
             return Found(actor, found.how), via.actor
         return found or via, None
     found = None
+    led = re.match(r"\s*led\s+by\s+", app[0]) if app is not None else None
+    if app is not None and led is not None:
+        # "The investors, led by the X Pension Fund, claim …": the lead party speaks for them
+        found = run.finder.resolve(app[0][led.end() :], app[1] + led.end())
+        if found is not None:
+            # a plural subject: "claim", "allege" in the base form are its cues
+            return Found(found.actor, "led", found.affiliation), None
     sub = SUBORDINATE.match(head)
     if sub:
         # "A week after The Information reported that …", "Chatter that X will … intensified

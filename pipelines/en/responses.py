@@ -33,6 +33,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ExtractedStatement, Stance
+from pipelines.en.handles import is_screen_name
 from pipelines.en.speakers import Found
 from pipelines.en.stopwords import stopwords
 from pipelines.lexicon import Lexicon
@@ -74,7 +75,11 @@ _MIN_SHARE = 1 / 3
 
 
 def _rumour(st: ExtractedStatement) -> bool:
-    return st.stance == Stance.REPORTS or st.speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
+    return (
+        st.stance == Stance.REPORTS
+        or st.speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
+        or is_screen_name(st.speaker)
+    )
 
 
 def _report(st: ExtractedStatement) -> bool:

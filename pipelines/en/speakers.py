@@ -28,7 +28,16 @@ import re
 
 from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.en.article_names import prescan
-from pipelines.en.names import NAME, NAME_RE, NOT_NAMES, Found, NameKinds, capitalised_names
+from pipelines.en.handles import handle_or_pseudonym
+from pipelines.en.names import (
+    LEGAL_FORM,
+    NAME,
+    NAME_RE,
+    NOT_NAMES,
+    Found,
+    NameKinds,
+    capitalised_names,
+)
 from pipelines.en.speaker_roles import RoleWords, resolve_role
 from pipelines.en.stopwords import stopwords
 from pipelines.en.unnamed import document_source, introduced_source, unnamed_source
@@ -106,7 +115,9 @@ class SpeakerFinder:
         word = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w&'’-]*)"
         for m in re.finditer(rf"(?<![\w.])(?:{word}\s+){{1,3}}{re.escape(name)}\b", self.text):
             words = m.group().split()
-            while words and (words[0] in NOT_NAMES or self.is_descriptor(words[0])):
+            while words and (
+                words[0] in NOT_NAMES or self.is_descriptor(words[0]) or words[0].endswith("-based")
+            ):
                 words = words[1:]
             full = " ".join(words)
             if len(full) > len(best) and "'" not in full and "’" not in full:
@@ -173,6 +184,7 @@ class SpeakerFinder:
         p = re.sub(r"^(?:and|but|while|as|so)\s+", "", p, flags=re.IGNORECASE)
         p = _RELATIVE.sub("", p)
         p = re.sub(r"^(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+", "", p)
+        p = re.sub(rf"(?<=\w){LEGAL_FORM.pattern}$", "", p)  # "Pellworth Biologics Inc."
         p = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+(?=[A-Z])", "", p)
         for _ in range(3):
             p = _TRAILING.sub("", p).strip(" ,")
@@ -181,6 +193,9 @@ class SpeakerFinder:
     def resolve(self, phrase: str, pos: int) -> Found | None:
         """The speaker named by ``phrase`` (found at ``pos`` in the text), or ``None``."""
         raw = phrase
+        screen = handle_or_pseudonym(self, raw, pos)
+        if screen is not None:
+            return screen
         p = self.clean(phrase)
         if not p or len(p.split()) > 12 or '"' in p or "“" in p:
             return None
@@ -338,12 +353,6 @@ class SpeakerFinder:
         return Found(actor, "name")
 
     def _name(self, p: str, pos: int) -> Found | None:
-        handle = re.fullmatch(r"(?:the\s+account\s+)?@(?P<h>\w{2,30})", p)
-        if handle:
-            # "@CityWhispers did not respond": a social-media account
-            actor = self.known(handle.group("h"), ActorKind.ORGANIZATION)
-            self.note(pos, actor)
-            return Found(actor, "name")
         for cand in (p, re.sub(r"^(?:the|a|an)\s+", "", p)):
             e = self.gaz.lookup(cand)
             if e is not None:

@@ -26,6 +26,9 @@ from pipelines.statement_record import statement_record
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun
 
+# who may take a base-form cue ("the filings claim", "the investors, led by X, claim")
+_PLURAL_SOURCES = ("document", "filing", "led")
+
 __all__ = [
     "CONTENT_TRAIL",
     "ELLIPSIS",
@@ -129,8 +132,8 @@ def add_statement(
         found = Found(speaker, found.how, found.affiliation)
         if via is None and run.scope and speaker.name != run.scope:
             via = run.outlet()
-    if cue is not None and cue.get("document_only") and found.how not in ("document", "filing"):
-        return None  # "the documents show": only a document shows
+    if cue is not None and cue.get("document_only") and found.how not in _PLURAL_SOURCES:
+        return None  # "the documents show": only a document (or a plural subject) shows
     if (
         cue is not None
         and found.how in ("document", "filing")

@@ -1,0 +1,127 @@
+"""English speakers known by screen names, descriptors and legal forms; plaintiffs who lead a suit.
+
+Sentences written for these tests (none from the gold files).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import Article, ExtractedStatement, Stance
+from pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str, outlet: str = "Harbour Wire") -> list[ExtractedStatement]:
+    result = extractor(Article(id="t", text=text, language="en", outlet=outlet))
+    return list(result.statements)
+
+
+def only(sts: list[ExtractedStatement], key: str) -> ExtractedStatement:
+    [st] = [s for s in sts if key in (s.claim_text or "") or key in s.evidence]
+    return st
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "key"),
+    [
+        pytest.param(
+            "The music blog account @tunebird_news posted that the drummer had joined a band.",
+            "@tunebird_news",
+            "joined a band",
+            id="handle-after-descriptors",
+        ),
+        pytest.param(
+            "The rally began after a reader posting as LakeView77 on a stock forum claimed that "
+            "the brewery would close in March.",
+            "LakeView77",
+            "would close in March",
+            id="posting-as-pseudonym",
+        ),
+        pytest.param(
+            "A leaker who goes by Ferret has insisted that the console would not ship this year.",
+            "Ferret",
+            "would not ship",
+            id="who-goes-by-pseudonym",
+        ),
+    ],
+)
+def test_screen_name_speaker(extractor: Extractor, text: str, speaker: str, key: str) -> None:
+    st = only(run(extractor, text), key)
+    assert st.speaker.name == speaker
+    assert st.stance == Stance.ASSERTS
+
+
+def test_handle_known_without_at_sign(extractor: Extractor) -> None:
+    sts = run(extractor, "The account @CornerGossip posted that the mayor had resigned.")
+    st = only(sts, "mayor")
+    assert st.speaker.name == "@CornerGossip"
+    assert "CornerGossip" in st.speaker.aliases
+
+
+def test_known_as_a_role_is_no_pseudonym(extractor: Extractor) -> None:
+    sts = run(extractor, "Dana Price, known as the founder of Orchid Labs, said the app was ready.")
+    assert only(sts, "the app was ready").speaker.name == "Dana Price"
+
+
+def test_denial_and_assertion_joined_by_and_that_are_two_statements(extractor: Extractor) -> None:
+    text = (
+        "Tech site Gadgetfeed reported that Pellworth had signed a supply deal with Corvane. "
+        "Pellworth said it had not signed any contract with Corvane and that trials of its "
+        "sensor were at an early stage."
+    )
+    sts = run(extractor, text)
+    mine = [s for s in sts if s.speaker.name == "Pellworth"]
+    assert [s.stance for s in mine] == [Stance.DENIES, Stance.ASSERTS]
+    assert mine[0].refers_to == sts[0].local_id  # the site's claim
+    assert "early stage" in (mine[1].claim_text or "")
+
+
+def test_place_based_descriptor_is_not_part_of_the_name(extractor: Extractor) -> None:
+    text = (
+        "Tech site Gadgetfeed reported that Bellmont would buy Lyon-based Corvane Robotics. "
+        "Corvane Robotics did not respond to requests for comment."
+    )
+    st = only(run(extractor, text), "did not respond")
+    assert st.speaker.name == "Corvane Robotics"
+
+
+def test_legal_form_is_dropped_from_an_organisation_name(extractor: Extractor) -> None:
+    text = 'Pellworth Biologics Inc. said it would appeal. "We will win this," Pellworth said.'
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == ["Pellworth Biologics", "Pellworth Biologics"]
+
+
+def test_acronym_after_a_country_prefix(extractor: Extractor) -> None:
+    text = (
+        "The U.S. Federal Aviation Administration grounded the jets in May. "
+        "The FAA declined to comment on the audit."
+    )
+    st = only(run(extractor, text), "declined to comment")
+    assert st.speaker.name == "U.S. Federal Aviation Administration"
+
+
+def test_judge_title_names_the_person_later_by_surname(extractor: Extractor) -> None:
+    text = (
+        "U.S. District Judge Ellen Marsh heard the motion on Monday. "
+        "Marsh said she would rule by the end of January."
+    )
+    st = only(run(extractor, text), "rule by the end")
+    assert st.speaker.name == "Ellen Marsh"
+
+
+def test_investors_led_by_a_fund_claim_in_their_complaint(extractor: Extractor) -> None:
+    text = (
+        "The investors, led by the Northside Teachers' Fund, claim in their amended complaint "
+        "that Zoomcart hid losses for two years. The complaint also alleges that managers "
+        "deleted records."
+    )
+    sts = run(extractor, text, outlet="Law Wire")
+    first = only(sts, "hid losses")
+    assert first.speaker.name == "Northside Teachers' Fund"
+    assert (first.claim_text or "").startswith("Zoomcart hid losses")
+    assert only(sts, "deleted records").speaker.name == "Northside Teachers' Fund"
