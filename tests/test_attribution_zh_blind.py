@@ -132,3 +132,37 @@ def test_i_do_not_know_where_it_came_from_denies(extractor: Extractor) -> None:
         "关闭工厂的说法，我不知道是从哪里传出来的。”"
     )
     assert brief(run(extractor, text))[-1] == ("周岩", "denies", "zh.quote.speaker_before", "s1")
+
+
+def test_bare_spokesperson_speaks_for_the_sentences_subject(extractor: Extractor) -> None:
+    text = (
+        "对于减产传闻，北牧乳业则在周二回复媒体查询，"
+        "发言人表示：「產量一切正常，傳聞純屬揣測。」"
+    )
+    [st] = run(extractor, text).statements
+    assert (st.speaker.name, st.stance) == ("北牧乳业", Stance.DENIES)
+
+
+def test_a_name_in_traditional_script_is_kept_as_written(extractor: Extractor) -> None:
+    text = "香港《星島週報》刊文稱，北牧樂業將於年底結業。"
+    [st] = run(extractor, text).statements
+    assert st.speaker.name == "星島週報"
+    text = "北牧樂業發言人表示，公司運作一切正常。"
+    [st] = run(extractor, text).statements
+    assert st.speaker.name == "北牧樂業"
+    assert "北牧乐业" in st.speaker.aliases
+
+
+def test_not_yet_spoken_out_is_no_comment(extractor: Extractor) -> None:
+    text = "网传歌手林澈已经退出乐队。截至发稿，林澈本人尚未在社交账号上发声。"
+    got = brief(run(extractor, text))
+    assert got[-1][1:] == ("no_comment", "zh.reported", "s1"), got
+
+
+def test_content_about_x_online_points_back(extractor: Extractor) -> None:
+    text = (
+        "博主@娱乐放大镜 发文称，歌手林澈已经隐婚三年。"
+        "林澈工作室发布声明：“网络上关于林澈婚姻状况的内容均为捏造。”"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1] == ("林澈工作室", "denies", "zh.quote.speaker_before", "s1"), got

@@ -163,3 +163,21 @@ def test_on_equal_words_a_response_takes_up_the_rumour_not_the_official_notice()
     rumour = said("s2", ActorRef("司机", ActorKind.GROUP), Stance.ASSERTS, "平台将退出本市")
     resp = Response(ANALYST, "整改不等于退出，明显是误读", points_back=True)
     assert answered_claim([rumour, notice], resp, LEX) == "s2"
+
+
+def test_one_word_shared_with_only_one_rumour_links_a_short_denial() -> None:
+    other = said("s2", MEDIA, Stance.REPORTS, "禾川电子的财务总监已被带走调查")
+    short = Response(ANALYST, "跟工厂无关", unique_word=True)
+    assert answered_claim([RUMOUR, other], short, LEX) == "s1"
+    # without the flag (a confirmation), one word is not enough
+    assert answered_claim([RUMOUR, other], Response(ANALYST, "跟工厂无关"), LEX) is None
+
+
+def test_one_shared_word_is_not_enough_when_two_rumours_share_it() -> None:
+    other = said("s2", MEDIA, Stance.REPORTS, "禾川电子将关闭东莞的研发中心")
+    short = Response(ANALYST, "跟关闭无关", unique_word=True)
+    assert answered_claim([RUMOUR, other], short, LEX) is None
+
+
+def test_marriage_wordings_are_one_event() -> None:
+    assert overlap("隐婚", "早已登记结婚", LEX)[0] == 1

@@ -120,8 +120,16 @@ class OrgHeads:
             return None  # 一位代理商负责人: an anonymous source, not 代理商 speaking
         for rule in self._speaking_roles():
             s = end - len(rule.pattern)
-            if s <= start or self.text[s:end] != rule.pattern:
+            if s < start or self.text[s:end] != rule.pattern:
                 continue
+            if s == start or not _LEADING_NOISE.sub("", self.text[start:s]):
+                # "X则回复港媒查询，发言人表示": a bare 发言人 speaks for the sentence's subject
+                subject = self._sentence_subject_org(start)
+                if subject is None:
+                    continue
+                return SpeakerPhrase(
+                    subject, ActorKind.ORGANIZATION, s, end, "spokesperson", role=rule.get("role")
+                )
             org_end = s - 1 if self.text[s - 1] == "的" else s
             # 市场监管局一名工作人员: a count between the office and the role
             count = _COUNT_BEFORE_ROLE.search(self.text, start, org_end)
@@ -217,6 +225,20 @@ class OrgHeads:
         if typed is not None and self._looks_like_org(self.text[typed.end() : end]):
             chunk = typed.end()
         return SpeakerPhrase(self.text[chunk:end], ActorKind.ORGANIZATION, chunk, end, "org_name")
+
+    def _sentence_subject_org(self, pos: int) -> str | None:
+        """An organisation opening a clause of the sentence before ``pos`` (X则回复…)."""
+        s0 = max(self.text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+        suffix = _org_suffix_re(self.lexicon).pattern.removesuffix("$")
+        found = None
+        for m in re.finditer(
+            rf"(?:^|(?<=[，,]))([\u4e00-\u9fffA-Za-z]{{1,10}}?{suffix})"
+            r"(?=则|也|还|随后|已|于|在|对|向|方面|[，,])",
+            self.text[s0:pos],
+        ):
+            if len(m.group(1)) >= 3:
+                found = m.group(1)
+        return found
 
     def _speaking_roles(self) -> list[Rule]:
         roles = [r for r in self.lexicon["roles"].rules if r.get("speaks_for_organization")]

@@ -59,6 +59,8 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+(?:\.\d+)?%?")
 _MIN_SHARED = 2
 _SYNONYM = "≈"  # marks a synonym group's term (never produced by segmentation)
 _MIN_CONTAINMENT = 0.2
+# one shared word is enough when it is half the answer's words and no other rumour shares any
+_UNIQUE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Response:
     opposite_only: bool = False  # it states a steady state: only a claim of its opposite
     own_rumours: bool = False  # a refusal by a rumour's source: about its own rumour first
     adjacent_needs_word: bool = False  # a confirmation: the adjacent rumour only on a shared word
+    unique_word: bool = False  # a denial: one word shared with only one rumour may be enough
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,13 @@ def overlap(a: str, b: str, lexicon: Lexicon) -> tuple[int, float]:
     both = ta & tb
     shared = len(both) + sum(1 for t in both if _TOKEN.fullmatch(t))
     return shared, min(1.0, shared / min(len(ta), len(tb)))
+
+
+def _shares_content(content: str, topic: Topic, lexicon: Lexicon) -> bool:
+    """Whether ``content`` shares a word with the topic's claim other than an actor's name."""
+    names = {text_key(a.name) for a in topic.statement.about}
+    both = set(_terms(content, lexicon)) & set(_terms(topic.statement.claim_text or "", lexicon))
+    return any(text_key(t) not in names and not any(t in n for n in names) for t in both)
 
 
 def opposed(a: str, b: str, lexicon: Lexicon) -> bool:
@@ -215,6 +225,8 @@ def answered_claim(
     # a denial right after a rumour is a response: one shared word may pick an older rumour
     responding = response.points_back or (near is not None and near.rumour)
     best: tuple[tuple[int, float, int], Topic] | None = None
+    # a short answer sharing half its words with one rumour, and nothing with another one
+    touching = [t for t in cands if t.rumour and _shares_content(response.content, t, lexicon)]
     for t in cands:
         claim = t.statement.claim_text or ""
         shared, share = overlap(response.content, claim, lexicon)
@@ -225,7 +237,9 @@ def answered_claim(
         about = _about(response, t.statement)
         if shared == 0:
             continue
-        strong = shared >= _MIN_SHARED and share >= _MIN_CONTAINMENT
+        strong = (shared >= _MIN_SHARED and share >= _MIN_CONTAINMENT) or (
+            response.unique_word and touching == [t] and share >= _UNIQUE_SHARE
+        )
         # one shared word is enough for a claim about the responder (融资 in 没有融资计划)
         # or for a response that points back anyway (否认了裁员传闻)
         if not strong and not (

@@ -29,6 +29,7 @@ class SpeakerRefs:
     """Speaker resolution of :class:`pipelines.zh.attribution._ArticleRun` (a mixin)."""
 
     text: str
+    original: str
     lex: Lexicon
     gaz: Gazetteer
     scope: str | None
@@ -55,7 +56,17 @@ class SpeakerRefs:
             return self._outlet_ref()
         if sp.kind == ActorKind.ANONYMOUS:
             return ActorRef(sp.name, sp.kind, description=sp.description, scope=self.scope)
-        return self._known(sp.name, sp.kind, sp.description)
+        ref = self._known(sp.name, sp.kind, sp.description)
+        written = self._as_written(sp)
+        if ref.name == sp.name and not ref.aliases and written != sp.name:
+            # 天曜娛樂 in a traditional-script article: named as written, the folded form an alias
+            return ActorRef(written, ref.kind, (sp.name,), ref.description)
+        return ref
+
+    def _as_written(self, sp: SpeakerPhrase) -> str:
+        """``sp.name`` as the article spells it (the text is folded to simplified)."""
+        i = self.text.rfind(sp.name, 0, max(sp.head_end, sp.head_start + len(sp.name)))
+        return self.original[i : i + len(sp.name)] if i >= 0 else sp.name
 
     def _resolve_pronoun(self, sp: SpeakerPhrase) -> ActorRef | None:
         if sp.pronoun_kind == "document":

@@ -311,6 +311,7 @@ class StatementPass:
                     ordinal=_ordinal_number(ordinal.group("n")) if ordinal else None,
                     own_rumours=stance == Stance.NO_COMMENT,
                     adjacent_needs_word=stance == Stance.CONFIRMS,
+                    unique_word=stance in (Stance.DENIES, Stance.QUESTIONS),
                 ),
                 self.lex,
             )
