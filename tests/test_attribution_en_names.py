@@ -125,3 +125,50 @@ def test_investors_led_by_a_fund_claim_in_their_complaint(extractor: Extractor) 
     assert first.speaker.name == "Northside Teachers' Fund"
     assert (first.claim_text or "").startswith("Zoomcart hid losses")
     assert only(sts, "deleted records").speaker.name == "Northside Teachers' Fund"
+
+
+def test_concession_of_a_reported_claim_confirms_it(extractor: Extractor) -> None:
+    text = (
+        "Tech site Gadgetfeed reported that Pellworth would close its Leeds plant and cut "
+        "300 jobs. Pellworth conceded that the Leeds plant would close next year."
+    )
+    sts = run(extractor, text)
+    assert sts[1].stance == Stance.CONFIRMS
+    assert sts[1].refers_to == sts[0].local_id
+
+
+def test_concession_sharing_only_a_topic_word_confirms_nothing(extractor: Extractor) -> None:
+    text = (
+        "Chief executive Ana Ruiz announced that the new scooter will cost $1,200. "
+        "Finance chief Tom Lacey conceded that the target assumes a lot goes right."
+    )
+    sts = run(extractor, text)
+    assert [s.stance for s in sts] == [Stance.ASSERTS, Stance.ASSERTS]
+
+
+def test_the_paper_is_the_outlet_named_before(extractor: Extractor) -> None:
+    text = (
+        "Madrid sports daily Diario Norte claimed on Sunday that the striker had agreed terms. "
+        "The paper said the clubs had already shaken hands on a fee."
+    )
+    sts = run(extractor, text, outlet="Daily Terrace")
+    assert [s.speaker.name for s in sts] == ["Diario Norte", "Diario Norte"]
+
+
+def test_appositive_label_is_who_the_label_is(extractor: Extractor) -> None:
+    text = (
+        "The gossip account @tea_kettle posted that the singer had signed a solo deal. "
+        "The band's label, Corda Sound, followed on Sunday. In a statement, the label said "
+        'the screenshot was "fabricated".'
+    )
+    assert only(run(extractor, text), "screenshot").speaker.name == "Corda Sound"
+
+
+def test_bare_spokesperson_speaks_for_the_previous_sentence_subject(extractor: Extractor) -> None:
+    text = (
+        "The gossip account @tea_kettle posted that the singer had signed with Vantor Records. "
+        "Vantor Records took longer. A spokesperson told us on Monday that the label had "
+        '"no agreement of any kind" with her.'
+    )
+    st = only(run(extractor, text), "of any kind")
+    assert st.speaker.name == "Vantor Records"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Stance
-from pipelines.en.speakers import Found
+from pipelines.en.names import Found
 from pipelines.en.statements import add_statement
 
 if TYPE_CHECKING:

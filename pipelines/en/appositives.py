@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, Affiliation
-from pipelines.en.speakers import NAME, Found
+from pipelines.en.names import NAME, Found
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun

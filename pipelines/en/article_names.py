@@ -105,10 +105,16 @@ def prescan(finder: SpeakerFinder) -> None:
             for word in m.group("app").split()[:5]:
                 if word in noun_set:
                     finder.described.setdefault(word, []).append((m.start("name"), actor))
-    for m in re.finditer(rf"\b(?P<noun>{nouns})\s+(?P<name>{NAME})", finder.text):
+    # "carmaker Aurex Auto", "the band's label, Meridian Sound,": the noun names it
+    for m in re.finditer(
+        rf"\b(?P<noun>{nouns})(?:\s+|,\s+(?={NAME},))(?P<name>{NAME})", finder.text
+    ):
         name = finder.strip_name(m.group("name"))
-        if name and finder.kinds.kind_of(name) != ActorKind.PERSON:
+        apposed = "," in m.group()  # "its label, Meridian Sound,": the noun says what it is
+        if name and (apposed or finder.kinds.kind_of(name) != ActorKind.PERSON):
             actor = finder.known(name, ActorKind.ORGANIZATION)
+            if actor.kind == ActorKind.PERSON:
+                actor = finder.gaz.ref(name, ActorKind.ORGANIZATION)
             finder.described.setdefault(m.group("noun"), []).append((m.start("name"), actor))
     # "Sun Yue, a supply-chain analyst at TrendForce," / "Talvio's founder, Mei Sato," name a
     # person others refer back to

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import Stance
 from pipelines.en.appositives import appositive
-from pipelines.en.speakers import Found
+from pipelines.en.names import Found
 from pipelines.en.statement_edits import continue_quote
 from pipelines.en.statements import add_statement
 

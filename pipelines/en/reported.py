@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Stance
 from pipelines.en.appositives import appositive
+from pipelines.en.names import NAME, Found
 from pipelines.en.reported_parts import (
     TOLD,
     WINDOW_WORD,
@@ -21,7 +22,6 @@ from pipelines.en.reported_parts import (
     next_clause,
     subject,
 )
-from pipelines.en.speakers import NAME, Found
 from pipelines.en.statement_edits import trim_last
 from pipelines.en.statements import ELLIPSIS, Made, add_statement
 from pipelines.lexicon import Rule

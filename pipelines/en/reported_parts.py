@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
 from pipelines.en.appositives import appositive
-from pipelines.en.speakers import NAME, Found
+from pipelines.en.names import NAME, Found
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun

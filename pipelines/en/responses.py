@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ExtractedStatement, Stance
 from pipelines.en.handles import is_screen_name
-from pipelines.en.speakers import Found
+from pipelines.en.names import Found
 from pipelines.en.stopwords import stopwords
 from pipelines.lexicon import Lexicon
 
@@ -118,7 +118,7 @@ def content_words(text: str) -> set[str]:
     """Stems of the words (and numbers) of ``text`` that can say which claim it is about."""
     out = set()
     for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]+|\$?\d[\d,.]*\d|\$?\d\w*", text):
-        w = w.lower().rstrip(".,")
+        w = w.lower().rstrip(".,").removesuffix("'s").removesuffix("’s")
         if w in _lemmas() or w in _lemma_bases():
             # "cut", "sold": short, but the act itself; "sell" is what "sale" is
             out.add("=" + _lemmas().get(w, w))
@@ -149,8 +149,16 @@ def _actors_in(run: ArticleRun, text: str, exclude: set[str]) -> set[str]:
     return {n for n in names if len(n) > 2 and n not in exclude and _named({n}, text)}
 
 
-def _by_content(run: ArticleRun, cands: list[Made], obj: str, me: set[str]) -> Made | None:
-    """The candidate sharing most with ``obj``, if it shares enough."""
+def _by_content(
+    run: ArticleRun, cands: list[Made], obj: str, me: set[str], *, clause: bool = False
+) -> Made | None:
+    """The candidate sharing most with ``obj``, if it shares enough.
+
+    A word naming a kind of information ("the price", "the target") meets a
+    claim stating one; a ``clause`` that states its own content must share a
+    word too ("conceded that the target assumes a lot" is no answer to a
+    price announcement).
+    """
     skip = content_words(" ".join(me)) | content_words(run.scope or "")
     topics = {m.rule.get("kind") for m in run.lex["topics"].finditer(obj.lower())}
     actors = _actors_in(run, obj, me | {run.scope or ""})
@@ -165,6 +173,8 @@ def _by_content(run: ArticleRun, cands: list[Made], obj: str, me: set[str]) -> M
         named = sum(1 for n in actors if _named({n}, pool))
         common = words & theirs
         # "declined to comment on the valuation": a claim that states a sum of money
+        if clause and not common:
+            continue  # a clause with its own content shares words, not just a topic
         common |= {f"<{k}>" for k in topics if _KINDS[k].search(pool)}
         # a shared number or actor says more than a shared word
         shared = len(common) + sum(1 for w in common if w[:1].isdigit() or w[:1] == "$") + named
@@ -234,7 +244,7 @@ def find_target(
         if stated:
             best = _by_content(run, stated, obj, me)
             return (best or stated[0]).claim
-    best = _by_content(run, cands, obj, me)
+    best = _by_content(run, cands, obj, me, clause=clause)
     if best is not None:
         return best.claim
     if clause:

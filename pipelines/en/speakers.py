@@ -28,6 +28,7 @@ import re
 
 from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.en.article_names import prescan
+from pipelines.en.backrefs import backref
 from pipelines.en.handles import handle_or_pseudonym
 from pipelines.en.names import (
     LEGAL_FORM,
@@ -40,7 +41,7 @@ from pipelines.en.names import (
 )
 from pipelines.en.speaker_roles import RoleWords, resolve_role
 from pipelines.en.stopwords import stopwords
-from pipelines.en.unnamed import document_source, introduced_source, unnamed_source
+from pipelines.en.unnamed import document_source, unnamed_source
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon
 from pipelines.mentions import Mention
@@ -148,7 +149,7 @@ class SpeakerFinder:
         if spoke:
             self.speakers.append((pos, actor))
 
-    def _sentence_subject(self, pos: int) -> ActorRef | None:
+    def sentence_subject(self, pos: int) -> ActorRef | None:
         """An organisation that is the subject of a claim earlier in the same sentence."""
         start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos))
         return self.last([(p, a) for p, a in self.subjects if p > start], pos)
@@ -201,7 +202,8 @@ class SpeakerFinder:
             return None
         shift = pos + max(raw.find(p), 0)
         low = p.lower()
-        back = self._backref(low, shift)
+        # "The Paper reported": a name, not "the paper" pointing back
+        back = None if re.match(r"[Tt]he\s+[A-Z]", p) else backref(self, low, shift)
         if back is not None:
             return back
         doc = document_source(self, p, shift)
@@ -228,7 +230,19 @@ class SpeakerFinder:
             person = self._name(own.group("who"), shift + own.start("who"))
             if person is not None and person.actor.kind == ActorKind.PERSON:
                 return person
-        return self._name(p, shift) or self._named_institution(p, shift)
+        found = self._name(p, shift) or self._named_institution(p, shift)
+        if found is not None and found.how == "name" and self._media_lead(p):
+            # "Madrid sports daily Diario Gol claimed": an outlet, whatever the verb
+            a = found.actor
+            found = Found(ActorRef(a.name, ActorKind.MEDIA, a.aliases, a.description), "name")
+            self.speakers.append((shift, found.actor))
+        return found
+
+    def _media_lead(self, p: str) -> bool:
+        """Whether a media noun ("daily", "newsletter") describes the name that ends ``p``."""
+        lead = re.match(r"(?:(?:[A-Z][\w-]*\s+)?[a-z][\w-]*\s+)+(?=[A-Z])", p)
+        media = {r.pattern for r in self.lex["descriptors"].rules if r.get("media")}
+        return lead is not None and bool(media.intersection(lead.group().lower().split()))
 
     def _anonymous(
         self, name: str, kind: ActorKind, surface: str, phrase: str, pos: int
@@ -248,92 +262,6 @@ class SpeakerFinder:
                     return ActorRef(f"{org.name} {name}", ActorKind.GROUP)
             return self.known(name, kind)
         return ActorRef(name, kind, description=surface, scope=self.scope)
-
-    def _backref(self, low: str, pos: int) -> Found | None:
-        rule = next((r for r in self.lex["pronouns"].rules if r.pattern == low), None)
-        if rule is None:
-            # "the carrier", "the lender": an organisation named by what it is
-            the = re.fullmatch(r"the (?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)", low)
-            if the and any(
-                r.pattern == the.group(1) and r.get("org_noun")
-                for r in self.lex["descriptors"].rules
-            ):
-                noun = the.group(1)
-                anon = [(p, a) for p, a in self.anonymous if noun in a.description.lower()]
-                near = [(p, a) for p, a in anon if p < pos and "\n" not in self.text[p:pos]]
-                if near:
-                    # "A supplier of hardware to X said …" … "the supplier said": that source
-                    return Found(max(near, key=lambda x: x[0])[1], "pronoun")
-                named = self._named_by_last_word(noun, pos)
-                actor = (
-                    self.last(self.described.get(noun, []), pos)
-                    or (named.actor if named else None)
-                    or self._sentence_subject(pos)
-                    or self.last_org(pos)
-                )
-                return Found(actor, "pronoun") if actor is not None else None
-            if the:
-                named = self._named_by_last_word(the.group(1), pos)
-                return named or introduced_source(self, the.group(1), pos)
-            return None
-        if rule.get("opens_sentence") and self.text[:pos].rstrip()[-1:] not in ("", ".", "!", "?"):
-            return None  # "…, a spokesperson said": a new speaker only where a sentence starts
-        refers = rule.get("refers", "person")
-        actor: ActorRef | None
-        if refers == "person" and " " in low:
-            # "the executive" after "an executive who asked not to be named"
-            word = low.split()[-1]
-            cands = [(p, a) for p, a in self.anonymous if word in (a.description + a.name).lower()]
-            anon = self.last(cands, pos)
-            if anon is not None:
-                return Found(anon, "pronoun")
-        if refers == "person":
-            actor = self.last(self.people, pos)
-            if actor is not None:
-                actor = self.voice_of.get(actor.name, actor)
-        elif refers == "speaker":
-            actor = self.last(self.speakers, pos)
-        elif refers == "organization":
-            noun = low.split()[-1]
-            actor = (
-                self.last(self.described.get(noun, []), pos)
-                or self._sentence_subject(pos)
-                or self.last_org(pos)
-            )
-        elif refers == "outlet":
-            # "We think a December launch is more likely" outside any quote: the author's
-            # house view, which the outlet publishes
-            actor = self.known(self.scope, ActorKind.MEDIA) if self.scope else None
-            if actor is not None and self.quoted(pos):
-                actor = None
-        elif refers == "spokesperson":
-            actor = self.last(self.spokes, pos) or self.last_org(pos)
-        elif refers == "group":
-            spoke = [(p, a) for p, a in self.speakers if a.kind == ActorKind.ORGANIZATION]
-            actor = self.last(self.groups, pos) or self.last(spoke, pos)
-        else:  # an anonymous source named by a word of its descriptor ("the insider")
-            word = rule.get("word", "")
-            cands = [(p, a) for p, a in self.anonymous if word in (a.description + a.name).lower()]
-            actor = self.last(cands, pos)
-        if actor is None:
-            return None
-        return Found(actor, "pronoun")
-
-    def _named_by_last_word(self, noun: str, pos: int) -> Found | None:
-        """ "the collective" after "the Mechanical Licensing Collective": the name ending so."""
-        if len(noun) < 4 or noun in NOT_NAMES:
-            return None
-        name_re = rf"(?<![\w.])(?:[A-Z][\w&'’-]*\s+){{1,4}}{noun.capitalize()}\b"
-        found = [m for m in re.finditer(name_re, self.text[:pos]) if not self.quoted(m.start())]
-        if not found:
-            return None
-        name = self.strip_name(found[-1].group())
-        if " " not in name:
-            return None
-        actor = self.known(name, ActorKind.ORGANIZATION)
-        if actor.kind == ActorKind.PERSON:  # a capitalised run the prescan took for a person
-            actor = self.gaz.ref(name, ActorKind.ORGANIZATION)
-        return Found(actor, "pronoun")
 
     def _named_institution(self, p: str, pos: int) -> Found | None:
         """ "the Hong Kong exchange", "the Aragon regional government": a name and what it is."""
@@ -355,7 +283,9 @@ class SpeakerFinder:
     def _name(self, p: str, pos: int) -> Found | None:
         for cand in (p, re.sub(r"^(?:the|a|an)\s+", "", p)):
             e = self.gaz.lookup(cand)
-            if e is not None:
+            bare = re.sub(r"^(?i:the|an?)\s+", "", cand)
+            if e is not None and (bare.lower() != bare or e.name.lower() == e.name):
+                # "the paper" is no outlet called The Paper: a name is capitalised
                 actor = self.known(cand, e.kind)
                 self.note(pos, actor)
                 return Found(actor, "gazetteer")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.records import Stance
-from pipelines.en.speakers import Found
+from pipelines.en.names import Found
 from pipelines.en.statements import CONTENT_TRAIL, ELLIPSIS, add_statement
 from pipelines.stance import read_stance
 

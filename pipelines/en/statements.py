@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
-from pipelines.en.names import NOT_NAMES
+from pipelines.en.names import NAME, NOT_NAMES, Found
 from pipelines.en.relayed import relay_denied
 from pipelines.en.responses import _PRONOUN_OBJECT, contradicts, find_target
-from pipelines.en.speakers import NAME, Found
 from pipelines.lexicon import Rule
 from pipelines.stance import read_stance
 from pipelines.statement_record import statement_record
@@ -206,6 +205,7 @@ def add_statement(
         r"\b(?:reports?|claims?|rumou?rs?)?\s*(?:that|whether)\s+(?P<c>.+)", raw.split(", ")[0]
     )
     stated = _STATED_CLAIM.match(claim)
+    own = cue is not None and bool(cue.get("takes_up_only"))
     if refers is None and answers:
         obj = context if quote else whole
         anaphor = (
@@ -232,11 +232,15 @@ def add_statement(
             refers = find_target(run, found, obj, latest=False, clause=True)
             if refers is None:
                 claim = CONTENT_TRAIL.sub("", clause.group("c").strip())
-        elif reading.points_back or stance == Stance.NO_COMMENT or len(claim.split()) < 3:
+        elif (
+            (reading.points_back and not own)
+            or stance == Stance.NO_COMMENT
+            or len(claim.split()) < 3
+        ):
             refers = find_target(run, found, obj, latest=True, anaphor=anaphor)
         else:
-            # "announced that it would cut 1,200 roles": it confirms a claim only if it says it
-            own = cue is not None and bool(cue.get("takes_up_only"))
+            # "announced that it would cut 1,200 roles", "conceded that the target assumes
+            # a lot": it confirms a claim only if it says it
             refers = find_target(run, found, obj, latest=False, anaphor=anaphor, clause=own)
     if refers is None and len(claim.split()) < 3:
         return None

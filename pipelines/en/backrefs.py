@@ -1,0 +1,145 @@
+"""Back-references to speakers named before: pronouns, "the company", "the paper".
+
+``backref(finder, "the carrier", pos)`` is the organisation an article last
+described as a carrier (or named with that word last, or the sentence's
+subject); "the paper" / "the newspaper" is the outlet named last; "he",
+"the spokesperson", "the insider" follow the rules of
+``data/en/pronouns.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import ActorKind, ActorRef
+from pipelines.en.names import NAME, NOT_NAMES, Found
+from pipelines.en.unnamed import introduced_source
+
+if TYPE_CHECKING:
+    from pipelines.en.speakers import SpeakerFinder
+
+__all__ = ["backref", "last_media"]
+
+
+def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
+    """ "he", "the spokesperson", "the carrier", "the paper": who a back-reference names."""
+    rule = next((r for r in finder.lex["pronouns"].rules if r.pattern == low), None)
+    if rule is None:
+        # "the carrier", "the lender": an organisation named by what it is
+        the = re.fullmatch(r"the (?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)", low)
+        if the and any(
+            r.pattern == the.group(1) and r.get("org_noun") for r in finder.lex["descriptors"].rules
+        ):
+            noun = the.group(1)
+            if any(r.pattern == noun and r.get("media") for r in finder.lex["descriptors"].rules):
+                outlet = last_media(finder, pos)  # "the paper said": the outlet named last
+                return Found(outlet, "pronoun") if outlet is not None else None
+            anon = [(p, a) for p, a in finder.anonymous if noun in a.description.lower()]
+            near = [(p, a) for p, a in anon if p < pos and "\n" not in finder.text[p:pos]]
+            if near:
+                # "A supplier of hardware to X said …" … "the supplier said": that source
+                return Found(max(near, key=lambda x: x[0])[1], "pronoun")
+            named = _named_by_last_word(finder, noun, pos)
+            actor = (
+                finder.last(finder.described.get(noun, []), pos)
+                or (named.actor if named else None)
+                or finder.sentence_subject(pos)
+                or finder.last_org(pos)
+            )
+            return Found(actor, "pronoun") if actor is not None else None
+        if the:
+            named = _named_by_last_word(finder, the.group(1), pos)
+            return named or introduced_source(finder, the.group(1), pos)
+        return None
+    if rule.get("opens_sentence") and finder.text[:pos].rstrip()[-1:] not in ("", ".", "!", "?"):
+        return None  # "…, a spokesperson said": a new speaker only where a sentence starts
+    refers = rule.get("refers", "person")
+    actor: ActorRef | None
+    if refers == "person" and " " in low:
+        # "the executive" after "an executive who asked not to be named"
+        word = low.split()[-1]
+        cands = [(p, a) for p, a in finder.anonymous if word in (a.description + a.name).lower()]
+        anon = finder.last(cands, pos)
+        if anon is not None:
+            return Found(anon, "pronoun")
+    if refers == "person":
+        actor = finder.last(finder.people, pos)
+        if actor is not None:
+            actor = finder.voice_of.get(actor.name, actor)
+    elif refers == "speaker":
+        actor = finder.last(finder.speakers, pos)
+    elif refers == "organization":
+        noun = low.split()[-1]
+        actor = (
+            finder.last(finder.described.get(noun, []), pos)
+            or finder.sentence_subject(pos)
+            or finder.last_org(pos)
+        )
+    elif refers == "outlet":
+        # "We think a December launch is more likely" outside any quote: the author's
+        # house view, which the outlet publishes
+        actor = finder.known(finder.scope, ActorKind.MEDIA) if finder.scope else None
+        if actor is not None and finder.quoted(pos):
+            actor = None
+    elif refers == "spokesperson":
+        actor = (
+            _previous_subject(finder, pos)
+            or finder.last(finder.spokes, pos)
+            or finder.last_org(pos)
+        )
+    elif refers == "group":
+        spoke = [(p, a) for p, a in finder.speakers if a.kind == ActorKind.ORGANIZATION]
+        actor = finder.last(finder.groups, pos) or finder.last(spoke, pos)
+    else:  # an anonymous source named by a word of its descriptor ("the insider")
+        word = rule.get("word", "")
+        cands = [(p, a) for p, a in finder.anonymous if word in (a.description + a.name).lower()]
+        actor = finder.last(cands, pos)
+    if actor is None:
+        return None
+    return Found(actor, "pronoun")
+
+
+def _named_by_last_word(finder: SpeakerFinder, noun: str, pos: int) -> Found | None:
+    """ "the collective" after "the Mechanical Licensing Collective": the name ending so."""
+    if len(noun) < 4 or noun in NOT_NAMES:
+        return None
+    name_re = rf"(?<![\w.])(?:[A-Z][\w&'’-]*\s+){{1,4}}{noun.capitalize()}\b"
+    found = [m for m in re.finditer(name_re, finder.text[:pos]) if not finder.quoted(m.start())]
+    if not found:
+        return None
+    name = finder.strip_name(found[-1].group())
+    if " " not in name:
+        return None
+    actor = finder.known(name, ActorKind.ORGANIZATION)
+    if actor.kind == ActorKind.PERSON:  # a capitalised run the prescan took for a person
+        actor = finder.gaz.ref(name, ActorKind.ORGANIZATION)
+    return Found(actor, "pronoun")
+
+
+def last_media(finder: SpeakerFinder, pos: int) -> ActorRef | None:
+    """The outlet named or heard last before ``pos`` (not the article's own)."""
+    media = [
+        (m.start, finder.known(m.name, m.kind))
+        for m in finder.mentions
+        if m.kind == ActorKind.MEDIA and not finder.quoted(m.start)
+    ]
+    media += [(p, a) for p, a in finder.speakers if a.kind == ActorKind.MEDIA]
+    return finder.last([(p, a) for p, a in media if a.name != finder.scope], pos)
+
+
+def _previous_subject(finder: SpeakerFinder, pos: int) -> ActorRef | None:
+    """ "Halcyon Records took longer. A spokesperson told …": the organisation that is the
+    subject of the sentence just before speaks through its spokesperson."""
+    before = finder.text[:pos].rstrip()
+    if not before.endswith("."):
+        return None
+    start = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+    m = re.match(rf"\s*(?P<n>{NAME})\s+[a-z]", before[start + 1 :])
+    if m is None or m.group("n") in NOT_NAMES:
+        return None
+    name = finder.strip_name(m.group("n"))
+    if not name or finder.roles.words.intersection(name.lower().split()):
+        return None
+    # an organisation, unless the article knows a person by that name
+    return finder.known(name, ActorKind.ORGANIZATION)
