@@ -166,3 +166,46 @@ def test_content_about_x_online_points_back(extractor: Extractor) -> None:
     )
     got = brief(run(extractor, text))
     assert got[-1] == ("林澈工作室", "denies", "zh.quote.speaker_before", "s1"), got
+
+
+def test_board_office_staff_on_a_weekday_afternoon_speak_for_the_bank(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "有消息称，北牧银行将被并入省农信。"
+        "北牧银行董事会办公室一名工作人员周二午后回复界面新闻称，该行“未收到任何相关通知”。"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1] == ("北牧银行", "denies", "zh.reported", "s1"), got
+
+
+def test_this_staff_member_is_the_one_introduced_with_that_role(extractor: Extractor) -> None:
+    text = (
+        "北牧银行一名工作人员回复界面新闻称，该行经营一切正常。"
+        "谈到行长李卫东，这名工作人员说，李卫东目前仍在正常履职。"
+    )
+    got = run(extractor, text).statements
+    assert [st.speaker.name for st in got] == ["北牧银行", "北牧银行"], brief(run(extractor, text))
+
+
+def test_rumour_named_as_the_topic_of_a_sentence_is_the_outlets(extractor: Extractor) -> None:
+    text = "对于网上流传的北牧银行副行长被带走调查的传闻，该行工作人员表示以公告为准。"
+    st = run(extractor, text).statements[0]
+    assert (st.speaker.name, st.stance, st.rule) == (
+        OUTLET,
+        Stance.REPORTS,
+        "zh.quoted_rumour.topic_spreading",
+    )
+    assert st.claim_text == "北牧银行副行长被带走调查"
+
+
+def test_restating_a_rumour_one_was_asked_about_confirms_it(extractor: Extractor) -> None:
+    text = (
+        "对于市场流传的北牧银行行长李卫东辞职的传闻，"
+        "北牧银行一名工作人员说，李卫东已向董事会递交辞呈。"
+    )
+    got = brief(run(extractor, text))
+    assert got == [
+        (OUTLET, "reports", "zh.quoted_rumour.topic_spreading", None),
+        ("北牧银行", "confirms", "zh.reported", "s1"),
+    ], got

@@ -181,3 +181,21 @@ def test_one_shared_word_is_not_enough_when_two_rumours_share_it() -> None:
 
 def test_marriage_wordings_are_one_event() -> None:
     assert overlap("隐婚", "早已登记结婚", LEX)[0] == 1
+
+
+DETAIL = "禾川电子收购苏州工厂后产能将翻倍"
+
+
+def test_an_answer_to_a_story_takes_up_its_main_claim_not_the_detail_after_it() -> None:
+    insider = ActorRef("知情人士", ActorKind.ANONYMOUS)
+    main = said("s1", insider, Stance.ASSERTS, "禾川电子正在洽谈收购一家苏州工厂")
+    detail = ExtractedStatement(
+        "s2", insider, Stance.ASSERTS, "…", 160, 200, "r", claim_text=DETAIL
+    )
+    assert answered_claim([main, detail], Response(FIRM, "收购苏州工厂", True), LEX) == "s1"
+    # the outlet's rumours, one after the other, are each their own
+    first = said("s1", MEDIA, Stance.REPORTS, "禾川电子正在洽谈收购一家苏州工厂")
+    second = ExtractedStatement(
+        "s2", MEDIA, Stance.REPORTS, "…", 160, 200, "r", claim_text=DETAIL
+    )
+    assert answered_claim([first, second], Response(FIRM, "收购苏州工厂", True), LEX) == "s2"

@@ -39,6 +39,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,6 +62,8 @@ _SYNONYM = "≈"  # marks a synonym group's term (never produced by segmentation
 _MIN_CONTAINMENT = 0.2
 # one shared word is enough when it is half the answer's words and no other rumour shares any
 _UNIQUE_SHARE = 0.5
+# a source's next claim this close after its first one is a detail of it
+_DETAIL_GAP = 120
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,24 @@ def _about(response: Response, st: ExtractedStatement) -> bool:
     return any(n and n in claim for n in names)
 
 
+def _details(cands: Sequence[Topic]) -> list[Topic]:
+    """Claims that go on from the same source's claim just before (其中一位知情人士称…).
+
+    A source states its main claim first; what it adds right after is a detail,
+    and an answer to the story answers the main claim.
+    """
+    told = sorted((t.statement for t in cands), key=lambda st: st.start)
+    follow = {
+        b.local_id
+        for a, b in itertools.pairwise(told)
+        if a.speaker.display_name == b.speaker.display_name
+        and a.refers_to is None
+        and Stance.REPORTS not in (a.stance, b.stance)  # an outlet's rumours are each their own
+        and b.start - a.end < _DETAIL_GAP
+    }
+    return [t for t in cands if t.statement.local_id in follow]
+
+
 def answered_claim(
     statements: Sequence[ExtractedStatement], response: Response, lexicon: Lexicon
 ) -> str | None:
@@ -224,9 +245,10 @@ def answered_claim(
     near = next((t for t in cands if edge is not None and t.touched_end >= edge), None)
     # a denial right after a rumour is a response: one shared word may pick an older rumour
     responding = response.points_back or (near is not None and near.rumour)
-    best: tuple[tuple[int, float, int], Topic] | None = None
+    best: tuple[tuple[int, float, bool, int], Topic] | None = None
     # a short answer sharing half its words with one rumour, and nothing with another one
     touching = [t for t in cands if t.rumour and _shares_content(response.content, t, lexicon)]
+    details = _details(cands)
     for t in cands:
         claim = t.statement.claim_text or ""
         shared, share = overlap(response.content, claim, lexicon)
@@ -248,7 +270,7 @@ def answered_claim(
             or (about and response.about_only)
         ):
             continue
-        key = (shared + int(about) + int(t.rumour), share, t.touched)
+        key = (shared + int(about) + int(t.rumour), share, t not in details, t.touched)
         if best is None or key > best[0]:
             best = (key, t)
     if best is not None:
@@ -265,7 +287,8 @@ def answered_claim(
         lambda t: t.rumour,
         lambda t: True,
     ):
-        hit = next((t for t in cands if pick(t)), None)
+        hit = next((t for t in cands if pick(t) and t not in details), None)
+        hit = hit or next((t for t in cands if pick(t)), None)
         if hit is not None:
             return hit.statement.local_id
     return None

@@ -9,6 +9,7 @@ shortly before, in the same sentence or an earlier one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.records import ActorKind, ActorRef
@@ -23,6 +24,9 @@ _DOCUMENT_REACH = 400
 _POST_REACH = 300  # 帖子还说 refers to a poster quoted shortly before
 _POSTERS = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.PERSON)
 _SENTENCE_END = "。！？!?\n"
+# 这名工作人员 / 该负责人: a role the article introduced with its speaker shortly before
+_DEMONSTRATIVE_ROLE = re.compile(r"(?:该|这位|这名|此位|那位)(?P<role>[\u4e00-\u9fff]{2,5})")
+_ROLE_REACH = 600
 
 
 class SpeakerRefs:
@@ -107,6 +111,9 @@ class SpeakerRefs:
                     if name is not None:
                         return self._known(name, ActorKind.ORGANIZATION)
             return None
+        same_role = self._same_role_speaker(sp)
+        if same_role is not None:
+            return same_role
         intro = [(pos, n) for pos, n in self.parser.introduced if pos <= sp.head_start]
         last_pos = self.last_speaker[0] if self.last_speaker is not None else -1
         if intro and intro[-1][0] > last_pos and sp.head_start - intro[-1][0] < 300:
@@ -131,6 +138,19 @@ class SpeakerRefs:
                 return self._speaker_ref(
                     SpeakerPhrase(m.name, m.kind, m.start, m.end, "descriptor")
                 )
+        return None
+
+    def _same_role_speaker(self, sp: SpeakerPhrase) -> ActorRef | None:
+        """这名工作人员说 after "X一名工作人员回复称": the speaker that role introduced."""
+        m = _DEMONSTRATIVE_ROLE.fullmatch(self.text, sp.head_start, sp.head_end)
+        if m is None:
+            return None
+        for st in reversed(self.out.statements):
+            if sp.head_start - st.start > _ROLE_REACH:
+                return None
+            cue_at = st.evidence.find(st.cue) if st.cue else -1
+            if cue_at > 0 and m.group("role") in st.evidence[:cue_at]:
+                return st.speaker if st.speaker != self._outlet_ref() else None
         return None
 
     def _account_in_sentence(self, pos: int) -> ActorRef | None:

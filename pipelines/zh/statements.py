@@ -18,7 +18,7 @@ from pipelines.lexicon import Lexicon
 from pipelines.stance import StanceReading, read_stance
 from pipelines.statement_record import statement_record
 from pipelines.zh.claims import strip_rumour_lead, strip_stance_words
-from pipelines.zh.responses import Response, answered_claim
+from pipelines.zh.responses import Response, answered_claim, overlap
 from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
 
 __all__ = ["StatementPass"]
@@ -26,6 +26,7 @@ __all__ = ["StatementPass"]
 # negation in a response to a rumour: 回应称“账号状态正常，没有任何处罚”
 _NEGATION = re.compile(
     r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常|暂无|暂未"
+    r"|未(?:收到|接到|听说)"
 )
 _CLAIM_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:“]*")
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…”“]+$")
@@ -111,6 +112,10 @@ class StatementPass:
         if conceded is not None and stance == Stance.ASSERTS and _NEGATION.search(raw):
             # "确有合作，但现款不会换": after conceding part of a claim, the negated rest denies it
             refers_to, negated = conceded, True
+        if refers_to is None and stance == Stance.ASSERTS and not quote:
+            refers_to = self._restated_rumour(speaker, raw, around)
+            if refers_to is not None:
+                stance = Stance.CONFIRMS  # 对于X辞职传闻，Y说，X“已提交辞呈”
         if refers_to is not None:
             if negated:
                 stance = Stance.DENIES  # 公司“目前没有任何融资计划” after a rumour about it
@@ -234,6 +239,27 @@ class StatementPass:
             if self._own_stance(self.text[c0:comma]) and self.lex["opposites"].search(clause):
                 return comma + 1  # "A纯属谣言，项目按计划推进": a denial, then a second answer
         return None
+
+    def _restated_rumour(self, speaker: ActorRef, raw: str, around: str) -> str | None:
+        """The rumour a statement restates when its sentence opens on that rumour.
+
+        "对于…辞职传闻，工作人员说，他已提交辞呈": asked about a rumour, the
+        speaker says it in its own words, unnegated: a confirmation.
+        """
+        frames = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
+        frames = [f for f in frames if _RUMOUR_WORD.search(f)]
+        if not frames or _NEGATION.search(raw) or self._own_stance(raw):
+            return None
+        found = answered_claim(
+            self.out.statements,
+            Response(speaker, "，".join([_clean_claim(raw), *frames]), rumour_only=True),
+            self.lex,
+        )
+        if found is None:
+            return None
+        claim = next(st.claim_text for st in self.out.statements if st.local_id == found)
+        shared, _ = overlap(_clean_claim(raw), claim or "", self.lex)
+        return found if shared else None
 
     def _concedes_only(self, text: str) -> bool:
         """Whether the stance words of ``text`` only concede a claim (确实在…)."""
