@@ -82,6 +82,11 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
         actor = finder.known(finder.scope, ActorKind.MEDIA) if finder.scope else None
         if actor is not None and finder.quoted(pos):
             actor = None
+        # "Q (Reuters): Our colleagues reported …": the asking reporter's outlet
+        line = finder.text.rfind("\n", 0, pos) + 1
+        asker = re.match(r"Q\s*\((?P<o>[^()\n]{1,40})\):", finder.text[line:pos])
+        if asker is not None:
+            actor = finder.known(asker.group("o"), ActorKind.MEDIA)
     elif refers == "spokesperson":
         actor = (
             _previous_subject(finder, pos)

@@ -20,14 +20,22 @@ from typing import TYPE_CHECKING
 from graph.records import ActorKind, Stance
 from pipelines.en.names import Found
 from pipelines.en.statements import add_statement
+from pipelines.en.stopwords import stopwords
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun
 
 __all__ = ["qa_pass"]
 
-_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}|Q|A):\s+")
-_NEGATED = re.compile(r"\b(?:not|never|no|nobody|nothing)\b|n['’]t\b", re.IGNORECASE)
+# "TANG:", "Q:", "Q (Reuters):" (a question with the asker's outlet)
+_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}|Q|A)(?:\s+\([^()\n]{1,40}\))?:\s+"
+)
+# "That is no secret", "no doubt": a "no" that affirms (data/en/stopwords.jsonl, affirming_no)
+_AFFIRMING = "|".join(sorted(stopwords("affirming_no")))
+_NEGATED = re.compile(
+    rf"\b(?:not|never|no(?!\s+(?:{_AFFIRMING})\b)|nobody|nothing)\b|n['’]t\b", re.IGNORECASE
+)
 _ANSWER_START = re.compile(r"(?P<word>No|Yes)[.,!]\s*", re.IGNORECASE)
 
 
@@ -56,7 +64,12 @@ def qa_pass(run: ArticleRun, s0: int, s1: int) -> bool:
         found = Found(run.made[-1].statement.speaker, "answer")
     elif re.search(rf"\b{re.escape(label.title())}\b", run.text[:start]):
         # only a person the article has named answers ("VERDICT:" is a heading)
-        found = run.finder.resolve(label.title(), m.start("label"))
+        full = _full_name(run, label.title(), start)
+        if full is not None:
+            # who answers under a label is a person
+            found = Found(run.finder.known(full, ActorKind.PERSON), "name")
+        else:
+            found = run.finder.resolve(label.title(), m.start("label"))
     else:
         found = None
     if found is None or found.actor.kind != ActorKind.PERSON:
@@ -125,3 +138,14 @@ def _previous_turn(run: ArticleRun, start: int) -> str | None:
     if m is None or not _asks(run, m.group("label")):
         return None
     return before[m.end() :]
+
+
+def _full_name(run: ArticleRun, label: str, start: int) -> str | None:
+    """ "HE:" after "chief financial officer He Lingyun": the name the label is part of.
+
+    A family name that is also an English word ("He", "Long") is no pronoun here.
+    """
+    w = re.escape(label)
+    name = rf"(?<![\w.])(?:{w}\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?|[A-Z][a-z]+\s+{w})(?![\w-])"
+    found = [m.group() for m in re.finditer(name, run.text[:start]) if "\n" not in m.group()]
+    return found[-1] if found else None

@@ -43,7 +43,7 @@ WINDOW_WORD = re.compile(
 )
 NAME_FULL = re.compile(rf"(?:[A-Z][\w'’-]*\s+)?{NAME}")
 _CLAUSE_BOUNDARY = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+)?|;\s+")
-_LABEL = re.compile(r"^\s*[A-Z][\w' ]{0,30}:\s+(?=\S)")
+_LABEL = re.compile(r"^\s*[A-Z][\w' ]{0,30}(?:\([^()\n]{1,40}\))?:\s+(?=\S)")
 TOLD = re.compile(r"(?i:told|tells|telling|assured|informed|reminded|warned)")
 _CLAUSE_START = (
     r"(?:he|she|they|it|we|I|the|a|an|its|their|his|her|there|no|nobody|[A-Z][\w'’-]+)\b"
@@ -189,8 +189,11 @@ def content_start(run: ArticleRun, pos: int, end: int, *, told: bool = False) ->
     """After ``told Reuters in Shanghai on Tuesday that``: where the content begins."""
     text = run.text[pos:end]
     m = re.search(r"\b(?:that|whether|if)\b", text)
-    if m and m.start() < 90:
-        window = text[: m.start()].strip()
+    if m and m.start() < 140:
+        # "reported last week, citing people familiar with the matter, that …"
+        window = re.sub(r",\s+citing\s+[^,;.\"“”]{2,80},", " ", text[: m.start()]).strip()
+        if len(window) >= 90:
+            window = ","  # too far from the cue to be a window
         words = re.findall(r"\"[^\"]*\"|“[^”]*”|[^\s]+", window)
         if all(WINDOW_WORD.match(w.strip(",")) for w in words) and "," not in window.replace(
             '",', '"'

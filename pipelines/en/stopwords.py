@@ -4,7 +4,8 @@ One word per line, with an ``id`` and the ``lists`` it belongs to:
 ``claim_overlap`` (words that say nothing about which claim a response
 answers), ``relevance`` (words ignored when judging whether a headline is
 about a claim), ``not_name`` (capitalised words that never start or are a
-name), ``legal_form`` (Inc, Ltd, LLP: dropped from the end of a name)
+name), ``legal_form`` (Inc, Ltd, LLP: dropped from the end of a name),
+``affirming_no`` ("no secret", "no doubt": a "no" that affirms)
 and ``speaker_phrase_function`` (function words that make a phrase a
 clause rather than a descriptor before a name).
 
