@@ -172,3 +172,40 @@ def test_bare_spokesperson_speaks_for_the_previous_sentence_subject(extractor: E
     )
     st = only(run(extractor, text), "of any kind")
     assert st.speaker.name == "Vantor Records"
+
+
+def test_a_role_holder_denying_a_rumour_about_the_employer(extractor: Extractor) -> None:
+    text = (
+        "Trade paper Fleet Weekly reported that Qorvane was in advanced talks to buy Beltro. "
+        "Qorvane's head of European sales, Dana Reyes, was blunt. "
+        '"There are no advanced talks with anyone," Reyes told us.'
+    )
+    sts = run(extractor, text)
+    denial = only(sts, "no advanced talks")
+    assert (denial.speaker.name, denial.stance) == ("Dana Reyes", Stance.DENIES)
+    assert denial.refers_to == sts[0].local_id
+
+
+def test_suit_called_without_merit_denies_the_complaints_first_claim(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The shareholders, led by the Ridgeway Pension Plan, claim in their complaint that "
+        "Pellworth hid a safety warning for months. The complaint also alleges that two "
+        'directors sold shares early. Pellworth has called the suit "without merit". '
+        "The regulator declined to comment on the litigation."
+    )
+    sts = run(extractor, text, outlet="Law Wire")
+    first = only(sts, "hid a safety warning")
+    merit = only(sts, "without merit")
+    assert (merit.stance, merit.refers_to) == (Stance.DENIES, first.local_id)
+    assert only(sts, "the litigation").refers_to == first.local_id
+
+
+def test_smaller_than_reported_denies_the_report(extractor: Extractor) -> None:
+    text = (
+        "Sky Bulletin reported that Norvik Bank would sell £3 billion of loans. "
+        'Norvik said the portfolio was "much smaller" than reported.'
+    )
+    sts = run(extractor, text)
+    assert (sts[1].stance, sts[1].refers_to) == (Stance.DENIES, sts[0].local_id)

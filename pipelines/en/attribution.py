@@ -37,7 +37,8 @@ from spacy.tokens import Doc
 
 from graph.records import ActorKind, ActorRef, Article
 from pipelines.en.according import according_pass, afterthought_pass, relay_pass, verdict_pass
-from pipelines.en.filings import suit_pass
+from pipelines.en.filings import plaintiff, suit_pass
+from pipelines.en.memberships import memberships
 from pipelines.en.qa import qa_pass
 from pipelines.en.quote_pass import quote_pass
 from pipelines.en.quotes import find_en_quotes
@@ -85,6 +86,8 @@ class ArticleRun:
         self.mentions: list[Mention] = find_mentions(doc, owner.lex)
         self.quotes = find_en_quotes(self.text)
         self.finder = SpeakerFinder(self.text, self.mentions, self.lex, owner.gaz, self.scope)
+        self.members = memberships(self.finder)  # person -> organisation, as introduced
+        self.plaintiff = plaintiff(self.finder)  # who brought the suit the article reports
         for m in self.mentions:
             if m.kind == ActorKind.ANONYMOUS:
                 self.finder.note(m.start, self.anon_ref(m))

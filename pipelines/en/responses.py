@@ -46,6 +46,9 @@ __all__ = ["content_words", "contradicts", "find_target"]
 
 _STOP = stopwords("claim_overlap")
 _REPORT_WORD = re.compile(r"\b(?:reports?|story|article|stories|leaks?)\b", re.IGNORECASE)
+_SUIT_WORD = re.compile(
+    r"\b(?:suit|lawsuit|litigation|complaint|case|allegations|claims)\b", re.IGNORECASE
+)
 _DOCUMENT_WORD = re.compile(
     r"\b(?:the|that|this|those|these)\s+(?:\w+\s+)?(?:posts?|memos?|documents?|screenshots?|"
     r"slides|filing|emails?|letter|messages?|leaks?)\b",
@@ -135,8 +138,10 @@ def _named(names: set[str], text: str) -> bool:
 
 def _responder_names(run: ArticleRun, found: Found) -> set[str]:
     names = {found.actor.name, *found.actor.aliases}
-    if found.affiliation is not None:
-        org = found.affiliation.organization
+    orgs = [found.affiliation.organization] if found.affiliation is not None else []
+    if found.actor.name in run.members:
+        orgs.append(run.members[found.actor.name])  # "Zhengtu's head of operations, Pan"
+    for org in orgs:
         names |= {org.name, *org.aliases}
     names |= {k for k, v in run.finder.short.items() if v.name in names}
     return {n for n in names if n and len(n) > 1}
@@ -256,6 +261,12 @@ def find_target(
         ]
         if posts:
             return posts[-1].claim
+    if _SUIT_WORD.search(obj):
+        # "declined to comment on the litigation": the first claim of the suit's plaintiff
+        suer = run.plaintiff
+        suits = [m for m in cands if suer is not None and m.statement.speaker == suer.actor]
+        if suits:
+            return suits[0].claim
     if _REPORT_WORD.search(obj):
         reports = [m for m in cands if _report(m.statement)]
         if reports:
@@ -265,7 +276,8 @@ def find_target(
     if rumours:
         return rumours[0].claim
     if naming:
-        return naming[-1].claim
+        # "called the suit without merit": the first of the latest account that names it
+        return _account_start(cands, cands.index(naming[-1])).claim
     if latest and anaphor:
         return _nearest(cands).claim
     if latest:
@@ -304,6 +316,10 @@ def contradicts(run: ArticleRun, found: Found, content: str) -> str | None:
         # two shared words, or the act itself ("not for sale" against "agreed to sell")
         if negated and (len(shared) >= 2 or any(w.startswith("=") for w in shared)):
             return m.claim
-        if shared and mine and figures and not mine & figures:
+        answered = any(
+            x.claim == m.claim and x.statement.speaker.name == found.actor.name for x in run.made
+        )
+        if shared and mine and figures and not mine & figures and not answered:
+            # (a counter-figure after "That number is wrong" elaborates, it denies nothing new)
             return m.claim
     return None
