@@ -209,3 +209,32 @@ def test_restating_a_rumour_one_was_asked_about_confirms_it(extractor: Extractor
         (OUTLET, "reports", "zh.quoted_rumour.topic_spreading", None),
         ("北牧银行", "confirms", "zh.reported", "s1"),
     ], got
+
+
+def test_the_rumoured_x_is_a_noun_phrase_not_a_relay(extractor: Extractor) -> None:
+    text = "此前被传出的并购计划终于落地。"
+    assert run(extractor, text).statements == ()
+    text = "TikTok被传出将关闭美国的两座仓库。"
+    [st] = run(extractor, text).statements
+    assert (st.stance, st.rule) == (Stance.REPORTS, "zh.according.passive")
+
+
+def test_after_a_turn_to_another_matter_a_confirmation_keeps_its_own_claim(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "网传TikTok美国站的跨境小店已经上线。TikTok否认了这一说法。\n\n"
+        "与此同时，此前被传出的直播合作有了确切消息。"
+        "青禾传媒向界面新闻证实，公司已与TikTok签署直播合作协议，首场直播预计下月上线。"
+    )
+    got = run(extractor, text).statements
+    last = got[-1]
+    assert (last.speaker.name, last.stance, last.refers_to) == (
+        "青禾传媒",
+        Stance.CONFIRMS,
+        None,
+    ), brief(run(extractor, text))
+    assert "签署直播合作协议" in (last.claim_text or "")
+    # without the turn, the same words take up the rumour before
+    same = run(extractor, text.replace("与此同时，", "")).statements
+    assert same[-1].refers_to == "s1", brief(run(extractor, text.replace("与此同时，", "")))

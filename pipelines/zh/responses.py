@@ -62,6 +62,8 @@ _SYNONYM = "≈"  # marks a synonym group's term (never produced by segmentation
 _MIN_CONTAINMENT = 0.2
 # one shared word is enough when it is half the answer's words and no other rumour shares any
 _UNIQUE_SHARE = 0.5
+# after a turn to another matter (与此同时), the share of words an earlier claim must have
+_SUBSTANTIAL_SHARE = 0.4
 # a source's next claim this close after its first one is a detail of it
 _DETAIL_GAP = 120
 
@@ -92,6 +94,7 @@ class Response:
     own_rumours: bool = False  # a refusal by a rumour's source: about its own rumour first
     adjacent_needs_word: bool = False  # a confirmation: the adjacent rumour only on a shared word
     unique_word: bool = False  # a denial: one word shared with only one rumour may be enough
+    shift_at: int | None = None  # 与此同时…: claims told before this offset need words of substance
 
 
 @dataclass(frozen=True)
@@ -150,11 +153,31 @@ def overlap(a: str, b: str, lexicon: Lexicon) -> tuple[int, float]:
     return shared, min(1.0, shared / min(len(ta), len(tb)))
 
 
+def _content_shared(content: str, topic: Topic, lexicon: Lexicon) -> tuple[int, float]:
+    """Words ``content`` shares with the topic's claim, actors' names left out,
+    and their share of the shorter of the two."""
+    names = {text_key(a.name) for a in topic.statement.about}
+
+    def words(text: str) -> set[str]:
+        found = set(_terms(text, lexicon))
+        return {t for t in found if text_key(t) not in names and not any(t in n for n in names)}
+
+    a, b = words(content), words(topic.statement.claim_text or "")
+    if not a or not b:
+        return 0, 0.0
+    shared = len(a & b)
+    return shared, shared / min(len(a), len(b))
+
+
 def _shares_content(content: str, topic: Topic, lexicon: Lexicon) -> bool:
     """Whether ``content`` shares a word with the topic's claim other than an actor's name."""
-    names = {text_key(a.name) for a in topic.statement.about}
-    both = set(_terms(content, lexicon)) & set(_terms(topic.statement.claim_text or "", lexicon))
-    return any(text_key(t) not in names and not any(t in n for n in names) for t in both)
+    return _content_shared(content, topic, lexicon)[0] > 0
+
+
+def _substantial(content: str, topic: Topic, lexicon: Lexicon) -> bool:
+    """Whether ``content`` is about the topic's claim by its words of substance alone."""
+    shared, share = _content_shared(content, topic, lexicon)
+    return shared >= _MIN_SHARED and share >= _SUBSTANTIAL_SHARE
 
 
 def opposed(a: str, b: str, lexicon: Lexicon) -> bool:
@@ -241,7 +264,15 @@ def answered_claim(
         cands = [t for t in cands if _about(response, t.statement)]
     elif response.rumour_only and any(t.rumour for t in cands):
         cands = [t for t in cands if t.rumour]
+    shift = response.shift_at
+    if shift is not None:
+        # after a turn to another matter, an earlier claim is taken up only on substance
+        cands = [
+            t for t in cands if t.touched_end > shift or _substantial(response.content, t, lexicon)
+        ]
     edge = response.adjacent_from
+    if edge is not None and shift is not None:
+        edge = max(edge, shift)
     near = next((t for t in cands if edge is not None and t.touched_end >= edge), None)
     # a denial right after a rumour is a response: one shared word may pick an older rumour
     responding = response.points_back or (near is not None and near.rumour)

@@ -45,6 +45,8 @@ _NAMES_A_RUMOUR = re.compile(
     r"[\u4e00-\u9fff]{2}[”」]?(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)"
 )
 # a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
+# how far into a sentence a topic shift (与此同时，) is looked for
+_SHIFT_WINDOW = 16
 # a statement of these stances right after a rumour answers it on one shared word
 _ADJACENT_ANSWERS = (Stance.DENIES, Stance.NO_COMMENT, Stance.CONFIRMS)
 _NEGATED_QUOTE = re.compile(
@@ -261,6 +263,16 @@ class StatementPass:
         shared, _ = overlap(_clean_claim(raw), claim or "", self.lex)
         return found if shared else None
 
+    def _topic_shift(self, s0: int) -> int | None:
+        """Start of the latest sentence of this paragraph that turns to another matter."""
+        para = self.text.rfind("\n", 0, s0) + 1
+        ends = [para + m.end() for m in re.finditer("[。！？!?]", self.text[para:s0])]
+        found = None
+        for at in [para, *ends]:
+            if self.lex["topic_shifts"].search(self.text[at : at + _SHIFT_WINDOW].lstrip()):
+                found = at
+        return found
+
     def _concedes_only(self, text: str) -> bool:
         """Whether the stance words of ``text`` only concede a claim (确实在…)."""
         found = list(self.lex["content_cues"].finditer(text))
@@ -338,6 +350,7 @@ class StatementPass:
                     own_rumours=stance == Stance.NO_COMMENT,
                     adjacent_needs_word=stance == Stance.CONFIRMS,
                     unique_word=stance in (Stance.DENIES, Stance.QUESTIONS),
+                    shift_at=self._topic_shift(s0),
                 ),
                 self.lex,
             )
