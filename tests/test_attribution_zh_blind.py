@@ -238,3 +238,33 @@ def test_after_a_turn_to_another_matter_a_confirmation_keeps_its_own_claim(
     # without the turn, the same words take up the rumour before
     same = run(extractor, text.replace("与此同时，", "")).statements
     assert same[-1].refers_to == "s1", brief(run(extractor, text.replace("与此同时，", "")))
+
+
+def test_a_screenshot_says_is_the_outlet_relaying(extractor: Extractor) -> None:
+    text = "这条传言出自一张在微博上流传的截图，截图称国家市场监管总局已对青禾乳业立案调查。"
+    [st] = run(extractor, text).statements
+    assert (st.speaker.name, st.stance) == (OUTLET, Stance.REPORTS)
+    assert "立案调查" in (st.claim_text or "")
+
+
+@pytest.mark.parametrize(
+    ("verdict", "stance"),
+    [("结论：属实。", "confirms"), ("结论：待证实。", "questions"), ("结论：不实。", "denies")],
+)
+def test_fact_check_verdicts(extractor: Extractor, verdict: str, stance: str) -> None:
+    text = f"有网友发帖称，北牧乳业的总经理已离职。\n\n{verdict}\n"
+    got = brief(run(extractor, text))
+    assert got[-1] == (OUTLET, stance, "zh.editorial.bianzhean", "s1"), got
+
+
+def test_if_true_is_no_confirmation(extractor: Extractor) -> None:
+    text = "分析师周航预计，即便减产属实，对北牧乳业全年营收的影响也有限。"
+    [st] = run(extractor, text).statements
+    assert st.stance == Stance.ASSERTS
+
+
+def test_joining_a_rival_is_one_event_in_other_words() -> None:
+    from pipelines.lexicon import Lexicon
+    from pipelines.zh.responses import overlap
+
+    assert overlap("上月已经入职", "已离职并加盟竞争对手", Lexicon.load("zh"))[0] == 1

@@ -117,7 +117,7 @@ class ReportedPass:
             if speaker is None:
                 continue
             relayed = (
-                sp.pronoun_kind == "report"
+                sp.pronoun_kind in ("report", "hearsay")
                 and speaker.kind == ActorKind.MEDIA
                 and (speaker == self._outlet_ref())
             )

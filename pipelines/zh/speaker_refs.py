@@ -77,6 +77,9 @@ class SpeakerRefs:
             issuer = self._document_issuer(sp.head_end)
             if issuer is not None:
                 return issuer
+        if sp.pronoun_kind == "hearsay":
+            # 截图称 / 聊天记录显示: no one stands behind it but the outlet that relays it
+            return self._outlet_ref() if self.scope else None
         if sp.pronoun_kind == "report":
             # 报道还称 / 该报道援引…: the last publication this article quoted
             for st in reversed(self.out.statements):
