@@ -31,6 +31,17 @@ def prescan(finder: SpeakerFinder) -> None:
     titled = re.compile(rf"(?<![\w-])(?:{finder.roles.alt}|(?i:officer))\s+$")
     for pos, name in _split_runs(finder):
         words = name.split()
+        if (
+            len(words) >= 2
+            and (pos == 0 or finder.text[pos - 1] == "\n")
+            and words[0].isupper()
+            and words[0].isalpha()
+            and len(words[0]) > 3
+            and not words[1].isupper()
+        ):
+            # a paragraph's first word in capitals (tabloid style): "HARTSBRIDGE United's …"
+            words[0] = words[0].title()
+            name = " ".join(words)
         known = finder.gaz.lookup(name)
         if len(words) >= 2 and known is not None and known.kind == ActorKind.PERSON:
             # a person the gazetteer knows is still "Whitfield" later in this article

@@ -54,6 +54,7 @@ ORG_SUFFIX = re.compile(
     r"Herald|Tribune|Gazette|Observer|Chronicle|Telegraph|Insider|Wire|Weekly|Daily|"
     r"Rail|Railways?|Airlines?|Airways|Foods|Shipping|Logistics|Energy|Pharma|Pharmaceuticals|"
     r"Retail|Mobile|Telecom|Motor|Semiconductors?|Robotics|Biotech|Brands|"
+    r"United|Rovers|Athletic|Records|Pictures|Films|Music|Therapeutics|Properties|"
     r"ISI|AG|SA|SE|PLC|plc)\b"
 )
 

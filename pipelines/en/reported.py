@@ -62,9 +62,13 @@ def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]
         if rule is None or _PASSIVE.search(run.text, max(s0, cm.start() - 20), cm.start()):
             continue
         nxt = min(
-            _next_ellipsis(run, cues[k + 1 :], s1), next_clause(run, cues[k + 1 :], cm.end(), s1)
+            _next_ellipsis(run, cues[k + 1 :], s1),
+            next_clause(run, cues[k + 1 :], cm.end(), s1),
+            _next_participle(run, cues[k + 1 :], s1),
         )
-        made = (None if elliptic else _content_first(run, cm, rule, s0, s1, floor)) or (
+        # "It would not comment on names, the company added": the content already spoke
+        first = not elliptic and not (covered > floor and _answered_before(run, s0))
+        made = (_content_first(run, cm, rule, s0, s1, floor) if first else None) or (
             _subject_first(run, cm, rule, s0, nxt, floor, prev_found if elliptic else None)
         )
         if made is not None:
@@ -78,6 +82,25 @@ def _next_ellipsis(run: ArticleRun, rest: list[re.Match[str]], s1: int) -> int:
         ell = ELLIPSIS.search(run.text, max(0, c.start() - 30), c.start())
         if ell and ell.end() == c.start() and run.rule(c.group()) is not None:
             return ell.start()
+    return s1
+
+
+def _answered_before(run: ArticleRun, s0: int) -> bool:
+    """Whether this sentence already holds a response ("It would not comment on …")."""
+    last = run.made[-1].statement if run.made else None
+    return (
+        last is not None
+        and last.start == s0
+        and last.stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT)
+    )
+
+
+def _next_participle(run: ArticleRun, rest: list[re.Match[str]], s1: int) -> int:
+    """ "…, adding that …": a participle cue after a comma ends the clause before it."""
+    for c in rest:
+        rule = run.rule(c.group())
+        if rule is not None and rule.get("participle") and run.text[: c.start()].endswith(", "):
+            return c.start() - 2
     return s1
 
 

@@ -82,6 +82,7 @@ def _rumour(st: ExtractedStatement) -> bool:
         st.stance == Stance.REPORTS
         or st.speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
         or is_screen_name(st.speaker)
+        or st.cue.lower().startswith("report")  # "journalist X reported on X that …"
     )
 
 
@@ -271,6 +272,12 @@ def find_target(
         reports = [m for m in cands if _report(m.statement)]
         if reports:
             return reports[-1].claim
+    if latest and anaphor:
+        # "That report was shot down. A spokesperson said the claim was untrue": a rumour
+        # told just before is what "the claim" is, before older ones that name the responder
+        near = _nearest(cands)
+        if _rumour(near.statement) and run.sent_index - near.sentence <= 2:
+            return near.claim
     naming = [m for m in cands if _named(me, run.pools.get(m.claim, ""))]
     rumours = [m for m in naming if m.statement.refers_to is None and _rumour(m.statement)]
     if rumours:

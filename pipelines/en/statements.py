@@ -164,8 +164,23 @@ def add_statement(
         if corrected is not None:
             # the rumour's subject restating it negated or with another figure denies it
             stance, refers = Stance.DENIES, corrected
-    answers = stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT)
     prev = run.made[-1] if run.made else None
+    if stance == Stance.ASSERTS and refers is None:
+        refers = _but_not(run, prev, speaker, s0, c0, raw)
+        stance = Stance.DENIES if refers is not None else stance
+    if (
+        stance in (Stance.ASSERTS, Stance.REPORTS)
+        and refers is None
+        and cue is not None
+        and cue.get("participle")
+        and prev is not None
+        and prev.statement.start == s0
+        and prev.statement.speaker == speaker
+        and prev.statement.stance in (Stance.DENIES, Stance.CONFIRMS)
+    ):
+        # "rejected the figure as speculation, adding that no application had been filed"
+        stance, refers = prev.statement.stance, prev.claim
+    answers = stance in (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT)
     para = run.paragraph(s0)
     if (
         quote
@@ -242,6 +257,13 @@ def add_statement(
             # "announced that it would cut 1,200 roles", "conceded that the target assumes
             # a lot": it confirms a claim only if it says it
             refers = find_target(run, found, obj, latest=False, anaphor=anaphor, clause=own)
+    if refers is None and stance == Stance.QUESTIONS and len(claim.split()) >= 3:
+        # "doubted that a $2 billion order was realistic": the doubted claim, if stated before
+        refers = find_target(run, found, claim, latest=False, clause=True)
+        inquiry = any(m.rule.get("inquiry") for m in run.lex["content_cues"].finditer(raw))
+        if refers is None and inquiry:
+            # "asked the company to state whether …": an inquiry into the article's rumour
+            refers = find_target(run, found, claim, latest=True)
     if refers is None and len(claim.split()) < 3:
         return None
     if refers is None and stance == Stance.CONFIRMS and cue and cue.get("takes_up_only"):
@@ -294,3 +316,22 @@ def add_statement(
     run.made.append(made)
     run.finder.note(s0 if not quote else c1, speaker, spoke=True)
     return made
+
+
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n't\b", re.IGNORECASE)
+
+
+def _but_not(
+    run: ArticleRun, prev: Made | None, speaker: ActorRef, s0: int, c0: int, raw: str
+) -> str | None:
+    """ "conceded that the studio would be restructured, but argued that it was "not a
+    closure"": a negated clause after "but" denies the part of the claim just conceded."""
+    if prev is None or prev.statement.start != s0 or prev.statement.speaker != speaker:
+        return None
+    if prev.statement.refers_to is None or prev.statement.stance != Stance.CONFIRMS:
+        return None
+    between = run.text[prev.statement.start : c0]
+    if not _BUT.search(between) or not _NEGATION.search(raw):
+        return None
+    return prev.claim
