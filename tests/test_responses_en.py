@@ -94,3 +94,43 @@ def test_agent_introduced_by_role_is_who_he_is(extractor: Extractor) -> None:
         'But agent Luis Ortega hit back. "Nobody has agreed anything," he posted on Instagram.'
     )
     assert only(run(extractor, text), "Nobody has agreed").speaker.name == "Luis Ortega"
+
+
+def test_refusal_to_comment_takes_up_the_report_not_an_analysts_view(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Trade site Lender Daily reported that Quillpay had filed an application with the "
+        "regulator. Analyst Rob Tan argued that regulators had shown little appetite for "
+        "fintech charters. A company representative told us that Quillpay "
+        '"does not comment on regulatory matters."'
+    )
+    sts = run(extractor, text)
+    refusal = only(sts, "regulatory matters")
+    assert (refusal.stance, refusal.refers_to) == (Stance.NO_COMMENT, sts[0].local_id)
+
+
+def test_a_quoted_denial_is_matched_by_its_own_words(extractor: Extractor) -> None:
+    text = (
+        "Shipping paper Dock Times reported that Ferrow Line had held early talks with a "
+        "rival, citing two people familiar with the matter. Analyst Jo Park said freight "
+        "rates would fall further next year.\n\n"
+        'Asked about it on the call, chief executive Mia Lund was blunt. "There are no talks, '
+        'early or late," she said.'
+    )
+    sts = run(extractor, text)
+    denial = only(sts, "no talks")
+    assert (denial.stance, denial.refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+def test_a_doubt_with_no_shared_words_takes_up_the_articles_rumour(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Is Torvane for sale? A pseudonymous account on X posted that Torvane had agreed to "
+        "sell a majority stake to Helm Capital for $900 million.\n\n"
+        "Let me say it up front: I don't believe a deal is close."
+    )
+    sts = run(extractor, text, outlet="Block Letter")
+    doubt = only(sts, "a deal is close")
+    assert (doubt.stance, doubt.refers_to) == (Stance.QUESTIONS, sts[0].local_id)

@@ -226,6 +226,7 @@ def find_target(
     latest: bool,
     clause: bool = False,
     anaphor: bool = False,
+    hearsay: bool = False,
 ) -> str | None:
     """The earlier claim a denial / confirmation / refusal takes up.
 
@@ -233,10 +234,15 @@ def find_target(
     its cue); ``clause`` means it states the claim itself ("denied reports
     that …"), so only a claim with the same content is taken up;
     ``latest`` allows the fallback of step 4, ``anaphor`` says the response
-    points back.
+    points back; ``hearsay`` (a refusal to comment) takes up a report or
+    rumour when the article has one, not an analyst's view.
     """
     me = _responder_names(run, found)
     cands = [m for m in run.made if m.statement.speaker.name != found.actor.name]
+    rumours = [m for m in cands if _rumour(m.statement) and m.statement.refers_to is None]
+    if hearsay and rumours:
+        # what the rumour's answers added to its pool stays with it
+        cands = [m for m in cands if any(r.claim == m.claim for r in rumours)]
     if not cands:
         return None
     if not clause and _PRONOUN_OBJECT.match(obj):

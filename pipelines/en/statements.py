@@ -222,7 +222,8 @@ def add_statement(
     stated = _STATED_CLAIM.match(claim)
     own = cue is not None and bool(cue.get("takes_up_only"))
     if refers is None and answers:
-        obj = context if quote else whole
+        # a quote is about what it says, and about what its frame says ("denied the report")
+        obj = f"{context} {raw}" if quote else whole
         anaphor = (
             reading.points_back
             or run.lex["anaphors"].search(whole) is not None
@@ -244,7 +245,7 @@ def add_statement(
                 refers = relay_denied(run, claim, (s0, s1))
         elif stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
             # "declined to comment on reports that it plans to hire 20 staff": a claim
-            refers = find_target(run, found, obj, latest=False, clause=True)
+            refers = find_target(run, found, obj, latest=False, clause=True, hearsay=True)
             if refers is None:
                 claim = CONTENT_TRAIL.sub("", clause.group("c").strip())
         elif (
@@ -252,7 +253,9 @@ def add_statement(
             or stance == Stance.NO_COMMENT
             or len(claim.split()) < 3
         ):
-            refers = find_target(run, found, obj, latest=True, anaphor=anaphor)
+            refers = find_target(
+                run, found, obj, latest=True, anaphor=anaphor, hearsay=stance == Stance.NO_COMMENT
+            )
         else:
             # "announced that it would cut 1,200 roles", "conceded that the target assumes
             # a lot": it confirms a claim only if it says it
@@ -260,9 +263,9 @@ def add_statement(
     if refers is None and stance == Stance.QUESTIONS and len(claim.split()) >= 3:
         # "doubted that a $2 billion order was realistic": the doubted claim, if stated before
         refers = find_target(run, found, claim, latest=False, clause=True)
-        inquiry = any(m.rule.get("inquiry") for m in run.lex["content_cues"].finditer(raw))
-        if refers is None and inquiry:
-            # "asked the company to state whether …": an inquiry into the article's rumour
+        if refers is None:
+            # "I don't believe a deal is close", "asked the company to state whether …": a
+            # doubt or an inquiry about the article's rumour
             refers = find_target(run, found, claim, latest=True)
     if refers is None and len(claim.split()) < 3:
         return None
