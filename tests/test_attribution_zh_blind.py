@@ -268,3 +268,51 @@ def test_joining_a_rival_is_one_event_in_other_words() -> None:
     from pipelines.zh.responses import overlap
 
     assert overlap("上月已经入职", "已离职并加盟竞争对手", Lexicon.load("zh"))[0] == 1
+
+
+def test_normal_construction_answers_a_rumour_of_a_halt(extractor: Extractor) -> None:
+    text = (
+        "业主群里流传着一条消息：青禾置业的工地已经停工一个月。"
+        "青禾置业营销负责人周岚表示，项目目前“正常施工”，塔吊停用是因为主体已经封顶。"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1] == ("周岚", "denies", "zh.reported", "s1"), got
+
+
+def test_confirming_the_opposite_of_a_rumour_denies_it(extractor: Extractor) -> None:
+    text = (
+        "网传青禾乳业的华东工厂已经停产。"
+        "当地工信局一名工作人员向界面新闻证实，该工厂目前“生产正常”。"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1][1:] == ("denies", "zh.reported", "s1"), got
+
+
+def test_a_denial_with_reasons_is_not_a_bare_announcement(extractor: Extractor) -> None:
+    text = (
+        "网传青禾置业的工地已经停工。周岚表示，项目目前“正常施工”，塔吊停用是因为主体已经封顶。"
+        "“停工的说法完全是无中生有。”她说。"
+    )
+    got = brief(run(extractor, text))
+    assert [g[1] for g in got] == ["reports", "denies", "denies"], got
+
+
+def test_xs_version_is_a_cue_and_on_this_with_a_negation_denies(extractor: Extractor) -> None:
+    text = (
+        "另一条消息在中介圈流传：青禾置业将对剩余房源打八折甩卖。"
+        "对此，青禾置业副总裁周岚的说法是，公司“不会做任何损害老业主利益的降价”。"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1] == ("周岚", "denies", "zh.reported", "s1"), got
+
+
+def test_a_quoted_phrase_called_a_version_is_not_a_cue(extractor: Extractor) -> None:
+    text = "周岚强调，“被收购”的说法是一种误读。"
+    got = run(extractor, text).statements
+    assert [st.rule for st in got] == ["zh.reported/zh.cue.qiangdiao"], brief(run(extractor, text))
+
+
+def test_not_necessarily_true_questions(extractor: Extractor) -> None:
+    text = "网传青禾乳业将裁员三成。分析师周航说：“三成未必是真的，但裁员大概率存在。”"
+    got = brief(run(extractor, text))
+    assert got[-1][1] == "questions", got

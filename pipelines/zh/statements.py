@@ -2,7 +2,7 @@
 
 A mixin of :class:`pipelines.zh.attribution._ArticleRun`: ``_add`` reads the
 stance of the content (:mod:`pipelines.stance`), finds the earlier claim a
-response answers (:mod:`pipelines.zh.responses`), cleans the claim text,
+response answers (:mod:`pipelines.zh.answering`), cleans the claim text,
 splits a second turn of the same speaker off the content (…，但“B的说法不准确”,
 a negated quote, the next item of a list, the clause after a semicolon) and
 appends the record.
@@ -17,47 +17,28 @@ from graph.records import ActorKind, ActorRef, Affiliation, Stance
 from pipelines.lexicon import Lexicon
 from pipelines.stance import StanceReading, read_stance
 from pipelines.statement_record import statement_record
+from pipelines.zh.answering import NEGATION, ORDINAL, TAKES_UP, AnswerPass, clean_claim
 from pipelines.zh.claims import strip_rumour_lead, strip_stance_words
-from pipelines.zh.responses import Response, answered_claim, overlap
 from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
 
 __all__ = ["StatementPass"]
 
-# negation in a response to a rumour: 回应称“账号状态正常，没有任何处罚”
-_NEGATION = re.compile(
-    r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常|暂无|暂未"
-    r"|未(?:收到|接到|听说)"
-)
-_CLAIM_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:“]*")
-_CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…”“]+$")
+_NEGATION_WORD = re.compile(r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在")
 _FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|准备|拟)")
-_TAKES_UP = (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT, Stance.QUESTIONS)
-# an anaphor this close to the start is the content's subject (该传闻有一定依据)
-_ANAPHOR_OPENING = 6
-# a denial or refusal this close after a rumour answers it, words in common or not
-_RUMOUR_REACH = 300
-# 第二条（传闻）…: the n-th item of a list of rumours
-_ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十]|\d{1,2})(?:条|个|则)")
-# …“数据惨淡”的说法: a quoted phrase called a claim is a rumour's
-_RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消息|[”」]的说法")
-# the content names the rumour it answers: 否认了裁员传闻, 网传停产一事纯属谣言, “…”的说法
-_NAMES_A_RUMOUR = re.compile(
-    r"[\u4e00-\u9fff]{2}[”」]?(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)"
-)
 # a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
-# how far into a sentence a topic shift (与此同时，) is looked for
-_SHIFT_WINDOW = 16
-# a statement of these stances right after a rumour answers it on one shared word
-_ADJACENT_ANSWERS = (Stance.DENIES, Stance.NO_COMMENT, Stance.CONFIRMS)
+# a sentence opening on 对此 answers what was just said
+_ON_THIS = re.compile(r"\s*(?:对此|就此|对于此事|针对此事|对于这一说法|对于上述说法)[，,]")
+# a bare stance announcing the quote after it (对此表示怀疑。“…”): this many characters at most
+_ANNOUNCEMENT = 12
 _NEGATED_QUOTE = re.compile(
     r"[^“”，,]{0,12}“(?:目前|至今|迄今|暂时|公司|我们|我|均|都|也|还|仍|尚|并|完全|根本|从来)?"
-    r"(?:没有|并没有|从未|从来没有|不会|并未|并非|不是|不存在)[^“”]{2,}”"
+    r"(?:没有|并没有|从未|从来没有|不会|并未|并非|不是|不存在|未发现|没发现)[^“”]{2,}”"
 )
 # in reported speech, "…，但…" usually hands the sentence back to the writer
 _ADVERSATIVE = re.compile(r"[，,；;](?:但是|但|不过|然而|可是|而)")
 
 
-class StatementPass:
+class StatementPass(AnswerPass):
     """Statement building of :class:`pipelines.zh.attribution._ArticleRun` (a mixin)."""
 
     text: str
@@ -103,17 +84,21 @@ class StatementPass:
         # the whole sentence but the content: where a topic (对于…，) is named
         around = self.text[s0:c0] + self.text[c1:s1]
         stance, points_back = reading.stance, reading.points_back
-        if response and stance == Stance.ASSERTS and _NEGATION.search(raw):
+        # 对此，X表示“不会…” opening the sentence: a negated answer to what was just said
+        on_this = _ON_THIS.match(self.text, s0) is not None and _NEGATION_WORD.search(raw)
+        if (response or on_this) and stance == Stance.ASSERTS and NEGATION.search(raw):
             # a negated answer to a rumour (回应称“账号状态正常，没有任何处罚”) denies it
             stance, points_back = Stance.DENIES, True
-        claim_text: str | None = _clean_claim(raw)
+        claim_text: str | None = clean_claim(raw)
         also = (sp.organization,) if sp is not None and sp.organization else ()
         refers_to, negated = self._answered(
             speaker, stance, raw, context, around, points_back, response, s0, also
         )
-        if conceded is not None and stance == Stance.ASSERTS and _NEGATION.search(raw):
+        if conceded is not None and stance == Stance.ASSERTS and NEGATION.search(raw):
             # "确有合作，但现款不会换": after conceding part of a claim, the negated rest denies it
             refers_to, negated = conceded, True
+        if stance == Stance.CONFIRMS and refers_to is not None and self._opposes(raw, refers_to):
+            stance = Stance.DENIES  # 证实账户“运行正常” against 停工: confirming the opposite
         if refers_to is None and stance == Stance.ASSERTS and not quote:
             refers_to = self._restated_rumour(speaker, raw, around)
             if refers_to is not None:
@@ -186,15 +171,16 @@ class StatementPass:
         tail_text = self.text[tail[0] : tail[1]] if tail is not None else ""
         authors_own = sp is not None and sp.pronoun_kind == "author"  # 我的看法是：A，但B
         after_semicolon = tail is not None and self.text[tail[0] - 1] in "；;"
-        concedes = stance == Stance.CONFIRMS and refers_to is not None
+        # a response that took up a claim: a negated clause after it denies the same claim
+        concedes = stance in TAKES_UP and refers_to is not None
         if tail is not None and (
             self._own_stance(tail_text)
             or _NEGATED_QUOTE.match(tail_text)
-            or (concedes and _NEGATION.search(tail_text) is not None)
-            or _ORDINAL.match(tail_text)
+            or (concedes and NEGATION.search(tail_text) is not None)
+            or ORDINAL.match(tail_text)
             or authors_own
             or after_semicolon
-            or (stance in _TAKES_UP and self.lex["opposites"].search(tail_text) is not None)
+            or (stance in TAKES_UP and self.lex["opposites"].search(tail_text) is not None)
         ):
             # "A，但B的说法不准确": the turn after 但 is the speaker's own answer
             self._add(
@@ -230,7 +216,7 @@ class StatementPass:
             while end < c1 and (self.text[end] not in "，,；;" or self._in_quote(end)):
                 end += 1
             clause = self.text[comma + 1 : end]
-            if _NEGATED_QUOTE.match(clause) or _ORDINAL.match(clause):
+            if _NEGATED_QUOTE.match(clause) or ORDINAL.match(clause):
                 return comma + 1  # a negated quote, or the next item of a list (第二条…)
             if self._own_stance(clause):
                 reading = read_stance(clause, Stance.ASSERTS, self.lex)
@@ -241,37 +227,6 @@ class StatementPass:
             if self._own_stance(self.text[c0:comma]) and self.lex["opposites"].search(clause):
                 return comma + 1  # "A纯属谣言，项目按计划推进": a denial, then a second answer
         return None
-
-    def _restated_rumour(self, speaker: ActorRef, raw: str, around: str) -> str | None:
-        """The rumour a statement restates when its sentence opens on that rumour.
-
-        "对于…辞职传闻，工作人员说，他已提交辞呈": asked about a rumour, the
-        speaker says it in its own words, unnegated: a confirmation.
-        """
-        frames = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
-        frames = [f for f in frames if _RUMOUR_WORD.search(f)]
-        if not frames or _NEGATION.search(raw) or self._own_stance(raw):
-            return None
-        found = answered_claim(
-            self.out.statements,
-            Response(speaker, "，".join([_clean_claim(raw), *frames]), rumour_only=True),
-            self.lex,
-        )
-        if found is None:
-            return None
-        claim = next(st.claim_text for st in self.out.statements if st.local_id == found)
-        shared, _ = overlap(_clean_claim(raw), claim or "", self.lex)
-        return found if shared else None
-
-    def _topic_shift(self, s0: int) -> int | None:
-        """Start of the latest sentence of this paragraph that turns to another matter."""
-        para = self.text.rfind("\n", 0, s0) + 1
-        ends = [para + m.end() for m in re.finditer("[。！？!?]", self.text[para:s0])]
-        found = None
-        for at in [para, *ends]:
-            if self.lex["topic_shifts"].search(self.text[at : at + _SHIFT_WINDOW].lstrip()):
-                found = at
-        return found
 
     def _concedes_only(self, text: str) -> bool:
         """Whether the stance words of ``text`` only concede a claim (确实在…)."""
@@ -290,94 +245,15 @@ class StatementPass:
         if not quote or not self.out.statements:
             return
         last = self.out.statements[-1]
+        cue_at = last.evidence.find(last.cue) if last.cue else -1
+        said = last.evidence[cue_at + len(last.cue) :] if cue_at >= 0 else last.evidence
         if (
             last.speaker == speaker
             and last.stance == stance
             and last.claim_text is None
             and last.quote is None
+            and len(re.sub(r"\W", "", said)) <= _ANNOUNCEMENT
             and not self.text[last.end : s0].strip()
             and not any(st.refers_to == last.local_id for st in self.out.statements)
         ):
             self.out.statements.pop()
-
-    def _answered(
-        self,
-        speaker: ActorRef,
-        stance: Stance,
-        raw: str,
-        context: str,
-        around: str,
-        points_back: bool,
-        response: bool,
-        s0: int,
-        also: tuple[str, ...],
-    ) -> tuple[str | None, bool]:
-        """The earlier statement whose claim this one takes up (see :mod:`responses_zh`),
-        and whether it is a negated restatement (then a denial)."""
-        anaphors = self.lex["anaphors"]
-        opening = anaphors.search(raw[:_ANAPHOR_OPENING])
-        ordinal = _ORDINAL.match(raw)
-        opens = (opening is not None and opening.start == 0) or ordinal is not None
-        if stance in _TAKES_UP or (stance == Stance.ASSERTS and opens):
-            # 该传闻有一定依据: an assessment of the rumour is about the rumour
-            points = (
-                points_back
-                or opens
-                or _NAMES_A_RUMOUR.search(raw) is not None
-                or response
-                or stance == Stance.NO_COMMENT
-                or anaphors.search(context) is not None
-                or self.lex["demonstratives"].search(raw) is not None
-            )
-            own = strip_stance_words(_clean_claim(raw), self.lex)
-            topic = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
-            if not topic:
-                # 至于出售前滩项目，X的回应要模糊得多。Y表示…: a topic set earlier in the paragraph
-                para = self.text.rfind("\n", 0, s0) + 1
-                earlier = list(self.lex["topic_frames"].finditer(self.text, para, s0))
-                topic = [earlier[-1].group("topic") or ""] if earlier else []
-            adjacent = s0 - _RUMOUR_REACH if stance in _ADJACENT_ANSWERS else None
-            found = answered_claim(
-                self.out.statements,
-                Response(
-                    speaker,
-                    "，".join([own, *topic]),
-                    points,
-                    adjacent_from=adjacent,
-                    also=also,
-                    rumour_only=_RUMOUR_WORD.search(raw + "".join(topic)) is not None,
-                    ordinal=_ordinal_number(ordinal.group("n")) if ordinal else None,
-                    own_rumours=stance == Stance.NO_COMMENT,
-                    adjacent_needs_word=stance == Stance.CONFIRMS,
-                    unique_word=stance in (Stance.DENIES, Stance.QUESTIONS),
-                    shift_at=self._topic_shift(s0),
-                ),
-                self.lex,
-            )
-            return found, False
-        if _NEGATION.search(raw):
-            # a negated restatement by the one a rumour is about answers it
-            found = answered_claim(
-                self.out.statements, Response(speaker, raw, about_only=True, also=also), self.lex
-            )
-            if found is not None:
-                return found, True
-        if self.lex["opposites"].search(raw):
-            # 项目按计划推进 from the one said to delay it: the opposite, so a denial
-            found = answered_claim(
-                self.out.statements,
-                Response(speaker, raw, about_only=True, also=also, opposite_only=True),
-                self.lex,
-            )
-            return found, found is not None
-        return None, False
-
-
-def _clean_claim(raw: str) -> str:
-    raw = raw.strip()
-    return _CONTENT_TRAIL.sub("", raw[_CLAIM_LEAD.match(raw).end() :])  # type: ignore[union-attr]
-
-
-def _ordinal_number(word: str) -> int:
-    digits = "一二三四五六七八九十"
-    return int(word) if word.isdigit() else digits.index(word) + 1

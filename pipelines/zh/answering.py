@@ -1,0 +1,180 @@
+"""Which earlier claim a Chinese statement takes up, seen from the statement builder.
+
+A mixin of :class:`pipelines.zh.statements.StatementPass`: the response of
+a statement (its own words, the topic its sentence opens on, whether it
+points back) is put to :func:`pipelines.zh.responses.answered_claim`; a
+statement that restates a rumour its sentence opens on confirms it; a
+sentence opening on 与此同时 turns to another matter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.records import ActorRef, Stance
+from pipelines.lexicon import Lexicon
+from pipelines.zh.claims import strip_stance_words
+from pipelines.zh.responses import Response, answered_claim, opposed, overlap
+
+__all__ = ["NEGATION", "ORDINAL", "TAKES_UP", "AnswerPass", "clean_claim"]
+
+# negation in a response to a rumour: 回应称“账号状态正常，没有任何处罚”
+NEGATION = re.compile(
+    r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常|暂无|暂未"
+    r"|未(?:收到|接到|听说|发现)"
+)
+_CLAIM_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:“]*")
+_CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…”“]+$")
+TAKES_UP = (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT, Stance.QUESTIONS)
+# an anaphor this close to the start is the content's subject (该传闻有一定依据)
+_ANAPHOR_OPENING = 6
+# a denial or refusal this close after a rumour answers it, words in common or not
+_RUMOUR_REACH = 300
+# 第二条（传闻）…: the n-th item of a list of rumours
+ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十]|\d{1,2})(?:条|个|则)")
+# …“数据惨淡”的说法: a quoted phrase called a claim is a rumour's
+_RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消息|[”」]的说法")
+# the content names the rumour it answers: 否认了裁员传闻, 网传停产一事纯属谣言, “…”的说法
+_NAMES_A_RUMOUR = re.compile(
+    r"[\u4e00-\u9fff]{2}[”」]?(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)"
+)
+# how far into a sentence a topic shift (与此同时，) is looked for
+_SHIFT_WINDOW = 16
+# a statement of these stances right after a rumour answers it on one shared word
+_ADJACENT_ANSWERS = (Stance.DENIES, Stance.NO_COMMENT, Stance.CONFIRMS)
+
+
+class AnswerPass:
+    """Response finding of :class:`pipelines.zh.statements.StatementPass` (a mixin)."""
+
+    text: str
+    lex: Lexicon
+    out: Any
+
+    # provided by the statement pass
+    _own_stance: Any
+
+    def _restated_rumour(self, speaker: ActorRef, raw: str, around: str) -> str | None:
+        """The rumour a statement restates when its sentence opens on that rumour.
+
+        "对于…辞职传闻，工作人员说，他已提交辞呈": asked about a rumour, the
+        speaker says it in its own words, unnegated: a confirmation.
+        """
+        frames = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
+        frames = [f for f in frames if _RUMOUR_WORD.search(f)]
+        if not frames or NEGATION.search(raw) or self._own_stance(raw):
+            return None
+        found = answered_claim(
+            self.out.statements,
+            Response(speaker, "，".join([clean_claim(raw), *frames]), rumour_only=True),
+            self.lex,
+        )
+        if found is None:
+            return None
+        claim = next(st.claim_text for st in self.out.statements if st.local_id == found)
+        shared, _ = overlap(clean_claim(raw), claim or "", self.lex)
+        return found if shared else None
+
+    def _topic_shift(self, s0: int) -> int | None:
+        """Start of the latest sentence of this paragraph that turns to another matter."""
+        para = self.text.rfind("\n", 0, s0) + 1
+        ends = [para + m.end() for m in re.finditer("[。！？!?]", self.text[para:s0])]
+        found = None
+        for at in [para, *ends]:
+            if self.lex["topic_shifts"].search(self.text[at : at + _SHIFT_WINDOW].lstrip()):
+                found = at
+        return found
+
+    def _opposes(self, raw: str, local_id: str) -> bool:
+        """Whether ``raw`` states the opposite of the claim of statement ``local_id``."""
+        claim = next((st.claim_text for st in self.out.statements if st.local_id == local_id), None)
+        return claim is not None and opposed(raw, claim, self.lex)
+
+    def _answered(
+        self,
+        speaker: ActorRef,
+        stance: Stance,
+        raw: str,
+        context: str,
+        around: str,
+        points_back: bool,
+        response: bool,
+        s0: int,
+        also: tuple[str, ...],
+    ) -> tuple[str | None, bool]:
+        """The earlier statement whose claim this one takes up (see :mod:`responses_zh`),
+        and whether it is a negated restatement (then a denial)."""
+        anaphors = self.lex["anaphors"]
+        opening = anaphors.search(raw[:_ANAPHOR_OPENING])
+        ordinal = ORDINAL.match(raw)
+        opens = (opening is not None and opening.start == 0) or ordinal is not None
+        if stance in TAKES_UP or (stance == Stance.ASSERTS and opens):
+            # 该传闻有一定依据: an assessment of the rumour is about the rumour
+            points = (
+                points_back
+                or opens
+                or _NAMES_A_RUMOUR.search(raw) is not None
+                or response
+                or stance == Stance.NO_COMMENT
+                or anaphors.search(context) is not None
+                or self.lex["demonstratives"].search(raw) is not None
+            )
+            own = strip_stance_words(clean_claim(raw), self.lex)
+            topic = [m.group("topic") or "" for m in self.lex["topic_frames"].finditer(around)]
+            if not topic:
+                # 至于出售前滩项目，X的回应要模糊得多。Y表示…: a topic set earlier in the paragraph
+                para = self.text.rfind("\n", 0, s0) + 1
+                earlier = list(self.lex["topic_frames"].finditer(self.text, para, s0))
+                topic = [earlier[-1].group("topic") or ""] if earlier else []
+            adjacent = s0 - _RUMOUR_REACH if stance in _ADJACENT_ANSWERS else None
+            found = answered_claim(
+                self.out.statements,
+                Response(
+                    speaker,
+                    "，".join([own, *topic]),
+                    points,
+                    adjacent_from=adjacent,
+                    also=also,
+                    rumour_only=_RUMOUR_WORD.search(raw + "".join(topic)) is not None,
+                    ordinal=_ordinal_number(ordinal.group("n")) if ordinal else None,
+                    own_rumours=stance == Stance.NO_COMMENT,
+                    adjacent_needs_word=stance == Stance.CONFIRMS,
+                    unique_word=stance in (Stance.DENIES, Stance.QUESTIONS),
+                    shift_at=self._topic_shift(s0),
+                ),
+                self.lex,
+            )
+            return found, False
+        if NEGATION.search(raw):
+            # a negated restatement by the one a rumour is about answers it
+            found = answered_claim(
+                self.out.statements, Response(speaker, raw, about_only=True, also=also), self.lex
+            )
+            if found is not None:
+                return found, True
+        if self.lex["opposites"].search(raw):
+            # 项目按计划推进 from the one said to delay it: the opposite, so a denial
+            found = answered_claim(
+                self.out.statements,
+                Response(speaker, raw, about_only=True, also=also, opposite_only=True),
+                self.lex,
+            ) or answered_claim(
+                # 项目“正常施工” after a rumour that it stopped: whoever says so answers it
+                self.out.statements,
+                Response(speaker, raw, opposite_only=True, rumour_only=True),
+                self.lex,
+            )
+            return found, found is not None
+        return None, False
+
+
+def clean_claim(raw: str) -> str:
+    """``raw`` without the cue's tail before it and punctuation after it."""
+    raw = raw.strip()
+    return _CONTENT_TRAIL.sub("", raw[_CLAIM_LEAD.match(raw).end() :])  # type: ignore[union-attr]
+
+
+def _ordinal_number(word: str) -> int:
+    digits = "一二三四五六七八九十"
+    return int(word) if word.isdigit() else digits.index(word) + 1
