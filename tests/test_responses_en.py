@@ -134,3 +134,45 @@ def test_a_doubt_with_no_shared_words_takes_up_the_articles_rumour(
     sts = run(extractor, text, outlet="Block Letter")
     doubt = only(sts, "a deal is close")
     assert (doubt.stance, doubt.refers_to) == (Stance.QUESTIONS, sts[0].local_id)
+
+
+FAN_STORY = (
+    "Late on Saturday, the fan account @tune_bird, which has 90,000 followers, posted an "
+    "image it said showed a group chat in which Lena Vos told her bandmates she would quit "
+    "after the tour.\n\n"
+    'The band\'s label, Corda Sound, said the screenshot was "fabricated".\n\n'
+    '"I\'m not leaving the band," Vos said on Monday.\n\n'
+    "The damage, for @tune_bird at least, was done. The account deleted the post and "
+    "conceded that it had never been able to verify the image."
+)
+
+
+@pytest.fixture(scope="module")
+def fan_story(extractor: Extractor) -> list[ExtractedStatement]:
+    return run(extractor, FAN_STORY, outlet="Velvet Wire")
+
+
+def test_it_said_after_an_account_is_the_account(fan_story: list[ExtractedStatement]) -> None:
+    rumour = fan_story[0]
+    assert rumour.speaker.name == "@tune_bird"
+    assert "would quit" in (rumour.claim_text or "")
+    assert all(s.speaker.name != "Lena Vos" or s.stance != Stance.ASSERTS for s in fan_story)
+
+
+def test_the_screenshot_is_the_claim_an_account_posted(fan_story: list[ExtractedStatement]) -> None:
+    denial = only(fan_story, "fabricated")
+    assert (denial.speaker.name, denial.stance) == ("Corda Sound", Stance.DENIES)
+    assert denial.refers_to == fan_story[0].local_id
+
+
+def test_not_leaving_denies_would_quit(fan_story: list[ExtractedStatement]) -> None:
+    denial = only(fan_story, "not leaving")
+    assert (denial.stance, denial.refers_to) == (Stance.DENIES, fan_story[0].local_id)
+
+
+def test_an_account_conceding_it_could_not_verify_questions_its_own_claim(
+    fan_story: list[ExtractedStatement],
+) -> None:
+    doubt = only(fan_story, "able to verify")
+    assert (doubt.speaker.name, doubt.stance) == ("@tune_bird", Stance.QUESTIONS)
+    assert doubt.refers_to == fan_story[0].local_id

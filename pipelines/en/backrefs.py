@@ -49,6 +49,9 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
             )
             return Found(actor, "pronoun") if actor is not None else None
         if the:
+            described = finder.last(finder.described.get(the.group(1), []), pos)
+            if described is not None:
+                return Found(described, "pronoun")  # "the account" after "the account @x"
             named = _named_by_last_word(finder, the.group(1), pos)
             return named or introduced_source(finder, the.group(1), pos)
         return None

@@ -25,7 +25,7 @@ from pipelines.en.names import Found
 if TYPE_CHECKING:
     from pipelines.en.speakers import SpeakerFinder
 
-__all__ = ["PSEUDONYM", "handle_or_pseudonym", "is_screen_name"]
+__all__ = ["PSEUDONYM", "handle_or_pseudonym", "is_screen_name", "note_handles"]
 
 PSEUDONYM = "pseudonym"  # the description of an actor known by a screen name
 # "@CityWhispers", "the account @x", "the gossip account @x": lower-case words, then a handle
@@ -62,3 +62,20 @@ def handle_or_pseudonym(finder: SpeakerFinder, phrase: str, pos: int) -> Found |
     actor = finder.gaz.ref(name, e.kind) if e else ActorRef(name, ActorKind.PERSON, (), PSEUDONYM)
     finder.note(pos + sn.start(), actor)
     return Found(actor, "name")
+
+
+def note_handles(finder: SpeakerFinder) -> None:
+    """Every handle the article names is an account "it" can point back to.
+
+    "the fan account @tune_bird posted an image it said showed …": "it" is the account.
+    """
+    for m in re.finditer(r"(?<![\w@])@(?P<h>\w{2,30})", finder.text):
+        if finder.quoted(m.start()):
+            continue
+        name = "@" + m.group("h")
+        actor = finder.gaz.ref(name, ActorKind.ORGANIZATION)
+        if actor.name == name:
+            actor = ActorRef(name, ActorKind.ORGANIZATION, (m.group("h"),), PSEUDONYM)
+        finder.orgs.append((m.start(), actor))
+        # "the fan account @x" ... "The account deleted the post": the account named last
+        finder.described.setdefault("account", []).append((m.start(), actor))

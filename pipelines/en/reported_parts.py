@@ -84,6 +84,12 @@ def next_clause(run: ArticleRun, rest: list[re.Match[str]], start: int, s1: int)
     return s1
 
 
+# "<subject> deleted the post on Monday and" before a second verb, the cue
+_COORDINATED = re.compile(
+    r"\s*(?P<subj>(?:[Tt]he|[Aa]n?|[Ii]ts|[A-Z][\w'’-]*)(?:\s+[\w'’@-]+){0,3}?)\s+"
+    r"(?:[a-z]+ed|[a-z]+s|has|had|was|took|made|broke|gave|put|sent|left|kept)\b[^,;\"“”]*"
+    r"\s+and\s*$"
+)
 _LEAD_TIME = re.compile(
     r"\s*(?:On|Last|This|Earlier|Later|Late|Early)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\s+)+"
@@ -168,6 +174,10 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
         # "A week after The Information reported that …", "Chatter that X will … intensified
         # after The Information reported that …": the subordinate clause's subject
         found = run.finder.resolve(head[sub.end() :], head_pos + sub.end())
+    coord = _COORDINATED.match(head) if found is None else None
+    if coord is not None:
+        # "The account deleted the post on Monday and conceded that …": the first verb's subject
+        found = run.finder.resolve(coord.group("subj"), head_pos + coord.start("subj"))
     if found is None:
         found = run.finder.resolve(head, head_pos)
     if app is not None and found is not None and NAME_FULL.fullmatch(app[0].strip()):

@@ -86,6 +86,12 @@ def _rumour(st: ExtractedStatement) -> bool:
     )
 
 
+def _posted(run: ArticleRun, m: Made) -> bool:
+    """Whether a claim was made by posting it (a post, a screenshot, a tweet)."""
+    rule = run.rule(m.statement.cue)
+    return rule is not None and bool(rule.get("posts"))
+
+
 def _report(st: ExtractedStatement) -> bool:
     """An outlet's report, or a claim someone "reported"."""
     return st.speaker.kind == ActorKind.MEDIA or st.cue.lower().startswith("report")
@@ -274,6 +280,11 @@ def find_target(
         suits = [m for m in cands if suer is not None and m.statement.speaker == suer.actor]
         if suits:
             return suits[0].claim
+    if _DOCUMENT_WORD.search(obj):
+        # "the label said the screenshot was fabricated": the first claim an account posted
+        posted = [m for m in cands if m.statement.refers_to is None and _posted(run, m)]
+        if posted:
+            return posted[0].claim
     if _REPORT_WORD.search(obj):
         reports = [m for m in cands if _report(m.statement)]
         if reports:

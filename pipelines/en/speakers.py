@@ -29,7 +29,7 @@ import re
 from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.en.article_names import prescan
 from pipelines.en.backrefs import backref
-from pipelines.en.handles import handle_or_pseudonym
+from pipelines.en.handles import handle_or_pseudonym, note_handles
 from pipelines.en.names import (
     LEGAL_FORM,
     NAME,
@@ -93,6 +93,7 @@ class SpeakerFinder:
         # a named spokesperson -> the organisation they speak for
         self.voice_of: dict[str, ActorRef] = {}
         prescan(self)
+        note_handles(self)
 
     # -- knowledge -------------------------------------------------------------
     def known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:

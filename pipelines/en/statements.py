@@ -141,8 +141,15 @@ def add_statement(
     ):
         return None  # "screenshots, posted on Weibo, show …": a document does not post
     # "had "no plans" to close": quotation marks inside the content hide no stance words
-    reading = read_stance(_UNQUOTE.sub("", raw), base, run.lex, context, quoted=quote)
+    # "conceded that it had never been able to verify …": a concession's own words may
+    # say more than that it confirms
+    conceding = base == Stance.CONFIRMS and cue is not None and bool(cue.get("takes_up_only"))
+    reading = read_stance(
+        _UNQUOTE.sub("", raw), Stance.ASSERTS if conceding else base, run.lex, context, quoted=quote
+    )
     stance = reading.stance
+    if conceding and stance == Stance.ASSERTS:
+        stance = Stance.CONFIRMS
     if cue is not None and cue.get("needs_content_cue") and stance == Stance.ASSERTS:
         # "called the fee "a tax on families"": a characterisation in the speaker's words
         quoted = [q for q in run.quotes if c0 <= q[0] and q[1] <= c1]
@@ -263,6 +270,10 @@ def add_statement(
     if refers is None and stance == Stance.QUESTIONS and len(claim.split()) >= 3:
         # "doubted that a $2 billion order was realistic": the doubted claim, if stated before
         refers = find_target(run, found, claim, latest=False, clause=True)
+        mine = [m for m in run.made if m.statement.speaker == speaker and not m.statement.refers_to]
+        if refers is None and conceding and mine:
+            # "conceded that it had never been able to verify the image": its own claim
+            refers = mine[0].claim
         if refers is None:
             # "I don't believe a deal is close", "asked the company to state whether …": a
             # doubt or an inquiry about the article's rumour
