@@ -104,7 +104,7 @@ class ClaimAssigner:
             self._place_one(item, placed)
             placed[item.statement_id] = item.claim_id
             touched.add(item.claim_id)
-        return touched | {c for c in rewound if self.store.claim(c)}
+        return touched | {c for c in rewound if self.store.has_claim(c)}
 
     def _place_one(self, item: Placement, placed: dict[str, str]) -> None:
         if item.refers_to_id:
@@ -152,7 +152,7 @@ class ClaimAssigner:
                 self.store.add_claim_terms(best[1], terms)
             return best[1], round(best[0], 3)
         claim_id = make_id("c", text_key(text))
-        if self.store.claim(claim_id):
+        if self.store.has_claim(claim_id):
             return claim_id, 1.0
         self.store.add_claim(
             {

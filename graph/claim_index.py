@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["INDEX_CACHED", "PROFILE_TEXTS", "ClaimIndex", "Profile"]
+__all__ = ["INDEX_CACHED", "PROFILE_TEXTS", "ClaimIndex", "PendingRows", "Profile"]
 
 # Entries (terms, claim ids in postings, wordings) one index holds at most:
 # a few tens of MB.
@@ -146,3 +146,59 @@ class ClaimIndex:
     def claim_deleted(self, claim_id: str) -> None:
         self.profiles.pop(claim_id, None)
         self.terms.pop(claim_id, None)
+
+
+class PendingRows:
+    """Index rows ``(term, claim id)`` the store has not written to SQL yet.
+
+    The store files claims under their terms here and writes the rows of a
+    whole window at once (one ``executemany`` for ``claim_terms``, one
+    document-frequency update per distinct term), before it commits or reads
+    those tables.  ``rows`` is the transaction's log; ``rows[:written]`` are
+    in SQL.  A savepoint notes :meth:`mark`; rolling back to it forgets the
+    rows filed since, and takes back what SQL's rollback undid of the writes.
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str]] = []
+        self.written = 0
+        self.by_term: dict[str, list[str]] = {}
+        self.by_claim: dict[str, set[str]] = {}
+
+    def __bool__(self) -> bool:
+        return self.written < len(self.rows)
+
+    def add(self, claim_id: str, terms: Iterable[str]) -> None:
+        for t in terms:
+            self.rows.append((t, claim_id))
+            self.by_term.setdefault(t, []).append(claim_id)
+            self.by_claim.setdefault(claim_id, set()).add(t)
+
+    def unwritten(self) -> list[tuple[str, str]]:
+        return self.rows[self.written :]
+
+    def all_written(self) -> None:
+        self.written = len(self.rows)
+        self.by_term.clear()
+        self.by_claim.clear()
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.rows), self.written
+
+    def rollback_to(self, mark: tuple[int, int]) -> None:
+        """Back to the state noted by :meth:`mark` (SQL rolled back to the same point)."""
+        filed, written = mark
+        del self.rows[filed:]
+        self.written = written
+        self.by_term.clear()
+        self.by_claim.clear()
+        for t, claim_id in self.rows[written:]:
+            self.by_term.setdefault(t, []).append(claim_id)
+            self.by_claim.setdefault(claim_id, set()).add(t)
+
+    def reset(self) -> None:
+        """The transaction ended: nothing is pending."""
+        self.rows = []
+        self.written = 0
+        self.by_term.clear()
+        self.by_claim.clear()

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from graph.claim_index import PROFILE_TEXTS, ClaimIndex, Profile
+from graph.claim_index import PROFILE_TEXTS, ClaimIndex, PendingRows, Profile
 from graph.errors import StoreError
 
 __all__ = ["DEFAULT_STORE", "SCHEMA_VERSION", "Store"]
@@ -182,6 +182,7 @@ class Store:
             # a page cache of 64 MB (default 2 MB) keeps it in memory
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._index = ClaimIndex()
+            self._pending = PendingRows()
             self._check_and_create()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a usable store ({err})") from err
@@ -230,22 +231,26 @@ class Store:
         self.begin()
         try:
             yield
+            self.commit()
         except BaseException:
             self.rollback()
             raise
-        self._db.execute("COMMIT")
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
+        mark = self._pending.mark()
         self._db.execute("SAVEPOINT block")
         try:
             yield
         except BaseException:
-            # an error that already rolled the whole transaction back leaves no savepoint
             self._index.clear()
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK TO block")
                 self._db.execute("RELEASE block")
+                self._pending.rollback_to(mark)
+            else:
+                # an error that already rolled the whole transaction back leaves no savepoint
+                self._pending.reset()
             raise
         self._db.execute("RELEASE block")
 
@@ -261,26 +266,48 @@ class Store:
         self._index.check(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def commit(self) -> None:
+        self._write_pending()
         self._db.execute("COMMIT")
+        self._pending.reset()
 
     def rollback(self) -> None:
         """Undo the open transaction (nothing to do when an error already undid it)."""
         self._index.clear()
+        self._pending.reset()
         if self._db.in_transaction:
             self._db.execute("ROLLBACK")
+
+    def _write_pending(self) -> None:
+        """Write the index rows filed in memory since the last write (see :class:`PendingRows`)."""
+        if not self._pending:
+            return
+        rows = self._pending.unwritten()
+        filed: Counter[str] = Counter(t for t, _ in rows)
+        self._db.executemany("INSERT INTO claim_terms(term, claim_id) VALUES (?, ?)", sorted(rows))
+        self._db.executemany(
+            "INSERT INTO term_df(term, df) VALUES (?, ?)"
+            " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            sorted(filed.items()),
+        )
+        self._pending.all_written()
 
     # -- generic reads ---------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a read-only query as plain dicts (for views)."""
+        if self._pending and ("claim_terms" in sql or "term_df" in sql):
+            self._write_pending()
         return [dict(r) for r in self._db.execute(sql, params).fetchall()]
 
     def count(self, table: str) -> int:
         if table not in _TABLES:
             raise ValueError(f"unknown table {table!r}")
+        if table in ("claim_terms", "term_df"):
+            self._write_pending()
         return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def integrity_problems(self) -> list[str]:
         """SQLite's integrity check plus the model's own invariants."""
+        self._write_pending()
         problems = [
             r[0] for r in self._db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"
         ]
@@ -387,21 +414,17 @@ class Store:
         """Index ``claim_id`` under ``terms`` (new ones only), keeping document frequencies."""
         have = self._index.terms.get(claim_id) if self._cached else None
         if have is None:
-            have = self.claim_terms(claim_id)
+            have = self._stored_terms(claim_id) | self._pending.by_claim.get(claim_id, set())
             if self._cached:
                 self._index.terms[claim_id] = have
                 self._index.charge(len(have))
         self._index_claim(claim_id, set(terms) - have)
 
     def _index_claim(self, claim_id: str, terms: set[str], *, new_claim: bool = False) -> None:
-        new = [(t, claim_id) for t in terms]
-        self._db.executemany("INSERT INTO claim_terms(term, claim_id) VALUES (?, ?)", new)
-        self._db.executemany(
-            "INSERT INTO term_df(term, df) VALUES (?, 1)"
-            " ON CONFLICT(term) DO UPDATE SET df = df + 1",
-            [(t,) for t, _ in new],
-        )
+        self._pending.add(claim_id, terms)
         self._index.indexed(claim_id, terms, new_claim=new_claim)
+        if not self._db.in_transaction:
+            self._write_pending()
 
     @property
     def _cached(self) -> bool:
@@ -468,6 +491,10 @@ class Store:
         rows = self.query("SELECT * FROM claims WHERE id = ?", (claim_id,))
         return rows[0] if rows else None
 
+    def has_claim(self, claim_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        return row is not None
+
     def claim_candidates(
         self, terms: Sequence[str], *, limit: int = 12, probe: int = 24, budget: int = 4000
     ) -> list[tuple[str, int]]:
@@ -502,6 +529,7 @@ class Store:
 
     def _dfs(self, terms: Sequence[str]) -> list[tuple[int, str]]:
         """``(df, term)`` of the indexed ``terms``, in the order SQLite gives them."""
+        self._write_pending()
         dfs: list[tuple[int, str]] = []
         for chunk in _chunks(list(terms), 500):
             marks = ",".join("?" * len(chunk))
@@ -516,34 +544,27 @@ class Store:
     def _cached_dfs(self, terms: Sequence[str]) -> list[tuple[int, str]]:
         """:meth:`_dfs` from the claim index, loading the terms it lacks."""
         known = self._index.df
-        values: dict[str, int] = {}
-        missing: list[str] = []
-        for t in dict.fromkeys(terms):
-            df = known.get(t)
-            if df is None:
-                missing.append(t)
-                values[t] = 0
-            else:
-                values[t] = df
+        values = {t: known.get(t, -1) for t in terms}
+        missing = [t for t, df in values.items() if df < 0]
         if missing:
-            found: dict[str, int] = dict.fromkeys(missing, 0)
+            pending = self._pending.by_term
+            found: dict[str, int] = {t: len(pending.get(t, ())) for t in missing}
             for chunk in _chunks(missing, 500):
                 marks = ",".join("?" * len(chunk))
                 for term, df in self._db.execute(
                     f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
                 ):
-                    found[term] = int(df)
+                    found[term] += int(df)
             values.update(found)
             known.update(found)
             self._index.charge(len(found))
-        dfs: list[tuple[int, str]] = []
         # SQLite walks the values of each chunk's IN list in sorted order
-        for chunk in _chunks(list(terms), 500):
-            for term in sorted(set(chunk)):
-                df = values[term]
-                if df > 0:
-                    dfs.append((df, term))
-        return dfs
+        return [
+            (df, t)
+            for chunk in _chunks(list(terms), 500)
+            for t in sorted(set(chunk))
+            if (df := values[t]) > 0
+        ]
 
     def _counted(self, terms: list[str], limit: int) -> list[tuple[str, int]]:
         """The postings query of :meth:`claim_candidates`, counted from cached postings."""
@@ -551,7 +572,8 @@ class Store:
         postings = {t: ids for t in terms if (ids := cached.get(t)) is not None}
         missing = [t for t in terms if t not in postings]
         if missing:
-            found: dict[str, list[str]] = {t: [] for t in missing}
+            pending = self._pending.by_term
+            found: dict[str, list[str]] = {t: list(pending.get(t, ())) for t in missing}
             marks = ",".join("?" * len(missing))
             for term, claim_id in self._db.execute(
                 f"SELECT term, claim_id FROM claim_terms WHERE term IN ({marks})", missing
@@ -563,12 +585,15 @@ class Store:
         counts: Counter[str] = Counter()
         for t in terms:
             counts.update(postings[t])
-        if 0 < limit < len(counts):
-            # only claims counted at least as often as the limit-th one can make it
-            least = sorted(counts.values(), reverse=True)[limit - 1]
-            counts = Counter({cid: n for cid, n in counts.items() if n >= least})
         # ORDER BY n DESC, claim_id (ids are ASCII: str order is SQLite's binary order)
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        if not 0 < limit < len(counts):
+            return sorted(counts.items(), key=_by_count_then_id)[:limit]
+        # the claims counted more often than the limit-th one, then the first
+        # ids among those counted as often as it
+        least = sorted(counts.values(), reverse=True)[limit - 1]
+        above = sorted(((c, n) for c, n in counts.items() if n > least), key=_by_count_then_id)
+        tied = sorted(c for c, n in counts.items() if n == least)
+        return above + [(c, least) for c in tied[: limit - len(above)]]
 
     def claim_texts(self, claim_id: str, *, limit: int = 8) -> list[str]:
         """The claim's text and the wordings of statements that matched it surely.
@@ -585,6 +610,11 @@ class Store:
         return [r[0] for r in rows]
 
     def claim_terms(self, claim_id: str) -> set[str]:
+        self._write_pending()
+        return self._stored_terms(claim_id)
+
+    def _stored_terms(self, claim_id: str) -> set[str]:
+        """The claim's terms in SQL (without those pending)."""
         rows = self._db.execute("SELECT term FROM claim_terms WHERE claim_id = ?", (claim_id,))
         return {r[0] for r in rows}
 
@@ -760,6 +790,7 @@ class Store:
         )
 
     def _drop_claim_terms(self, claim_id: str) -> None:
+        self._write_pending()
         terms = [
             r[0]
             for r in self._db.execute(
@@ -907,6 +938,10 @@ class Store:
             f"{verb} INTO {table} ({cols}) VALUES ({marks})", tuple(row.values())
         )
         return cur.rowcount > 0
+
+
+def _by_count_then_id(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 # An anonymous source is shown with the outlet that quoted it: "业内人士 @ 虎嗅".
