@@ -316,3 +316,23 @@ def test_not_necessarily_true_questions(extractor: Extractor) -> None:
     text = "网传青禾乳业将裁员三成。分析师周航说：“三成未必是真的，但裁员大概率存在。”"
     got = brief(run(extractor, text))
     assert got[-1][1] == "questions", got
+
+
+def test_a_club_official_answers_a_rumour_naming_the_club_by_its_core_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "据《体育周报》报道，比甲球队安特卫普已向武汉江城队前锋李想开出一份三年合同。"
+        "江城俱乐部总经理周强表示，俱乐部“至今没有收到任何正式报价”。"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1] == ("周强", "denies", "zh.reported", "s1"), got
+
+
+def test_he_laughing_is_the_person_the_sentence_opens_on(extractor: Extractor) -> None:
+    text = (
+        "经纪人Rui Costa在社交媒体上写道：“我们会在一月做出决定。”\n\n"
+        "陈子豪本人当晚出席活动时被问及此事，他笑着说：“我现在只想踢好每一场比赛。”"
+    )
+    got = run(extractor, text).statements
+    assert [st.speaker.name for st in got] == ["Rui Costa", "陈子豪"], brief(run(extractor, text))

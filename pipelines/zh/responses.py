@@ -220,16 +220,31 @@ def topics(
     return sorted(found.values(), key=lambda t: -t.touched)
 
 
-def _about(response: Response, st: ExtractedStatement) -> bool:
+def _about(response: Response, st: ExtractedStatement, lexicon: Lexicon) -> bool:
     speaker = response.speaker
     names = {text_key(n) for n in (speaker.name, *speaker.aliases, *response.also) if len(n) >= 2}
     org = speaker.kind == ActorKind.ORGANIZATION and _CJK_RUN.fullmatch(speaker.name)
     if org and len(speaker.name) >= 4:
         names.add(speaker.name[:-2])  # 小象 for 小象外卖, as the article shortens it
+    for name in (speaker.name if org else "", *response.also):
+        core = _org_core(name, lexicon)
+        if core:
+            names.add(core)  # 锦城 for 锦城俱乐部, when the claim says 成都锦城队
     if any(text_key(a.name) in names for a in st.about):
         return True
     claim = text_key(st.claim_text or "")
     return any(n and n in claim for n in names)
+
+
+def _org_core(name: str, lexicon: Lexicon) -> str:
+    """A Chinese organisation name without its type suffix (锦城俱乐部 -> 锦城), if two or more
+    characters remain."""
+    if not _CJK_RUN.fullmatch(name):
+        return ""
+    for rule in sorted(lexicon["org_suffixes"].rules, key=lambda r: -len(r.pattern)):
+        if name.endswith(rule.pattern) and len(name) - len(rule.pattern) >= 2:
+            return text_key(name[: -len(rule.pattern)])
+    return ""
 
 
 def _details(cands: Sequence[Topic]) -> list[Topic]:
@@ -261,7 +276,7 @@ def answered_claim(
         if 0 < response.ordinal <= len(told):
             return told[response.ordinal - 1].statement.local_id
     if response.about_only:
-        cands = [t for t in cands if _about(response, t.statement)]
+        cands = [t for t in cands if _about(response, t.statement, lexicon)]
     elif response.rumour_only and any(t.rumour for t in cands):
         cands = [t for t in cands if t.rumour]
     shift = response.shift_at
@@ -287,7 +302,7 @@ def answered_claim(
             shared, share = shared + _MIN_SHARED, 1.0  # 按计划推进 answers 推迟
         elif response.opposite_only:
             continue
-        about = _about(response, t.statement)
+        about = _about(response, t.statement, lexicon)
         if shared == 0:
             continue
         strong = (shared >= _MIN_SHARED and share >= _MIN_CONTAINMENT) or (
@@ -313,8 +328,8 @@ def answered_claim(
         return near.statement.local_id if adjacent and near is not None else None
     for pick in (
         lambda t: response.own_rumours and t.statement.speaker == response.speaker,
-        lambda t: t.rumour and _about(response, t.statement),
-        lambda t: _about(response, t.statement),
+        lambda t: t.rumour and _about(response, t.statement, lexicon),
+        lambda t: _about(response, t.statement, lexicon),
         lambda t: t.rumour,
         lambda t: True,
     ):

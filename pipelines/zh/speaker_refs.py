@@ -122,6 +122,12 @@ class SpeakerRefs:
         if intro and intro[-1][0] > last_pos and sp.head_start - intro[-1][0] < 300:
             # 站长老周，他直接跟我说: the person just introduced
             return self._known(intro[-1][1], ActorKind.PERSON)
+        opening = max(self.text.rfind(ch, 0, sp.head_start) for ch in _SENTENCE_END) + 1
+        if sp.pronoun_kind is None and opening >= last_pos and self.text[sp.head_start] in "他她":
+            # 张文博本人当晚出席活动时被问及此事，他笑着说: the person the sentence is about
+            subject = self.parser.subject_person(opening, sp.head_start)
+            if subject is not None:
+                return self._known(subject, ActorKind.PERSON)
         fresh = [
             m
             for m in self.mentions

@@ -291,6 +291,18 @@ class SpeakerParser(OrgHeads):
             return SpeakerPhrase(word, ActorKind.PERSON, end - len(word), end, "pos_name")
         return self._surname_name(start, end)
 
+    def subject_person(self, start: int, end: int) -> str | None:
+        """A person's name opening ``text[start:end]`` (张文博本人当晚…，他说): its subject."""
+        while start < end and self.text[start] in "”」’ \t\n":
+            start += 1
+        pairs = list(self.tagger.cut(self.text[start : min(end, start + 12)]))
+        if not pairs:
+            return None
+        word, tag = pairs[0].word, pairs[0].flag
+        if word in self.people or (tag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4):
+            return word
+        return None
+
     def _surname_name(self, start: int, end: int) -> SpeakerPhrase | None:
         """A phrase that is nothing but a surname and one or two characters (沈立言)."""
         phrase = self.text[start:end].strip()
