@@ -209,3 +209,57 @@ def test_smaller_than_reported_denies_the_report(extractor: Extractor) -> None:
     )
     sts = run(extractor, text)
     assert (sts[1].stance, sts[1].refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "key"),
+    [
+        pytest.param(
+            "A trader working on the deal told us the price was closer to $2 billion.",
+            "trader working on the deal",
+            "closer to $2 billion",
+            id="unnamed-with-participle-modifier",
+        ),
+        pytest.param(
+            "An anonymous poster on a stock forum claimed that Ferrow would skip its dividend.",
+            "anonymous poster on a stock forum",
+            "skip its dividend",
+            id="anonymous-forum-poster",
+        ),
+        pytest.param(
+            'Three creditors we spoke to were unconvinced. "They promised the same in May," '
+            "one of them said.",
+            "creditors",
+            "promised the same",
+            id="one-of-them-after-a-counted-group",
+        ),
+        pytest.param(
+            "Asked about it on Friday, Mara Lind smiled and said: "
+            '"I am only here to talk about the new ferries."',
+            "Mara Lind",
+            "new ferries",
+            id="smiled-and-said",
+        ),
+        pytest.param(
+            "The first to respond was drummer Lea Novak, who wrote in a post: "
+            '"Please stop inventing things."',
+            "Lea Novak",
+            "stop inventing",
+            id="name-who-wrote-colon",
+        ),
+    ],
+)
+def test_unnamed_and_introduced_speakers(
+    extractor: Extractor, text: str, speaker: str, key: str
+) -> None:
+    assert only(run(extractor, text), key).speaker.name == speaker
+
+
+def test_here_to_talk_about_is_a_deflection(extractor: Extractor) -> None:
+    text = (
+        "Chief executive Mara Lind is reportedly preparing to step down. Asked about it on "
+        'Friday, Lind smiled and said: "I am only here to talk about ferries."'
+    )
+    sts = run(extractor, text)
+    deflection = only(sts, "here to talk about")
+    assert (deflection.stance, deflection.refers_to) == (Stance.NO_COMMENT, sts[0].local_id)

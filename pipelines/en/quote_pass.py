@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import Stance
 from pipelines.en.appositives import appositive
-from pipelines.en.names import Found
+from pipelines.en.names import NAME, Found
 from pipelines.en.statement_edits import continue_quote
 from pipelines.en.statements import add_statement
 
@@ -76,7 +76,7 @@ def quote_pass(run: ArticleRun, s0: int, s1: int) -> list[tuple[int, int]]:
             )
             if m:
                 base = qs - len(lead)
-                found = run.finder.resolve(m.group("spk"), base + m.start("spk"))
+                found = _speaker_before(run, lead, m, base)
         if found is None or m is None:
             if at_start or (used and not lead.strip(" ,")):
                 continue_quote(run, a, b, s0, s1)
@@ -100,3 +100,26 @@ def quote_pass(run: ArticleRun, s0: int, s1: int) -> list[tuple[int, int]]:
         )
         used.append((s0 if at_start else qs, max(span_end, qe)))
     return used
+
+
+_COORDINATED = re.compile(r"\s+(?:[a-z]+ed|[a-z]+s|smiled|laughed)(?:\s+[a-z]+)?\s+and$")
+
+
+def _speaker_before(run: ArticleRun, lead: str, m: re.Match[str], base: int) -> Found | None:
+    """Who speaks in ``X said: "…"``, also ``she smiled and said:`` and ``X, who wrote in a
+    post:``."""
+    spk = m.group("spk")
+    found = run.finder.resolve(spk, base + m.start("spk"))
+    if found is None:
+        # "she smiled and said:": the subject of the first verb
+        cut = _COORDINATED.search(spk)
+        if cut is not None:
+            found = run.finder.resolve(spk[: cut.start()], base + m.start("spk"))
+    if found is None and spk.strip() in ("who", "which"):
+        # "bassist Nadia Okafor, who wrote in an Instagram story:": the name before "who"
+        head = lead[: m.start("spk")].rstrip()
+        if head.endswith(","):
+            prev = re.search(rf"(?:{NAME}\s+)?(?P<n>{NAME}),$", head)
+            if prev is not None:
+                found = run.finder.resolve(prev.group("n"), base + prev.start("n"))
+    return found

@@ -41,7 +41,7 @@ from pipelines.en.names import (
 )
 from pipelines.en.speaker_roles import RoleWords, resolve_role
 from pipelines.en.stopwords import stopwords
-from pipelines.en.unnamed import document_source, unnamed_source
+from pipelines.en.unnamed import document_source, note_groups, unnamed_source
 from pipelines.gazetteer import Gazetteer
 from pipelines.lexicon import Lexicon
 from pipelines.mentions import Mention
@@ -94,6 +94,7 @@ class SpeakerFinder:
         self.voice_of: dict[str, ActorRef] = {}
         prescan(self)
         note_handles(self)
+        note_groups(self)
 
     # -- knowledge -------------------------------------------------------------
     def known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
@@ -157,8 +158,9 @@ class SpeakerFinder:
 
     @staticmethod
     def last(table: list[tuple[int, ActorRef]], pos: int) -> ActorRef | None:
-        best = [(p, a) for p, a in table if p < pos]
-        return max(best, key=lambda x: x[0])[1] if best else None
+        best = [(p, i, a) for i, (p, a) in enumerate(table) if p < pos]
+        # at one position, what was learned last (a speaker's full description) wins
+        return max(best, key=lambda x: (x[0], x[1]))[2] if best else None
 
     def last_org(self, pos: int) -> ActorRef | None:
         # not inside a quote, nor the first word of a longer name ("Kestrel" of "Kestrel Motors")

@@ -29,7 +29,7 @@ from pipelines.en.names import NAME, NAME_RE, Found
 if TYPE_CHECKING:
     from pipelines.en.speakers import SpeakerFinder
 
-__all__ = ["document_source", "introduced_source", "unnamed_source"]
+__all__ = ["document_source", "introduced_source", "note_groups", "unnamed_source"]
 
 _COUNT = (
     r"(?:an?|one|another|two|three|four|five|six|seven|eight|nine|ten|several|multiple|some|"
@@ -52,7 +52,11 @@ _HOW_MANY = re.compile(
     r"\d[\d,.]*\s*(?:k|m|million|thousand)?\s+[a-z]+$",
     re.IGNORECASE,
 )
-_MODIFIER = r"(?:at|from|of|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on)"
+# where the source is or what it works on: "a banker working on the sale", "based in Oslo"
+_MODIFIER = (
+    r"(?:at|from|of|with|in|on|inside|within|close\s+to|familiar\s+with|briefed\s+on|"
+    r"involved\s+in|based\s+in|[a-z]+ing\s+(?:on|for|at|in|with|to|from))"
+)
 _WORD = r"[\w'’.&-]+"
 _AUTHOR = re.compile(
     rf"(?:\b(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,4}}?(?P<by>{NAME})"
@@ -239,3 +243,21 @@ def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | Non
     if outlet is None:
         return None
     return Found(finder.known(outlet, ActorKind.MEDIA), "document")
+
+
+def note_groups(finder: SpeakerFinder) -> None:
+    """Counted groups of unnamed people, so "one of them said" can point back.
+
+    "Two bondholders we spoke to were not reassured. "…," one of them said."
+    """
+    plural = "|".join(re.escape(h) for h in sorted(_head_nouns(finder)) if h.endswith("s"))
+    group = re.compile(
+        rf"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Aa] few|"
+        rf"[Aa] handful of)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{plural})\b"
+    )
+    for m in group.finditer(finder.text):
+        if finder.quoted(m.start()):
+            continue
+        found = unnamed_source(finder, m.group(), m.start())
+        if found is not None and found.actor.kind == ActorKind.ANONYMOUS:
+            finder.anonymous.append((m.start(), found.actor))
