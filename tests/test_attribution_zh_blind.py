@@ -336,3 +336,59 @@ def test_he_laughing_is_the_person_the_sentence_opens_on(extractor: Extractor) -
     )
     got = run(extractor, text).statements
     assert [st.speaker.name for st in got] == ["Rui Costa", "陈子豪"], brief(run(extractor, text))
+
+
+def test_a_quote_turning_on_but_is_two_statements(extractor: Extractor) -> None:
+    text = (
+        "有网友发帖称，某大厂正洽购青禾乳业控股权。青禾乳业董事长周岚说："
+        "“我们在和几家机构谈融资，这是事实。但控股权不会出让。”"
+    )
+    got = brief(run(extractor, text))
+    assert [g[0] for g in got[1:]] == ["周岚", "周岚"], got
+    assert got[-1] == ("周岚", "denies", "zh.quote.speaker_before", "s1"), got
+
+
+def test_a_quoted_negated_event_after_an_assertion_denies(extractor: Extractor) -> None:
+    text = (
+        "一则传闻称，青禾乳业已与美国Dairyland达成收购协议。青禾乳业董秘回复称："
+        "“公司与多家海外企业保持沟通，目前尚处于早期阶段，未签署任何具有约束力的协议。”"
+    )
+    got = brief(run(extractor, text))
+    assert got[1][1] == "asserts" and got[1][3] is None, got
+    assert got[2] == ("青禾乳业", "denies", "zh.quote.speaker_before", "s1"), got
+
+
+def test_a_question_quote_is_not_the_answerers(extractor: Extractor) -> None:
+    text = (
+        "有投资者在互动平台提问：“网传公司将被收购，请问是否属实？”"
+        "青禾乳业董秘回复称：“公司目前经营正常。”"
+    )
+    got = run(extractor, text).statements
+    assert all("请问" not in (st.quote or "") for st in got), brief(run(extractor, text))
+
+
+def test_results_an_office_made_public_show(extractor: Extractor) -> None:
+    text = "国家医疗保障局11月20日公示的谈判结果显示，青禾制药的新药已纳入医保目录。"
+    [st] = run(extractor, text).statements
+    assert st.speaker.name == "国家医疗保障局"
+
+
+def test_not_realistic_questions_and_a_circumstance_is_no_statement(extractor: Extractor) -> None:
+    text = (
+        "一则传闻称，青禾制药的新药首付款将超过5亿美元。一位医药行业研究员分析称，"
+        "新药出海“是大方向”，但在三期数据尚未读出的情况下，首付款超过5亿美元“不太现实”。"
+    )
+    got = brief(run(extractor, text))
+    assert got[1:] == [
+        ("医药行业研究员", "asserts", "zh.reported", None),
+        ("医药行业研究员", "questions", "zh.reported", "s1"),
+    ], got
+
+
+def test_no_notice_of_a_cut_received_denies(extractor: Extractor) -> None:
+    text = (
+        "有报道称，青禾汽车准备把电池供应商从北牧能源换成别家。北牧能源一位工作人员表示，"
+        "双方的协议“执行到2028年”，目前“没有收到任何减量通知”。"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1] == ("北牧能源", "denies", "zh.reported", "s1"), got

@@ -17,15 +17,17 @@ from pipelines.lexicon import Lexicon
 from pipelines.zh.claims import strip_stance_words
 from pipelines.zh.responses import Response, answered_claim, opposed, overlap
 
-__all__ = ["NEGATION", "ORDINAL", "TAKES_UP", "AnswerPass", "clean_claim"]
+__all__ = ["NEGATION", "NEGATION_WORD", "ORDINAL", "TAKES_UP", "AnswerPass", "clean_claim"]
 
 # negation in a response to a rumour: 回应称“账号状态正常，没有任何处罚”
 NEGATION = re.compile(
     r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在|一切正常|状态正常|暂无|暂未"
-    r"|未(?:收到|接到|听说|发现)"
+    r"|未(?:收到|接到|听说|发现|签署|签订|签约|达成|参与|进行|发生|做出|作出)"
 )
 _CLAIM_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:“]*")
 _CONTENT_TRAIL = re.compile(r"[\s。！？!?；;，,…”“]+$")
+# a plain negation word (not a steady state such as 一切正常)
+NEGATION_WORD = re.compile(r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在")
 TAKES_UP = (Stance.DENIES, Stance.CONFIRMS, Stance.NO_COMMENT, Stance.QUESTIONS)
 # an anaphor this close to the start is the content's subject (该传闻有一定依据)
 _ANAPHOR_OPENING = 6

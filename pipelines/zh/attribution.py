@@ -45,6 +45,10 @@ __all__ = ["Attribution", "ChineseAttributor", "find_quotes"]
 
 _ADVERB_FILLER = "zh.filler.adverb"
 _CHANNEL_FILLER = "zh.filler.channel_tail"
+# a document that "shows" or "says" (结果显示, 数据显示), glued to the cue by jieba
+_DOCUMENT_NOUNS = frozenset(
+    ("结果", "数据", "报告", "公告", "文件", "名单", "记录", "统计", "调查")
+)
 # between a quoted channel name and its cue: 在微博发文 (称)
 _CHANNEL_GAP = 10
 _AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
@@ -126,6 +130,11 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
                 )
                 if channel or before in self.parser.people:
                     return True
+        # 结果显示, 数据显示 read as one word: a document noun before the cue
+        if m.end in self.token_ends:
+            i = bisect.bisect_right(self._starts, m.start) - 1
+            if i >= 0 and self.text[self._starts[i] : m.start] in _DOCUMENT_NOUNS:
+                return True
         # 周文说。/ 文说，“…”: a cue closing its clause, glued into a word jieba made up
         if m.end in self.token_ends and self.text[m.end : m.end + 1] in _AFTER_SPEECH:
             i = bisect.bisect_right(self._starts, m.start) - 1

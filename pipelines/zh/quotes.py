@@ -159,6 +159,8 @@ class QuotePass:
             shared = [c for c in before_cues if q.close < c.start < tail_end]
             cues = sorted([*self._cues(q.close + 1, tail_end), *shared], key=lambda c: c.start)
             for cue in cues[:3]:
+                if self.text[q.close - 1] in "？?" and cue.rule.get("response"):
+                    break  # “…是否属实？”X回复称: the question is not the one who answers
                 start = q.close + 1
                 while start < cue.start and self.text[start] in " ，,":
                     start += 1

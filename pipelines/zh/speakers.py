@@ -45,8 +45,8 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}$")
 # a social-media account (@吃货老周) or a publication title (巴西《环球体育》) ending the phrase
 _ACCOUNT = re.compile(r"@(?P<name>[^\s@，,。；;：:“”《》()（）]{2,20})$")
 _ISSUED_DOCUMENT = re.compile(
-    r"(?P<issuer>.+?)(?:\d{1,4}年)?(?:\d{1,2}月\d{1,2}日)?(?:公布|发布|披露|发出|下发|印发|出具)的"
-    r"[^，,。“”]{0,12}?(?:信息|通报|公告|数据|报告|文件|通知|声明|决定书|年报|财报)"
+    r"(?P<issuer>.+?)(?:\d{1,4}年)?(?:\d{1,2}月\d{1,2}日)?(?:公布|发布|披露|发出|下发|印发|出具|公示)的"
+    r"[^，,。“”]{0,12}?(?:信息|通报|公告|数据|报告|文件|通知|声明|决定书|年报|财报|结果|名单)"
 )
 # a person known only by role, at the end of a phrase, after a quoting verb or a 的
 _BARE_ROLE = re.compile(

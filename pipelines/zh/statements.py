@@ -17,13 +17,29 @@ from graph.records import ActorKind, ActorRef, Affiliation, Stance
 from pipelines.lexicon import Lexicon
 from pipelines.stance import StanceReading, read_stance
 from pipelines.statement_record import statement_record
-from pipelines.zh.answering import NEGATION, ORDINAL, TAKES_UP, AnswerPass, clean_claim
+from pipelines.zh.answering import (
+    NEGATION,
+    NEGATION_WORD,
+    ORDINAL,
+    TAKES_UP,
+    AnswerPass,
+    clean_claim,
+)
 from pipelines.zh.claims import strip_rumour_lead, strip_stance_words
 from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
 
 __all__ = ["StatementPass"]
 
-_NEGATION_WORD = re.compile(r"没有|并没有|从未|从来没有|不会|并未|未曾|并非|不是|不存在")
+# a clause of a quote that negates an event (未签署任何协议): a denial after an assertion
+_NEGATED_EVENT = re.compile(
+    r"\s*(?:目前|至今|迄今|也|还|均|都|并|从来|暂时?)?(?:未|没有|并未|从未|尚未|没)"
+    r"(?:签署|签订|签约|达成|收到|接到|参与|进行|发生|做出|作出)"
+)
+_MIN_HEAD = 8
+# a clause that only sets the circumstances of the next one
+_CIRCUMSTANCE = re.compile(r"(?:情况下|前提下|背景下|的时候|的话)\s*$")
+# a sentence of a quote opening on these turns against the one before (“…。但…”)
+_TURN_OPENING = re.compile(r"\s*(?:但是|但|不过|然而|可是)")
 _FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|准备|拟)")
 # a clause that is a quote opening with a negation: ，“没有收到任何转单通知”
 # a sentence opening on 对此 answers what was just said
@@ -77,15 +93,20 @@ class StatementPass(AnswerPass):
                 tail, c1 = (turn, c1), turn - 1
             elif cut:
                 tail, c1 = (cut.end(), c1), cut.start()
+        q_end = c1
+        if quote:
+            turn = self._quote_turn(c0, c1)
+            if turn is not None:
+                tail, c1 = (turn, c1), turn
         raw = self.text[c0:c1]
         cs = s0 if context_start is None else context_start
-        context = self.text[cs : c0 - 1] + self.text[c1 + 1 : s1] if quote else self.text[cs:c0]
+        context = self.text[cs : c0 - 1] + self.text[q_end + 1 : s1] if quote else self.text[cs:c0]
         reading: StanceReading = read_stance(raw, base, self.lex, context, quoted=quote)
         # the whole sentence but the content: where a topic (对于…，) is named
         around = self.text[s0:c0] + self.text[c1:s1]
         stance, points_back = reading.stance, reading.points_back
         # 对此，X表示“不会…” opening the sentence: a negated answer to what was just said
-        on_this = _ON_THIS.match(self.text, s0) is not None and _NEGATION_WORD.search(raw)
+        on_this = _ON_THIS.match(self.text, s0) is not None and NEGATION_WORD.search(raw)
         if (response or on_this) and stance == Stance.ASSERTS and NEGATION.search(raw):
             # a negated answer to a rumour (回应称“账号状态正常，没有任何处罚”) denies it
             stance, points_back = Stance.DENIES, True
@@ -109,7 +130,7 @@ class StatementPass(AnswerPass):
             claim_text = None
             if points_back:
                 confidence -= 0.1
-        elif points_back and reading.bare:
+        elif points_back and reading.bare and not self._concedes_only(raw):
             return False  # "此消息不实" with nothing before it to deny
         elif stance != base and self._concedes_only(raw):
             stance = base  # 她确实在休息 with no claim it concedes: a plain statement
@@ -174,7 +195,8 @@ class StatementPass(AnswerPass):
         # a response that took up a claim: a negated clause after it denies the same claim
         concedes = stance in TAKES_UP and refers_to is not None
         if tail is not None and (
-            self._own_stance(tail_text)
+            quote  # a quote is only split where a second statement starts (_quote_turn)
+            or self._own_stance(tail_text)
             or _NEGATED_QUOTE.match(tail_text)
             or (concedes and NEGATION.search(tail_text) is not None)
             or ORDINAL.match(tail_text)
@@ -191,13 +213,42 @@ class StatementPass(AnswerPass):
                 rule=rule,
                 cue=cue,
                 base=Stance.ASSERTS,
-                quote=False,
+                quote=quote,
                 confidence=confidence - 0.1,
                 via=via,
                 context_start=context_start,
+                # “…保持沟通，未签署任何协议”: the negated event answers the rumour
+                response=quote and _NEGATED_EVENT.match(self.text, tail[0]) is not None,
                 conceded=refers_to if concedes else None,
             )
         return True
+
+    def _quote_turn(self, c0: int, c1: int) -> int | None:
+        """Start of a second statement inside a quote of several sentences.
+
+        "这是事实。但控股权不会出让": a sentence opening on 但 with a stance or a
+        negation of its own.  A verdict followed by its grounds ("纯属谣言。行长
+        今天还在主持例会。") stays one statement.
+        """
+        for m in re.finditer("[，,]", self.text[c0:c1]):
+            # “双方保持沟通，未签署任何协议”: an assertion, then a negated event
+            turn = c0 + m.end()
+            head = self.text[c0 : turn - 1]
+            if (
+                _NEGATED_EVENT.match(self.text, turn)
+                and len(re.sub(r"\W", "", head)) >= _MIN_HEAD
+                and not NEGATION.search(head)
+                and not self._own_stance(head)
+            ):
+                return turn
+        for m in re.finditer("[。！？!?]", self.text[c0:c1]):
+            turn = c0 + m.end()
+            tail = self.text[turn:c1]
+            if len(re.sub(r"\W", "", tail)) < 4:
+                return None
+            if _TURN_OPENING.match(tail) and (self._own_stance(tail) or NEGATION_WORD.search(tail)):
+                return turn
+        return None
 
     def _second_turn(self, c0: int, c1: int) -> int | None:
         """Start of a clause of reported content that answers on its own.
@@ -216,6 +267,8 @@ class StatementPass(AnswerPass):
             while end < c1 and (self.text[end] not in "，,；;" or self._in_quote(end)):
                 end += 1
             clause = self.text[comma + 1 : end]
+            if _CIRCUMSTANCE.search(self.text, c0, comma):
+                continue  # 在二期数据尚未读出的情况下，A: a circumstance, not a statement
             if _NEGATED_QUOTE.match(clause) or ORDINAL.match(clause):
                 return comma + 1  # a negated quote, or the next item of a list (第二条…)
             if self._own_stance(clause):
