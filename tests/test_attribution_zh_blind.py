@@ -392,3 +392,16 @@ def test_no_notice_of_a_cut_received_denies(extractor: Extractor) -> None:
     )
     got = brief(run(extractor, text))
     assert got[-1] == ("北牧能源", "denies", "zh.reported", "s1"), got
+
+
+def test_a_rumour_with_two_subjects_and_plans_is_two_claims(extractor: Extractor) -> None:
+    text = "一位自称内部员工的网友发帖称，青禾乳业将在年底前裁员两成，华东工厂将整体关停。"
+    got = run(extractor, text).statements
+    claims = [st.claim_text for st in got]
+    assert claims == ["青禾乳业将在年底前裁员两成", "华东工厂将整体关停"], brief(run(extractor, text))
+    # a company's own announcement of a plan and its consequence stays one statement
+    text = "青禾乳业确认，公司将对销售体系进行调整，部分岗位将被优化。"
+    assert len(run(extractor, text).statements) == 1
+    # a second verb of the same subject is no second subject
+    text = "有消息称，青禾乳业已经准备好了重组方案，打算将债务偿付推迟两年。"
+    assert len(run(extractor, text).statements) == 1

@@ -36,6 +36,13 @@ _NEGATED_EVENT = re.compile(
     r"(?:签署|签订|签约|达成|收到|接到|参与|进行|发生|做出|作出)"
 )
 _MIN_HEAD = 8
+# "A将…，B将…": a second subject with a plan or a change of its own is a second claim
+_PLANNED = re.compile(r"将|已经|正在|拟")
+_NEW_SUBJECT_PLAN = re.compile(
+    r"\s*(?![并还也再又则就且而其他她它该此])(?!打算|准备|计划|预计|希望|决定|开始|继续|随后|同时)"
+    r"[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:将|已经|正在|拟)"
+)
+_HEARSAY_KINDS = (ActorKind.ANONYMOUS, ActorKind.GROUP)
 # a clause that only sets the circumstances of the next one
 _CIRCUMSTANCE = re.compile(r"(?:情况下|前提下|背景下|的时候|的话)\s*$")
 # a sentence of a quote opening on these turns against the one before (“…。但…”)
@@ -93,6 +100,12 @@ class StatementPass(AnswerPass):
                 tail, c1 = (turn, c1), turn - 1
             elif cut:
                 tail, c1 = (cut.end(), c1), cut.start()
+        # a rumour "A将…，B将…" tells two: split where a second subject has plans of its own
+        rumour = not quote and (base == Stance.REPORTS or speaker.kind in _HEARSAY_KINDS)
+        if rumour and tail is None:
+            turn = self._second_subject(c0, c1)
+            if turn is not None:
+                tail, c1 = (turn, c1), turn - 1
         q_end = c1
         if quote:
             turn = self._quote_turn(c0, c1)
@@ -196,6 +209,7 @@ class StatementPass(AnswerPass):
         concedes = stance in TAKES_UP and refers_to is not None
         if tail is not None and (
             quote  # a quote is only split where a second statement starts (_quote_turn)
+            or (rumour and _PLANNED.search(raw) and _NEW_SUBJECT_PLAN.match(tail_text))
             or self._own_stance(tail_text)
             or _NEGATED_QUOTE.match(tail_text)
             or (concedes and NEGATION.search(tail_text) is not None)
@@ -248,6 +262,16 @@ class StatementPass(AnswerPass):
                 return None
             if _TURN_OPENING.match(tail) and (self._own_stance(tail) or NEGATION_WORD.search(tail)):
                 return turn
+        return None
+
+    def _second_subject(self, c0: int, c1: int) -> int | None:
+        """Start of "B将…" after "A将…，" in a rumour: a second proposition."""
+        for m in re.finditer("[，,]", self.text[c0:c1]):
+            comma = c0 + m.start()
+            if self._in_quote(comma) or not _PLANNED.search(self.text, c0, comma):
+                continue
+            if _NEW_SUBJECT_PLAN.match(self.text, comma + 1, c1):
+                return comma + 1
         return None
 
     def _second_turn(self, c0: int, c1: int) -> int | None:
