@@ -398,7 +398,8 @@ def test_a_rumour_with_two_subjects_and_plans_is_two_claims(extractor: Extractor
     text = "一位自称内部员工的网友发帖称，青禾乳业将在年底前裁员两成，华东工厂将整体关停。"
     got = run(extractor, text).statements
     claims = [st.claim_text for st in got]
-    assert claims == ["青禾乳业将在年底前裁员两成", "华东工厂将整体关停"], brief(run(extractor, text))
+    expected = ["青禾乳业将在年底前裁员两成", "华东工厂将整体关停"]
+    assert claims == expected, brief(run(extractor, text))
     # a company's own announcement of a plan and its consequence stays one statement
     text = "青禾乳业确认，公司将对销售体系进行调整，部分岗位将被优化。"
     assert len(run(extractor, text).statements) == 1
