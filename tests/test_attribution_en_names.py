@@ -263,3 +263,11 @@ def test_here_to_talk_about_is_a_deflection(extractor: Extractor) -> None:
     sts = run(extractor, text)
     deflection = only(sts, "here to talk about")
     assert (deflection.stance, deflection.refers_to) == (Stance.NO_COMMENT, sts[0].local_id)
+
+
+def test_an_analysts_employer_is_no_person(extractor: Extractor) -> None:
+    text = (
+        "Jonas Weber, an automotive analyst at Tannen Equity in Munich, argued that the plant "
+        'was a bargain. But he warned that its contracts were "among the costliest".'
+    )
+    assert only(run(extractor, text), "costliest").speaker.name == "Jonas Weber"

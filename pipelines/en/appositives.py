@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.records import ActorKind, Affiliation
+from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.en.names import NAME, Found
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ def appositive(run: ArticleRun, found: Found, pos: int, end: int) -> Found:
         return found
     org_name = m.group("org").rstrip(".")
     org = run.finder.known(org_name, ActorKind.ORGANIZATION)
+    if org.kind == ActorKind.PERSON:
+        # "an analyst at Rhein Equity": whoever employs an analyst is an organisation
+        org = ActorRef(org.name, ActorKind.ORGANIZATION, org.aliases, org.description)
     rule = run.finder.roles.rule(m.group("role"))
     run.out.affiliations.append(
         Affiliation(

@@ -55,6 +55,7 @@ ORG_SUFFIX = re.compile(
     r"Rail|Railways?|Airlines?|Airways|Foods|Shipping|Logistics|Energy|Pharma|Pharmaceuticals|"
     r"Retail|Mobile|Telecom|Motor|Semiconductors?|Robotics|Biotech|Brands|"
     r"United|Rovers|Athletic|Records|Pictures|Films|Music|Therapeutics|Properties|"
+    r"Equity|Advisors|Advisory|Investments|Management|Markets|Exchange|"
     r"ISI|AG|SA|SE|PLC|plc)\b"
 )
 
