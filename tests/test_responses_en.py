@@ -176,3 +176,17 @@ def test_an_account_conceding_it_could_not_verify_questions_its_own_claim(
     doubt = only(fan_story, "able to verify")
     assert (doubt.speaker.name, doubt.stance) == ("@tune_bird", Stance.QUESTIONS)
     assert doubt.refers_to == fan_story[0].local_id
+
+
+def test_a_pseudonym_opening_a_later_clause_is_he_and_the_post_is_his(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "For months, a dataminer who goes by Wren has insisted Skyforge would slip to 2028.\n\n"
+        "Wren first made the claim in May, when he wrote on a Discord server that test builds "
+        '"point to spring 2028". Norlight did not respond to questions about the post then.'
+    )
+    sts = run(extractor, text, outlet="Checkpoint")
+    post = only(sts, "point to spring 2028")
+    assert post.speaker.name == "Wren"
+    assert only(sts, "did not respond").refers_to == post.local_id

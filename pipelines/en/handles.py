@@ -61,6 +61,14 @@ def handle_or_pseudonym(finder: SpeakerFinder, phrase: str, pos: int) -> Found |
     e = finder.gaz.lookup(name)
     actor = finder.gaz.ref(name, e.kind) if e else ActorRef(name, ActorKind.PERSON, (), PSEUDONYM)
     finder.note(pos + sn.start(), actor)
+    if actor.kind == ActorKind.PERSON:
+        # "Kettle first made the claim …, when he wrote": the screen name opening a clause
+        # later is who "he" is there, and the name alone is this person
+        finder.short.setdefault(name, actor)
+        opens = rf"(?:^|[.!?]\s+|\n|,\s+)(?P<n>{re.escape(name)})\s+[a-z]"
+        for m in re.finditer(opens, finder.text):
+            if m.start("n") > pos and not finder.quoted(m.start("n")):
+                finder.people.append((m.start("n"), actor))
     return Found(actor, "name")
 
 

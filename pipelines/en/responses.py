@@ -86,10 +86,21 @@ def _rumour(st: ExtractedStatement) -> bool:
     )
 
 
+# "wrote on a Discord server that", "said in an Instagram story": words put on a platform
+_ON_PLATFORM = re.compile(
+    r"\s+(?:on|in)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[A-Z]\w*|"
+    r"(?:[\w-]+\s+)?(?:forum|blog|post|thread|server|story|channel|group\s+chat))\b"
+)
+
+
 def _posted(run: ArticleRun, m: Made) -> bool:
     """Whether a claim was made by posting it (a post, a screenshot, a tweet)."""
-    rule = run.rule(m.statement.cue)
-    return rule is not None and bool(rule.get("posts"))
+    st = m.statement
+    rule = run.rule(st.cue)
+    if rule is not None and rule.get("posts"):
+        return True
+    at = run.text.find(st.cue, st.start, st.end) if st.cue else -1
+    return at >= 0 and _ON_PLATFORM.match(run.text, at + len(st.cue)) is not None
 
 
 def _report(st: ExtractedStatement) -> bool:
