@@ -406,3 +406,24 @@ def test_a_rumour_with_two_subjects_and_plans_is_two_claims(extractor: Extractor
     # a second verb of the same subject is no second subject
     text = "有消息称，青禾乳业已经准备好了重组方案，打算将债务偿付推迟两年。"
     assert len(run(extractor, text).statements) == 1
+
+
+def test_a_reason_adjunct_between_speaker_and_refusal(extractor: Extractor) -> None:
+    text = (
+        "有报道称，青禾汽车将把电池供应商换成北牧能源。"
+        "北牧能源公关负责人则以“不评论客户信息”为由拒绝置评。"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1] == ("北牧能源", "no_comment", "zh.reported", "s1"), got
+
+
+def test_an_inquiry_letter_issued_before_the_cue(extractor: Extractor) -> None:
+    text = "市场监管局随后下发问询函，指出青禾乳业存在虚假宣传。"
+    [st] = run(extractor, text).statements
+    assert st.speaker.name == "市场监管局", brief(run(extractor, text))
+
+
+def test_the_reporter_told_is_no_part_of_the_claim(extractor: Extractor) -> None:
+    text = "一位经销商告诉记者，青禾汽车上周已经给经销商发了返点。"
+    [st] = run(extractor, text).statements
+    assert st.claim_text == "青禾汽车上周已经给经销商发了返点", brief(run(extractor, text))

@@ -23,6 +23,7 @@ article as written.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 import jieba
@@ -49,6 +50,8 @@ _CHANNEL_FILLER = "zh.filler.channel_tail"
 _DOCUMENT_NOUNS = frozenset(
     ("结果", "数据", "报告", "公告", "文件", "名单", "记录", "统计", "调查")
 )
+# 以“…”为由 right before a cue: a reason, between the speaker and the cue
+_REASON_ADJUNCT = re.compile(r"以[“「][^”」]{1,40}[”」]为由\s*$")
 # between a quoted channel name and its cue: 在微博发文 (称)
 _CHANNEL_GAP = 10
 _AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
@@ -194,6 +197,13 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
         named = self._named_channel(cs, end, floor)
         if named is not None:
             return named
+        reason = _REASON_ADJUNCT.search(self.text, max(floor, end - 60), end)
+        if reason is not None:
+            # X则以“不评论客户信息”为由拒绝置评: the speaker before the reason adjunct
+            at = reason.start()
+            sp = self.parser.parse(self._clause_start(at, floor), at)
+            if sp is not None:
+                return sp
         for _ in range(3):
             sp = self.parser.parse(cs, end)
             if sp is not None:

@@ -29,6 +29,9 @@ _GOES_ON = re.compile(
 )
 # 对/关于…的N to the end of the sentence: a noun phrase object (披露对问询函的回复公告)
 _NOUN_OBJECT = re.compile(r"了?(?:对|关于)[^，,；;：:“”。]*的[^，,；;：:“”。的]{1,8}[。！]?\s*$")
+_TOLD_REPORTER = re.compile(
+    r"(?:本报)?(?:记者|笔者|我们|我)(?:[，,]\s*(?:他|她|他们|对方))?[，,]?(?=[^“「，,])"
+)
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
 
 
@@ -126,6 +129,10 @@ class ReportedPass:
                 rec = next((m for m in self.mentions if m.start == c0), None)
                 if rec is not None:
                     c0 = rec.end
+                # 告诉记者，他“…”: the reporter told, then the speaker again as a pronoun
+                told = _TOLD_REPORTER.match(self.text, c0)
+                if told is not None:
+                    c0 = told.end()
             c0 = _CONTENT_LEAD.match(self.text, c0).end()  # type: ignore[union-attr]
             if c0 < s1 and self.text[c0] in OPEN_QUOTES:
                 q = next((q for q in self.quotes if q.open == c0), None)
