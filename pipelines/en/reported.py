@@ -161,7 +161,9 @@ def _content_first(
     cited = _cited_source(run, found, tail_end, s1) if tail_end < s1 else None
     if cited is not None:
         found, via, _ = cited
-    return _content_before(run, found, cm, rule, (s0, s1), (floor, comma), via)
+    # "…, he said, adding that …": what follows the attribution's comma may be a new clause
+    end = s1 if cited is not None else tail_end
+    return _content_before(run, found, cm, rule, (s0, s1), (floor, comma), via, end)
 
 
 def _content_before(
@@ -172,6 +174,7 @@ def _content_before(
     sentence: tuple[int, int],
     content: tuple[int, int],
     via: ActorRef | None,
+    end: int | None = None,
 ) -> tuple[Made, Found, int] | None:
     """The statement whose content runs up to the comma before the cue and its speaker."""
     s1 = sentence[1]
@@ -189,7 +192,7 @@ def _content_before(
         context=run.text[content[1] : s1],
         via=via,
     )
-    return (made, found, s1) if made else None
+    return (made, found, s1 if end is None else end) if made else None
 
 
 def _short_quote(run: ArticleRun, pos: int) -> bool:
@@ -230,7 +233,12 @@ def _subject_first(
     via = None
     if rule.get("needs_clause") and not _CLAUSE_AHEAD.match(run.text, cm.end(), end):
         return None  # "Cinevo reports earnings on Jan. 21": no claim reported
-    if prev is None:
+    if prev is None and rule.get("participle") and region.endswith(", "):
+        # "…, he said, adding that …": the speaker of the clause just made goes on
+        found = _last_speaker(run, s0)
+    if found is not None:
+        pass
+    elif prev is None:
         found, via = subject(run, region, floor)
     else:
         found = prev
