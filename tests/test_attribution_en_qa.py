@@ -80,3 +80,23 @@ def test_a_union_claim_in_a_question_is_denied_by_the_answer(
     assert claim.speaker.name == "Ferry Crews Union"
     assert only(statements, "number is wrong").refers_to == claim.local_id
     assert only(statements, "not cut any sailings").refers_to == claim.local_id
+
+
+INTERVIEW = (
+    "We spoke to Ana Ruiz, Ferrow's head of sales.\n\n"
+    "WIRE: Dock Times reported that the ferry launch had slipped to 2028.\n\n"
+    "RUIZ: I've read that story. It's not what our yards are telling us. Delivery is set for "
+    "May 2027.\n\n"
+    "WIRE: Is Ferrow talking to a rival about a merger?\n\n"
+    "RUIZ: We talk to everyone. That is normal in this business."
+)
+
+
+def test_an_answers_lead_in_and_asides_go_on_its_statements() -> None:
+    article = Article(id="i", text=INTERVIEW, language="en", outlet="Wire")
+    sts = [s for s in Extractor()(article).statements if s.speaker.name == "Ana Ruiz"]
+    denial, date, talk = sts
+    assert denial.stance == Stance.DENIES and denial.refers_to is not None
+    assert "not what our yards" in denial.evidence and "read that story" in denial.evidence
+    assert "May 2027" in (date.claim_text or "")
+    assert talk.claim_text == "We talk to everyone That is normal in this business"

@@ -5,7 +5,9 @@ is one turn of an interview.  The article's outlet (``VARIETY:``) or ``Q``
 asks; any other label names the person answering, found like any other
 speaker phrase (a surname introduced earlier, "Whitfield" -> Dana
 Whitfield).  Every sentence of an answer is that person's own words (a
-statement with the sentence as its quote).  An answer that opens with a
+statement with the sentence as its quote), except a plain aside, which goes
+on the statement before it, and plain assertions that lead up to the
+answer's denial, which that denial takes in.  An answer that opens with a
 bare "No." denies, and "Yes." confirms, what the question before it asked,
 and is linked to the claim that question restated; so is the answer's first
 negated sentence ("It's not a number from any screening we ran"), and a
@@ -15,15 +17,17 @@ refusal ("I won't get into …") answers that claim too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, Stance
 from pipelines.en.names import Found
-from pipelines.en.statements import add_statement
+from pipelines.en.statements import CONTENT_TRAIL, add_statement
 from pipelines.en.stopwords import stopwords
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun
+    from pipelines.en.statements import Made
 
 __all__ = ["qa_pass"]
 
@@ -96,6 +100,8 @@ def qa_pass(run: ArticleRun, s0: int, s1: int) -> bool:
             # "It's not a number from any screening we ran": the answer's first negation
             # denies the claim the question restated
             base, takes_up = Stance.DENIES, asked
+    if _goes_on(run, start, s0, c0, s1, found, base, takes_up):
+        return True
     add_statement(
         run,
         found,
@@ -149,3 +155,81 @@ def _full_name(run: ArticleRun, label: str, start: int) -> str | None:
     name = rf"(?<![\w.])(?:{w}\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?|[A-Z][a-z]+\s+{w})(?![\w-])"
     found = [m.group() for m in re.finditer(name, run.text[:start]) if "\n" not in m.group()]
     return found[-1] if found else None
+
+
+def _goes_on(
+    run: ArticleRun,
+    start: int,
+    s0: int,
+    c0: int,
+    s1: int,
+    found: Found,
+    base: Stance,
+    takes_up: str | None,
+) -> bool:
+    """Whether this sentence of an answer goes on a statement the answer already made.
+
+    A plain sentence (no stance or reporting word, no figure) is an aside to the
+    statement before it ("We are talking to two yards. That is no secret."); the
+    answer's first denial takes in the plain assertions that led up to it ("I've
+    seen that number. It's not a number from any screening we ran.").
+    """
+    earlier = [
+        x
+        for x in run.made
+        if start <= x.statement.start < s0 and x.statement.speaker == found.actor
+    ]
+    if not earlier:
+        return False
+    sentence = run.text[c0:s1]
+    figure = re.compile(r"\d")
+
+    def plain(text: str) -> bool:
+        return (
+            run.lex["content_cues"].search(text) is None
+            and not figure.search(text)
+            and not run.o.cue_re.search(text)
+        )
+
+    if base == Stance.ASSERTS and takes_up is None and plain(sentence):
+        if earlier[-1].statement.stance in (Stance.ASSERTS, Stance.DENIES):
+            _extend(run, earlier[-1], s1, None)
+            return True
+        return False
+    lead = [
+        x for x in earlier if x.statement.refers_to is None and x.statement.stance == Stance.ASSERTS
+    ]
+    if (
+        base == Stance.DENIES
+        and takes_up is not None
+        and lead == earlier
+        and all(plain(x.statement.claim_text or "") for x in lead)
+    ):
+        for x in lead[1:]:
+            run.out.statements.remove(x.statement)
+            run.made.remove(x)
+        _extend(run, lead[0], s1, takes_up)
+        return True
+    return False
+
+
+def _extend(run: ArticleRun, made: Made, end: int, denies: str | None) -> None:
+    """``made`` runs on to ``end``; with ``denies``, it becomes a denial of that claim."""
+    st = made.statement
+    extra = run.text[st.end : end].strip()
+    quote_end = end - 1 if run.text[end - 1 : end] in ".!?" else end
+    new = replace(
+        st,
+        end=end,
+        evidence=run.text[st.start : end],
+        quote=run.text[st.quote_start : quote_end] if st.quote_start is not None else st.quote,
+        quote_end=quote_end if st.quote_start is not None else st.quote_end,
+        claim_text=None if denies else f"{st.claim_text} {CONTENT_TRAIL.sub('', extra)}".strip(),
+        stance=Stance.DENIES if denies else st.stance,
+        refers_to=denies or st.refers_to,
+    )
+    run.out.statements[run.out.statements.index(st)] = new
+    made.statement = new
+    if denies:
+        made.claim = denies
+    run.pools[made.claim] = run.pools.get(made.claim, "") + " " + extra
