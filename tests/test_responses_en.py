@@ -190,3 +190,26 @@ def test_a_pseudonym_opening_a_later_clause_is_he_and_the_post_is_his(
     post = only(sts, "point to spring 2028")
     assert post.speaker.name == "Wren"
     assert only(sts, "did not respond").refers_to == post.local_id
+
+
+def test_rumour_words_of_a_first_clause_do_not_make_the_second_a_relay(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Trade site Gridwire reported that Norvane was buying a battery maker. Asked about it, "
+        'Norvane\'s chief executive Eva Lind dismissed the reports as "speculation" but said '
+        'Norvane "talks to every supplier".'
+    )
+    sts = run(extractor, text)
+    assert only(sts, "talks to every supplier").stance == Stance.ASSERTS
+
+
+def test_a_negated_clause_after_and_goes_on_a_denial(extractor: Extractor) -> None:
+    text = (
+        "Trade site Gridwire reported that Norvane's offer could value Beltro at $2 billion. "
+        'Norvane chief executive Eva Lind called the figure "pure speculation" and said the two '
+        "sides had not discussed price."
+    )
+    sts = run(extractor, text)
+    said = [s for s in sts if s.cue == "said"]
+    assert [(s.stance, s.refers_to) for s in said] == [(Stance.DENIES, sts[0].local_id)]

@@ -85,6 +85,15 @@ def _next_ellipsis(run: ArticleRun, rest: list[re.Match[str]], s1: int) -> int:
     return s1
 
 
+def _own_clause(run: ArticleRun, region: str, s0: int) -> str:
+    """The speaker side of this clause only: "dismissed the reports as speculation but said
+    …" — the first clause's rumour words say nothing about the second's."""
+    if not run.made or run.made[-1].statement.start != s0:
+        return region
+    turns = list(re.finditer(r"\b(?:but|and)\b", region))
+    return region[turns[-1].end() :] if turns else region
+
+
 def _answered_before(run: ArticleRun, s0: int) -> bool:
     """Whether this sentence already holds a response ("It would not comment on …")."""
     last = run.made[-1].statement if run.made else None
@@ -279,7 +288,7 @@ def _subject_first(
                 conf=0.75,
                 cue_text=cm.group(),
                 cue_end=cm.end() if a == c0 else a,
-                context=region,
+                context=_own_clause(run, region, s0),
                 via=via or run.via(found),
             )
             or made

@@ -333,6 +333,7 @@ def add_statement(
 
 
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+_AND = re.compile(r"\band\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n't\b", re.IGNORECASE)
 
 
@@ -340,12 +341,18 @@ def _but_not(
     run: ArticleRun, prev: Made | None, speaker: ActorRef, s0: int, c0: int, raw: str
 ) -> str | None:
     """ "conceded that the studio would be restructured, but argued that it was "not a
-    closure"": a negated clause after "but" denies the part of the claim just conceded."""
+    closure"": a negated clause after "but" denies the part of the claim just conceded;
+    a negated clause after "and" goes on a denial."""
     if prev is None or prev.statement.start != s0 or prev.statement.speaker != speaker:
         return None
-    if prev.statement.refers_to is None or prev.statement.stance != Stance.CONFIRMS:
+    if prev.statement.refers_to is None:
         return None
     between = run.text[prev.statement.start : c0]
-    if not _BUT.search(between) or not _NEGATION.search(raw):
+    if not _NEGATION.search(raw):
         return None
-    return prev.claim
+    if prev.statement.stance == Stance.CONFIRMS and _BUT.search(between):
+        return prev.claim
+    if prev.statement.stance == Stance.DENIES and _AND.search(between):
+        # "called the figure speculation and said the sides had not discussed price"
+        return prev.claim
+    return None
