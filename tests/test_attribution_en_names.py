@@ -271,3 +271,12 @@ def test_an_analysts_employer_is_no_person(extractor: Extractor) -> None:
         'was a bargain. But he warned that its contracts were "among the costliest".'
     )
     assert only(run(extractor, text), "costliest").speaker.name == "Jonas Weber"
+
+
+def test_a_post_shared_by_an_account_is_the_accounts_claim(extractor: Extractor) -> None:
+    text = (
+        "One version, posted on X by the account @TownTattle, says the figure comes from "
+        '"an internal memo seen by staff".'
+    )
+    st = only(run(extractor, text, outlet="Fact Desk"), "internal memo")
+    assert st.speaker.name == "@TownTattle"

@@ -84,6 +84,11 @@ def next_clause(run: ArticleRun, rest: list[re.Match[str]], start: int, s1: int)
     return s1
 
 
+# ", posted on X by the account @x," / ", shared on WeChat by a seller,": who put it there
+_POSTED_BY = re.compile(
+    r"\s*(?:first\s+)?(?:posted|published|shared|written|circulated|uploaded)\s+"
+    r"(?:(?:on|to|in)\s+[\w.@-]+(?:\s+[\w.@-]+)?\s+)?by\s+(?P<by>[^,;]+?)\s*$"
+)
 # "<subject> deleted the post on Monday and" before a second verb, the cue
 _COORDINATED = re.compile(
     r"\s*(?P<subj>(?:[Tt]he|[Aa]n?|[Ii]ts|[A-Z][\w'’-]*)(?:\s+[\w'’@-]+){0,3}?)\s+"
@@ -187,6 +192,10 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
             # "A spokeswoman for Lumora's largest investor, Crestline Ventures, said"
             found = Found(run.finder.known(app[0].strip(), ActorKind.ORGANIZATION), "role")
             app = None
+    by = _POSTED_BY.match(app[0]) if found is None and app is not None else None
+    if by is not None and app is not None:
+        # "One version, posted on X by the account @CityWhispers, says": the poster speaks
+        found = run.finder.resolve(by.group("by"), app[1] + by.start("by"))
     if found is None and app is not None and re.match(r"\s*(?:the\s+)?[A-Z]", app[0]):
         # "Coastal's pilots' union, the Coastal Pilots Association, said"
         found = run.finder.resolve(app[0], app[1])
