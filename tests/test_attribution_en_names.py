@@ -280,3 +280,15 @@ def test_a_post_shared_by_an_account_is_the_accounts_claim(extractor: Extractor)
     )
     st = only(run(extractor, text, outlet="Fact Desk"), "internal memo")
     assert st.speaker.name == "@TownTattle"
+
+
+def test_by_our_estimates_is_the_outlets_own_forecast(extractor: Extractor) -> None:
+    text = "Corvane's gross margin could rise to 58% in 2027 from 41% this year, by our estimates."
+    st = only(run(extractor, text, outlet="Halden Notes"), "58%")
+    assert (st.speaker.name, st.stance) == ("Halden Notes", Stance.ASSERTS)
+
+
+def test_widely_expected_to_is_relayed_but_expected_to_is_not(extractor: Extractor) -> None:
+    sts = run(extractor, "Rival Sable Labs is widely expected to unveil its own chip in May.")
+    assert [(s.speaker.name, s.stance) for s in sts] == [("Harbour Wire", Stance.REPORTS)]
+    assert run(extractor, "The company is expected to report earnings on Friday.") == []

@@ -157,10 +157,12 @@ def add_statement(
             return None
     if stance == Stance.ASSERTS and found.how == "document":
         stance = Stance.REPORTS  # an unattributed document or post: the outlet relays it
+    own_view = any(r.id == rule and r.get("own_view") for r in run.lex["according"].rules)
     if (
         stance == Stance.ASSERTS
         and speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
         and not quote
+        and not own_view  # "…could rise to 58%, by our estimates": the author's forecast
         and any(m.rule.get("modal") for m in run.lex["hedges"].finditer(raw))
     ):
         stance = Stance.REPORTS
