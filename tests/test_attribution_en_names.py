@@ -292,3 +292,13 @@ def test_widely_expected_to_is_relayed_but_expected_to_is_not(extractor: Extract
     sts = run(extractor, "Rival Sable Labs is widely expected to unveil its own chip in May.")
     assert [(s.speaker.name, s.stance) for s in sts] == [("Harbour Wire", Stance.REPORTS)]
     assert run(extractor, "The company is expected to report earnings on Friday.") == []
+
+
+def test_comma_and_that_starts_a_second_statement(extractor: Extractor) -> None:
+    text = (
+        "Lawyer Mia Tran said the question had already been argued before the board, and that "
+        'the plaintiffs faced "a long road" unless the emails were damaging.'
+    )
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == ["Mia Tran", "Mia Tran"]
+    assert "long road" in (sts[1].claim_text or "")

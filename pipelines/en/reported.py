@@ -269,9 +269,12 @@ def _subject_first(
     if (
         turn
         and "and" in turn.group()
+        and not turn.group().startswith(",")
         and not _stances_differ(run, (c0, turn.start()), (turn.end(), end))
     ):
-        turn = None  # "… and that …" is one claim unless one half answers and the other asserts
+        # "… and that …" is one claim unless one half answers and the other asserts, or a
+        # comma sets the second clause apart ("…, and that the publishers faced …")
+        turn = None
     parts = [(c0, turn.start()), (turn.end(), end)] if turn else [(c0, end)]
     made = None
     for a, b in parts:
