@@ -213,3 +213,11 @@ def test_a_negated_clause_after_and_goes_on_a_denial(extractor: Extractor) -> No
     sts = run(extractor, text)
     said = [s for s in sts if s.cue == "said"]
     assert [(s.stance, s.refers_to) for s in said] == [(Stance.DENIES, sts[0].local_id)]
+
+
+def test_a_tag_question_questions(extractor: Extractor) -> None:
+    text = (
+        'Judge Ana Ortiz interrupted the lawyer. "A line in an appendix is not the same as '
+        'a warning, is it?" she asked.'
+    )
+    assert only(run(extractor, text), "appendix").stance == Stance.QUESTIONS
