@@ -302,3 +302,20 @@ def test_comma_and_that_starts_a_second_statement(extractor: Extractor) -> None:
     sts = run(extractor, text)
     assert [s.speaker.name for s in sts] == ["Mia Tran", "Mia Tran"]
     assert "long road" in (sts[1].claim_text or "")
+
+
+def test_who_posted_after_a_leaker_named_in_a_noun_phrase(extractor: Extractor) -> None:
+    text = (
+        "The leak lines up with claims made last month by the pseudonymous leaker OrbitBytes, "
+        "who posted on X that Lumen had ordered millions of panels from Veyra Display. "
+        "Veyra Display declined to comment."
+    )
+    sts = run(extractor, text, outlet="The Verge")
+    leak = only(sts, "ordered millions")
+    assert leak.speaker.name == "OrbitBytes"
+    assert only(sts, "declined to comment").refers_to == leak.local_id
+
+
+def test_claims_after_a_preposition_is_a_noun(extractor: Extractor) -> None:
+    sts = run(extractor, "The leak lines up with claims made last month on a forum.")
+    assert sts == []

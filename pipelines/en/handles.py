@@ -49,12 +49,11 @@ def handle_or_pseudonym(finder: SpeakerFinder, phrase: str, pos: int) -> Found |
             actor = ActorRef(name, ActorKind.ORGANIZATION, (m.group("h"),), PSEUDONYM)
         finder.note(pos + phrase.find("@"), actor)
         return Found(actor, "name")
-    intro = finder.lex["pseudonyms"].search(phrase)
-    if intro is None:
+    # "known as the founder": a screen name has a capital, digit or "_"
+    names = (_SCREEN_NAME.match(phrase, m.end) for m in finder.lex["pseudonyms"].finditer(phrase))
+    sn = next((n for n in names if n is not None and re.search(r"[A-Z0-9@_]", n.group())), None)
+    if sn is None:
         return None
-    sn = _SCREEN_NAME.match(phrase, intro.end)
-    if sn is None or not re.search(r"[A-Z0-9@_]", sn.group()):
-        return None  # "known as the founder": a screen name has a capital, digit or "_"
     if sn.group().startswith("@"):
         return handle_or_pseudonym(finder, sn.group(), pos + sn.start())
     name = sn.group()

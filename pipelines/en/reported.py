@@ -42,6 +42,12 @@ _CITING_TAIL = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?)\s*[.;]?\
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
 )
+# "with claims made last month", "the reports": a cue word used as a noun
+_NOUN_BEFORE = re.compile(
+    r"\b(?:with|of|the|these|those|such|new|recent|earlier|similar|by|to|for|about|his|her|"
+    r"its|their|our|whose)\s+$",
+    re.IGNORECASE,
+)
 # "is said to", "was reported": a passive cue is no one's speech act
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "reported that …" / "reported on Sunday, citing …, that …" (not "reports earnings")
@@ -61,6 +67,10 @@ def reported_pass(run: ArticleRun, s0: int, s1: int, used: list[tuple[int, int]]
         rule = run.rule(cm.group())
         if rule is None or _PASSIVE.search(run.text, max(s0, cm.start() - 20), cm.start()):
             continue
+        if cm.group().endswith("s") and _NOUN_BEFORE.search(
+            run.text, max(s0, cm.start() - 12), cm.start()
+        ):
+            continue  # "lines up with claims made by …": a noun, not a verb
         nxt = min(
             _next_ellipsis(run, cues[k + 1 :], s1),
             next_clause(run, cues[k + 1 :], cm.end(), s1),

@@ -157,6 +157,14 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
     else:
         k = rm.rfind(",")
         head, head_pos = r[k + 1 :], pos + k + 1
+        if k >= 0 and head.strip() == "who":
+            # "… by the pseudonymous leaker KeplerBytes, who posted on X that": the name
+            # the relative clause is about
+            name = re.search(
+                rf"(?:\b(?:by|from|of|to|with)\s+)?(?P<n>(?:[\w'’-]+\s+){{0,3}}?{NAME})\s*$", r[:k]
+            )
+            if name is not None:
+                head, head_pos = name.group("n"), pos + name.start("n")
     if app is not None and re.match(r"\s*citing\b", app[0]):
         src = re.sub(r"^\s*citing\s+", "", app[0])
         via = run.finder.resolve(head, head_pos)
