@@ -319,3 +319,16 @@ def test_who_posted_after_a_leaker_named_in_a_noun_phrase(extractor: Extractor) 
 def test_claims_after_a_preposition_is_a_noun(extractor: Extractor) -> None:
     sts = run(extractor, "The leak lines up with claims made last month on a forum.")
     assert sts == []
+
+
+@pytest.mark.parametrize("epithet", ["the German", "the 41-year-old"])
+def test_an_epithet_after_a_quote_is_the_person_named_last(
+    extractor: Extractor, epithet: str
+) -> None:
+    text = (
+        "Gossip site Pitchside said Corran City were about to sack manager Jens Kohl. "
+        'Kohl was in no mood to discuss it. "I won\'t talk about it," '
+        f"{epithet} told reporters on Friday."
+    )
+    st = only(run(extractor, text), "talk about it")
+    assert (st.speaker.name, st.stance) == ("Jens Kohl", Stance.NO_COMMENT)

@@ -48,6 +48,18 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
                 or finder.last_org(pos)
             )
             return Found(actor, "pronoun") if actor is not None else None
+        demonym = (
+            any(
+                r.pattern == the.group(1) and r.get("demonym")
+                for r in finder.lex["descriptors"].rules
+            )
+            if the
+            else False
+        )
+        if the and (demonym or re.fullmatch(r"the \d+-year-old", low)):
+            # '"…," the German told reporters', "the 24-year-old said": the person named last
+            person = finder.last(finder.people, pos)
+            return Found(person, "pronoun") if person is not None else None
         if the:
             described = finder.last(finder.described.get(the.group(1), []), pos)
             if described is not None:

@@ -206,7 +206,11 @@ class SpeakerFinder:
         shift = pos + max(raw.find(p), 0)
         low = p.lower()
         # "The Paper reported": a name, not "the paper" pointing back
-        back = None if re.match(r"[Tt]he\s+[A-Z]", p) else backref(self, low, shift)
+        demonym = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]+)", p)
+        named = re.match(r"[Tt]he\s+[A-Z]", p) and not (
+            demonym and self.is_descriptor(demonym.group(1))  # "the German told reporters"
+        )
+        back = None if named else backref(self, low, shift)
         if back is not None:
             return back
         doc = document_source(self, p, shift)
