@@ -56,7 +56,7 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
             if the
             else False
         )
-        if the and (demonym or re.fullmatch(r"the \d+-year-old", low)):
+        if demonym or re.fullmatch(r"the \d+-year-old", low):
             # '"…," the German told reporters', "the 24-year-old said": the person named last
             person = finder.last(finder.people, pos)
             return Found(person, "pronoun") if person is not None else None
