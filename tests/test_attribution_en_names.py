@@ -332,3 +332,13 @@ def test_an_epithet_after_a_quote_is_the_person_named_last(
     )
     st = only(run(extractor, text), "talk about it")
     assert (st.speaker.name, st.stance) == ("Jens Kohl", Stance.NO_COMMENT)
+
+
+@pytest.mark.parametrize("name", ["Panda Leaks", "Seabright Data Report"])
+def test_a_name_ending_in_a_document_word_is_a_speaker(extractor: Extractor, name: str) -> None:
+    text = (
+        "Screenshots of internal slides, posted on Weibo on Sunday, show a banner. "
+        f"The account that posted them, {name}, said the slides came from a retailer."
+    )
+    st = only(run(extractor, text, outlet="The Verge"), "came from a retailer")
+    assert st.speaker.name == name

@@ -194,8 +194,10 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
     if found is None:
         found = run.finder.resolve(head, head_pos)
     if app is not None and found is not None and NAME_FULL.fullmatch(app[0].strip()):
-        if found.how == "anonymous":
-            found = None  # "Another seller, Chen Bo, said": the name, not the description
+        if found.how in ("anonymous", "document"):
+            # "Another seller, Chen Bo, said", "The account that posted them, Panda Leaks,
+            # said": the name, not the description
+            found = None
         elif found.how == "role" and re.search(r"\s[a-z]", found.actor.name):
             # "A spokeswoman for Lumora's largest investor, Crestline Ventures, said"
             found = Found(run.finder.known(app[0].strip(), ActorKind.ORGANIZATION), "role")

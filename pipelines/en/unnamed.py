@@ -201,6 +201,8 @@ def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | Non
     k = next((i for i, w in enumerate(words) if w.lower() in docs), None)
     if k is None or k > 5:
         return None
+    if words[k][:1].isupper() and k > 0 and words[k - 1][:1].isupper() and words[0] != "The":
+        return None  # "Panda Leaks", "Daily Report": a name that ends in a document word
     before = words[:k]
     lead = before[0].lower() if before else ""
     if (
