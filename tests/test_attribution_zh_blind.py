@@ -427,3 +427,15 @@ def test_the_reporter_told_is_no_part_of_the_claim(extractor: Extractor) -> None
     text = "一位经销商告诉记者，青禾汽车上周已经给经销商发了返点。"
     [st] = run(extractor, text).statements
     assert st.claim_text == "青禾汽车上周已经给经销商发了返点", brief(run(extractor, text))
+
+
+def test_an_accounts_rumour_with_a_second_subject_is_two_claims(extractor: Extractor) -> None:
+    text = (
+        "一篇文章在多个公众号传播。该文称，青禾制药的新药三期试验未达到主要终点，"
+        "公司已暂停后续入组。"
+    )
+    got = run(extractor, text).statements
+    claims = [st.claim_text for st in got]
+    assert claims == ["青禾制药的新药三期试验未达到主要终点", "公司已暂停后续入组"], brief(
+        run(extractor, text)
+    )
