@@ -221,3 +221,22 @@ def test_a_tag_question_questions(extractor: Extractor) -> None:
         'a warning, is it?" she asked.'
     )
     assert only(run(extractor, text), "appendix").stance == Stance.QUESTIONS
+
+
+@pytest.mark.parametrize(
+    ("verdict", "stance"),
+    [
+        ("Our read: the sale is happening.", Stance.CONFIRMS),
+        ("My guess is that it wouldn't, at least not at $1.4 billion.", Stance.QUESTIONS),
+    ],
+)
+def test_a_columns_verdict_takes_up_the_rumour_it_restates(
+    extractor: Extractor, verdict: str, stance: Stance
+) -> None:
+    text = (
+        "Sky Bulletin reported on Monday that Norvik Bank had hired advisers to sell a loan "
+        f"book for $1.4 billion.\n\n{verdict}"
+    )
+    sts = run(extractor, text, outlet="The Ledger")
+    assert (sts[-1].stance, sts[-1].refers_to) == (stance, sts[0].local_id)
+    assert "$1.4 billion" in sts[-1].evidence or stance == Stance.CONFIRMS

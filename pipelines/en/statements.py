@@ -269,6 +269,12 @@ def add_statement(
             # "announced that it would cut 1,200 roles", "conceded that the target assumes
             # a lot": it confirms a claim only if it says it
             refers = find_target(run, found, obj, latest=False, anaphor=anaphor, clause=own)
+    if refers is None and own_view and stance == Stance.ASSERTS:
+        # "Our read: the sale is happening", "My guess is that it wouldn't, not at $2.6
+        # billion": the author's verdict on a rumour it restates
+        refers = find_target(run, found, claim, latest=False, clause=True, hearsay=True)
+        if refers is not None:
+            stance = Stance.QUESTIONS if _NEGATION.search(claim) else Stance.CONFIRMS
     if refers is None and stance == Stance.QUESTIONS and len(claim.split()) >= 3:
         # "doubted that a $2 billion order was realistic": the doubted claim, if stated before
         refers = find_target(run, found, claim, latest=False, clause=True)
