@@ -342,3 +342,12 @@ def test_a_name_ending_in_a_document_word_is_a_speaker(extractor: Extractor, nam
     )
     st = only(run(extractor, text, outlet="The Verge"), "came from a retailer")
     assert st.speaker.name == name
+
+
+def test_participle_after_a_subject_and_its_verb(extractor: Extractor) -> None:
+    text = (
+        "Ana Holt of Brightline Capital was less forgiving, warning that a second delay "
+        'would be "very hard for investors to forgive".'
+    )
+    st = only(run(extractor, text), "second delay")
+    assert (st.speaker.name, st.cue) == ("Ana Holt", "warning")

@@ -42,6 +42,11 @@ _CITING_TAIL = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?)\s*[.;]?\
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
 )
+# "<subject> was less forgiving, " before a participle cue
+_SUBJECT_VERB = re.compile(
+    rf"\s*(?P<subj>{NAME}(?:\s+(?:of|at|from)\s+{NAME})?)\s+"
+    r"(?:was|were|is|are|went|sounded|seemed|remained|took|had|has)\b[^,;\"“”]*,\s*$"
+)
 # "with claims made last month", "the reports": a cue word used as a noun
 _NOUN_BEFORE = re.compile(
     r"\b(?:with|of|the|these|those|such|new|recent|earlier|similar|by|to|for|about|his|her|"
@@ -255,6 +260,10 @@ def _subject_first(
     if prev is None and rule.get("participle") and region.endswith(", "):
         # "…, he said, adding that …": the speaker of the clause just made goes on
         found = _last_speaker(run, s0)
+        lead = _SUBJECT_VERB.match(region) if found is None else None
+        if lead is not None:
+            # "Jessica Park of Arden Partners was less forgiving, warning that …"
+            found = run.finder.resolve(lead.group("subj"), floor + lead.start("subj"))
     if found is not None:
         pass
     elif prev is None:
