@@ -439,3 +439,17 @@ def test_an_accounts_rumour_with_a_second_subject_is_two_claims(extractor: Extra
     assert claims == ["青禾制药的新药三期试验未达到主要终点", "公司已暂停后续入组"], brief(
         run(extractor, text)
     )
+
+
+def test_a_surname_after_the_full_name_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "据《体育周报》报道，中场Marco Bellini和前锋Adebayo Okafor均有意离队，"
+        "其中Bellini已收到两家俱乐部的报价。\n\n"
+        "Bellini本人随后在社交媒体发文称，自己在球队很开心。"
+    )
+    got = run(extractor, text).statements
+    assert [st.speaker.name for st in got] == ["体育周报", "体育周报", "Marco Bellini"], brief(
+        run(extractor, text)
+    )
+    assert got[-1].speaker.kind.value == "person"
+    assert "其中Bellini已收到两家俱乐部的报价" in (got[1].claim_text or "")

@@ -27,6 +27,7 @@ _SENTENCE_END = "。！？!?\n"
 # 这名工作人员 / 该负责人: a role the article introduced with its speaker shortly before
 _DEMONSTRATIVE_ROLE = re.compile(r"(?:该|这位|这名|此位|那位)(?P<role>[\u4e00-\u9fff]{2,5})")
 _ROLE_REACH = 600
+_LATIN_WORD = re.compile(r"[A-Z][a-zA-Z\-]+")
 
 
 class SpeakerRefs:
@@ -60,12 +61,26 @@ class SpeakerRefs:
             return self._outlet_ref()
         if sp.kind == ActorKind.ANONYMOUS:
             return ActorRef(sp.name, sp.kind, description=sp.description, scope=self.scope)
+        if sp.how == "latin_name":
+            sp = self._full_latin_name(sp)
         ref = self._known(sp.name, sp.kind, sp.description)
         written = self._as_written(sp)
         if ref.name == sp.name and not ref.aliases and written != sp.name:
             # 天曜娛樂 in a traditional-script article: named as written, the folded form an alias
             return ActorRef(written, ref.kind, (sp.name,), ref.description)
         return ref
+
+    def _full_latin_name(self, sp: SpeakerPhrase) -> SpeakerPhrase:
+        """Rossi after "Marco Rossi" earlier in the article: the full name."""
+        if " " in sp.name or not _LATIN_WORD.fullmatch(sp.name):
+            return sp
+        full = re.findall(
+            rf"[A-Z][a-zA-Z\-]+ {re.escape(sp.name)}(?![A-Za-z])", self.text[: sp.head_start]
+        )
+        if len(set(full)) != 1:
+            return sp
+        # a first name and this one before: a person's surname
+        return SpeakerPhrase(**{**sp.__dict__, "name": full[0], "kind": ActorKind.PERSON})
 
     def _as_written(self, sp: SpeakerPhrase) -> str:
         """``sp.name`` as the article spells it (the text is folded to simplified)."""

@@ -37,9 +37,9 @@ _NEGATED_EVENT = re.compile(
 )
 _MIN_HEAD = 8
 # "A将…，B将…": a second subject with a plan or a change of its own is a second claim
-_PLANNED = re.compile(r"将|已经|已|正在|拟|未")
+_PLANNED = re.compile(r"将|已经|已|正在|拟|未|有意|计划|打算")
 _NEW_SUBJECT_PLAN = re.compile(
-    r"\s*(?![并还也再又则就且而其他她它该此])(?!打算|准备|计划|预计|希望|决定|开始|继续|随后|同时)"
+    r"\s*(?![并还也再又则就且而他她它该此])(?!其(?!中))(?!打算|准备|计划|预计|希望|决定|开始|继续|随后|同时)"
     r"[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:将|已经|已|正在|拟)"
 )
 _HEARSAY_KINDS = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.MEDIA)
