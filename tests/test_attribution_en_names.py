@@ -351,3 +351,12 @@ def test_participle_after_a_subject_and_its_verb(extractor: Extractor) -> None:
     )
     st = only(run(extractor, text), "second delay")
     assert (st.speaker.name, st.cue) == ("Ana Holt", "warning")
+
+
+def test_with_x_telling_reporters_is_xs_statement(extractor: Extractor) -> None:
+    text = (
+        "The striker's camp stayed calm on Monday, with his agent Luis Ortega telling "
+        'reporters that his client "has not spoken to anyone" about a move.'
+    )
+    st = only(run(extractor, text), "spoken to anyone")
+    assert (st.speaker.name, st.cue) == ("Luis Ortega", "telling")

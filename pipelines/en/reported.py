@@ -42,6 +42,8 @@ _CITING_TAIL = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?)\s*[.;]?\
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
 )
+# ", with a club spokesman " before a participle cue: the absolute clause's subject
+_WITH_SUBJECT = re.compile(r",\s+with\s+(?P<subj>[^,;\"“”]{2,60}?)\s*$")
 # "<subject> was less forgiving, " before a participle cue
 _SUBJECT_VERB = re.compile(
     rf"\s*(?P<subj>{NAME}(?:\s+(?:of|at|from)\s+{NAME})?)\s+"
@@ -107,6 +109,27 @@ def _own_clause(run: ArticleRun, region: str, s0: int) -> str:
         return region
     turns = list(re.finditer(r"\b(?:but|and)\b", region))
     return region[turns[-1].end() :] if turns else region
+
+
+def _participle_speaker(
+    run: ArticleRun, rule: Rule, region: str, s0: int, floor: int
+) -> Found | None:
+    """Who speaks in a participle clause ("adding that", "warning that", "telling X that")."""
+    if not rule.get("participle"):
+        return None
+    with_subj = _WITH_SUBJECT.search(region)
+    if with_subj is not None:
+        # "…, with a club spokesman telling Terrace Sport the player is not for sale"
+        return run.finder.resolve(with_subj.group("subj"), floor + with_subj.start("subj"))
+    if not region.endswith(", "):
+        return None
+    # "…, he said, adding that …": the speaker of the clause just made goes on
+    found = _last_speaker(run, s0)
+    lead = _SUBJECT_VERB.match(region) if found is None else None
+    if lead is not None:
+        # "Jessica Park of Arden Partners was less forgiving, warning that …"
+        found = run.finder.resolve(lead.group("subj"), floor + lead.start("subj"))
+    return found
 
 
 def _answered_before(run: ArticleRun, s0: int) -> bool:
@@ -257,20 +280,13 @@ def _subject_first(
     via = None
     if rule.get("needs_clause") and not _CLAUSE_AHEAD.match(run.text, cm.end(), end):
         return None  # "Cinevo reports earnings on Jan. 21": no claim reported
-    if prev is None and rule.get("participle") and region.endswith(", "):
-        # "…, he said, adding that …": the speaker of the clause just made goes on
-        found = _last_speaker(run, s0)
-        lead = _SUBJECT_VERB.match(region) if found is None else None
-        if lead is not None:
-            # "Jessica Park of Arden Partners was less forgiving, warning that …"
-            found = run.finder.resolve(lead.group("subj"), floor + lead.start("subj"))
-    if found is not None:
-        pass
-    elif prev is None:
-        found, via = subject(run, region, floor)
-    else:
+    if prev is not None:
         found = prev
         trim_last(run, cm.start())
+    else:
+        found = _participle_speaker(run, rule, region, s0, floor)
+        if found is None:
+            found, via = subject(run, region, floor)
     if found is None and _PARTICIPLE.match(cm.group()) and region.strip(" ,") == "":
         found = _last_speaker(run, s0)
     if found is None and _PARTICIPLE.match(cm.group()) and re.fullmatch(r"[^,.;]*,\s*", region):
