@@ -255,6 +255,9 @@ def add_statement(
         elif stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
             # "declined to comment on reports that it plans to hire 20 staff": a claim
             refers = find_target(run, found, obj, latest=False, clause=True, hearsay=True)
+            if refers is None and _ANAPHORIC_CLAUSE.match(clause.group("c")):
+                # "would not say whether that included a charter": "that" is the rumour
+                refers = find_target(run, found, obj, latest=True, hearsay=True)
             if refers is None:
                 claim = CONTENT_TRAIL.sub("", clause.group("c").strip())
         elif (
@@ -341,6 +344,7 @@ def add_statement(
 
 
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+_ANAPHORIC_CLAUSE = re.compile(r"(?:that|this|it|they|those|these)\s+(?!is\b)", re.IGNORECASE)
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n't\b", re.IGNORECASE)
 
