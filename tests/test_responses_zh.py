@@ -199,3 +199,20 @@ def test_an_answer_to_a_story_takes_up_its_main_claim_not_the_detail_after_it() 
         "s2", MEDIA, Stance.REPORTS, "…", 160, 200, "r", claim_text=DETAIL
     )
     assert answered_claim([first, second], Response(FIRM, "收购苏州工厂", True), LEX) == "s2"
+
+
+def test_a_particle_inside_a_word_is_not_a_stopword() -> None:
+    # 在 of 存在 stays: "存在漏洞" and "存在违规车辆" share 存在
+    assert "存在" in _terms_of("审核确实存在漏洞")
+    assert overlap("审核存在漏洞", "三家平台存在违规车辆", LEX)[0] == 1
+
+
+def test_franchise_is_not_joining_a_company() -> None:
+    assert overlap("加盟车队的审核", "上月已经入职", LEX)[0] == 0
+    assert overlap("已离职，加盟竞争对手", "上月已经入职", LEX)[0] == 1
+
+
+def _terms_of(text: str) -> list[str]:
+    from pipelines.zh.responses import _terms
+
+    return _terms(text, LEX)

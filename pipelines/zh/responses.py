@@ -131,7 +131,8 @@ def _terms(text: str, lexicon: Lexicon) -> list[str]:
     for start, end in reversed(kept):
         text = text[:start] + " " + text[end:]
     for m in sorted(lexicon["link_stopwords"].finditer(text), key=lambda m: -len(m.text)):
-        text = text.replace(m.text, " ")
+        if len(m.text) > 1:  # a particle inside a word (在 of 存在) is left to segmentation
+            text = text.replace(m.text, " ")
     for run in _CJK_RUN.findall(text):
         out += [w for w in jieba.lcut(run, HMM=False) if len(w) >= 2]
     for tok in _TOKEN.findall(text):
