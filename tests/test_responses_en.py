@@ -244,10 +244,10 @@ def test_a_columns_verdict_takes_up_the_rumour_it_restates(
 
 def test_refusing_to_say_whether_that_included_points_back(extractor: Extractor) -> None:
     text = (
-        "Trade site Lender Daily reported that Quillpay had applied for a bank charter. "
+        "Trade site Ledgerline reported that Quillpay had applied for a bank charter. "
         'Chief executive Ana Ruiz said the company was "evaluating all options," but would not '
         "say whether that included a charter."
     )
     sts = run(extractor, text)
-    refusal = only(sts, "would not say")
+    [refusal] = [s for s in sts if s.cue == "would not say"]
     assert (refusal.stance, refusal.refers_to) == (Stance.NO_COMMENT, sts[0].local_id)

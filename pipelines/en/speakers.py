@@ -181,7 +181,10 @@ class SpeakerFinder:
         return " ".join(words)
 
     def is_descriptor(self, word: str) -> bool:
-        return any(r.pattern.lower() == word.lower() for r in self.lex["descriptors"].rules)
+        return any(
+            r.pattern.lower() == word.lower() and (word.islower() or r.get("strip", True))
+            for r in self.lex["descriptors"].rules
+        )
 
     def clean(self, phrase: str) -> str:
         p = phrase.strip(" ,;:")
