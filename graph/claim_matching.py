@@ -213,7 +213,8 @@ def claim_terms(text: str, language: str) -> set[str]:
 
 def dice(a: Iterable[str], b: Iterable[str]) -> float:
     """Dice coefficient of two term sets (0 when both are empty)."""
-    sa, sb = set(a), set(b)
+    sa = a if isinstance(a, (set, frozenset)) else set(a)
+    sb = b if isinstance(b, (set, frozenset)) else set(b)
     if not sa and not sb:
         return 0.0
     return 2 * len(sa & sb) / (len(sa) + len(sb))
@@ -236,24 +237,35 @@ def similarity(
     and dictionary glosses across languages); shared actors and agreeing
     numbers add to it; numbers that disagree entirely pull it down.
     """
-    text = dice(a.native, b.native)
-    shared = len(a.concepts & b.concepts)
+    # called for every candidate wording of every statement: the Dice
+    # coefficients (see :func:`dice`) are worked out inline
+    concepts_a, concepts_b = a.concepts, b.concepts
+    shared = len(concepts_a & concepts_b)
     if a.language != b.language:
         en, zh = (a, b) if a.language == "en" else (b, a)
         # dictionary glosses are noisy: across languages, trust them as far as
         # the curated glossary agrees (three shared concepts or more)
         text = _coverage(en.glosses, zh.glosses) * min(1.0, shared / 3)
+    else:
+        native_a, native_b = a.native, b.native
+        text = (
+            2 * len(native_a & native_b) / (len(native_a) + len(native_b))
+            if native_a or native_b
+            else 0.0
+        )
     if shared:
         # one shared concept ("US") says little; three or more say a lot
-        text = max(text, 0.5 * text + 0.5 * dice(a.concepts, b.concepts) * min(1.0, shared / 3))
+        concepts = 2 * shared / (len(concepts_a) + len(concepts_b))
+        text = max(text, 0.5 * text + 0.5 * concepts * min(1.0, shared / 3))
     # actors and numbers only add to text that already looks alike
     gate = min(1.0, text / 0.3)
     score = text
     if actors_a and actors_b:
         overlap = len(actors_a & actors_b) / min(len(actors_a), len(actors_b))
         score += 0.15 * overlap * gate
-    if a.numbers and b.numbers:
-        agree = dice(a.numbers, b.numbers)
+    numbers_a, numbers_b = a.numbers, b.numbers
+    if numbers_a and numbers_b:
+        agree = 2 * len(numbers_a & numbers_b) / (len(numbers_a) + len(numbers_b))
         score = score + 0.1 * agree * gate if agree else score * 0.7
     score = min(1.0, score)
     return round(score, 4)

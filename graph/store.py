@@ -20,6 +20,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any, Self
 
@@ -507,10 +508,14 @@ class Store:
         if not terms:
             return []
         dfs = self._cached_dfs(terms) if self._cached else self._dfs(terms)
-        ranked = sorted(dfs, key=lambda d: (not (d[1][:2] in ("k:", "n:") and d[0] <= 200), d[0]))
+        # stable: equal keys keep the order of ``dfs`` (hence the position i)
+        ranked = sorted(
+            (not (term[:2] in ("k:", "n:") and df <= 200), df, i, term)
+            for i, (df, term) in enumerate(dfs)
+        )
         chosen: list[str] = []
         used = 0
-        for df, term in ranked:
+        for _, df, _, term in ranked:
             if len(chosen) >= probe or used + df > budget:
                 break
             chosen.append(term)
@@ -544,10 +549,13 @@ class Store:
     def _cached_dfs(self, terms: Sequence[str]) -> list[tuple[int, str]]:
         """:meth:`_dfs` from the claim index, loading the terms it lacks."""
         known = self._index.df
-        values = {t: known.get(t, -1) for t in terms}
-        missing = [t for t, df in values.items() if df < 0]
-        if missing:
+        order = sorted(set(terms))
+        # map/compress: run for every statement over a few hundred terms
+        dfs = list(map(known.get, order, repeat(-1)))
+        missing_at = list(compress(range(len(order)), map((-1).__eq__, dfs)))
+        if missing_at:
             pending = self._pending.by_term
+            missing = [order[i] for i in missing_at]
             found: dict[str, int] = {t: len(pending.get(t, ())) for t in missing}
             for chunk in _chunks(missing, 500):
                 marks = ",".join("?" * len(chunk))
@@ -555,10 +563,14 @@ class Store:
                     f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
                 ):
                     found[term] += int(df)
-            values.update(found)
+            for i, t in zip(missing_at, missing, strict=True):
+                dfs[i] = found[t]
             known.update(found)
             self._index.charge(len(found))
         # SQLite walks the values of each chunk's IN list in sorted order
+        if len(terms) <= 500:
+            return list(compress(zip(dfs, order, strict=True), map((0).__lt__, dfs)))
+        values = dict(zip(order, dfs, strict=True))
         return [
             (df, t)
             for chunk in _chunks(list(terms), 500)
@@ -582,17 +594,17 @@ class Store:
             cached.update(found)
             postings.update(found)
             self._index.charge(sum(len(ids) for ids in found.values()))
-        counts: Counter[str] = Counter()
-        for t in terms:
-            counts.update(postings[t])
+        counts = Counter(chain.from_iterable(postings[t] for t in terms))
         # ORDER BY n DESC, claim_id (ids are ASCII: str order is SQLite's binary order)
         if not 0 < limit < len(counts):
             return sorted(counts.items(), key=_by_count_then_id)[:limit]
         # the claims counted more often than the limit-th one, then the first
         # ids among those counted as often as it
         least = sorted(counts.values(), reverse=True)[limit - 1]
-        above = sorted(((c, n) for c, n in counts.items() if n > least), key=_by_count_then_id)
-        tied = sorted(c for c, n in counts.items() if n == least)
+        above = [(c, n) for c, n in counts.items() if n > least]
+        above.sort(key=_by_count_then_id)
+        tied = [c for c, n in counts.items() if n == least]
+        tied.sort()
         return above + [(c, least) for c in tied[: limit - len(above)]]
 
     def claim_texts(self, claim_id: str, *, limit: int = 8) -> list[str]:
