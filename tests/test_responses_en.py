@@ -251,3 +251,15 @@ def test_refusing_to_say_whether_that_included_points_back(extractor: Extractor)
     sts = run(extractor, text)
     [refusal] = [s for s in sts if s.cue == "would not say"]
     assert (refusal.stance, refusal.refers_to) == (Stance.NO_COMMENT, sts[0].local_id)
+
+
+def test_declining_to_comment_on_reports_that_it_plans_states_its_own_claim(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gadgetfeed reported that Norvane had opened a store in Lyon. Norvane declined to "
+        "comment on reports that it plans to hire about 20 engineers in Oslo."
+    )
+    [refusal] = [s for s in run(extractor, text) if s.stance == Stance.NO_COMMENT]
+    assert refusal.refers_to is None
+    assert "hire about 20 engineers" in (refusal.claim_text or "")

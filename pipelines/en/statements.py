@@ -344,7 +344,7 @@ def add_statement(
 
 
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
-_ANAPHORIC_CLAUSE = re.compile(r"(?:that|this|it|they|those|these)\s+(?!is\b)", re.IGNORECASE)
+_ANAPHORIC_CLAUSE = re.compile(r"(?:that|this|those|these)\s+(?!is\b)", re.IGNORECASE)
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n't\b", re.IGNORECASE)
 
