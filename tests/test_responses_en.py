@@ -263,3 +263,17 @@ def test_declining_to_comment_on_reports_that_it_plans_states_its_own_claim(
     [refusal] = [s for s in run(extractor, text) if s.stance == Stance.NO_COMMENT]
     assert refusal.refers_to is None
     assert "hire about 20 engineers" in (refusal.claim_text or "")
+
+
+def test_a_hearsay_source_that_does_not_respond_is_silent_on_its_own_rumour(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Posts shared thousands of times claim that Northbank is cutting 9,000 jobs. "
+        "One version, posted on X by the account @TownTattle, says the figure comes from "
+        '"an internal memo". @TownTattle did not respond to a message asking for its source.'
+    )
+    sts = run(extractor, text, outlet="Fact Desk")
+    post = only(sts, "internal memo")
+    [silence] = [s for s in sts if s.stance == Stance.NO_COMMENT]
+    assert silence.refers_to == post.local_id

@@ -255,6 +255,18 @@ def find_target(
     rumour when the article has one, not an analyst's view.
     """
     me = _responder_names(run, found)
+    if hearsay and not clause:
+        # "@CityWhispers did not respond to a message asking for its source": a hearsay
+        # source that will not say more is silent on its own rumour
+        own = [
+            m
+            for m in run.made
+            if m.statement.speaker.name == found.actor.name
+            and m.statement.refers_to is None
+            and _rumour(m.statement)
+        ]
+        if own:
+            return own[-1].claim
     cands = [m for m in run.made if m.statement.speaker.name != found.actor.name]
     rumours = [m for m in cands if _rumour(m.statement) and m.statement.refers_to is None]
     if hearsay and rumours:
