@@ -277,3 +277,13 @@ def test_a_hearsay_source_that_does_not_respond_is_silent_on_its_own_rumour(
     post = only(sts, "internal memo")
     [silence] = [s for s in sts if s.stance == Stance.NO_COMMENT]
     assert silence.refers_to == post.local_id
+
+
+def test_the_report_was_x_not_y_denies_the_report(extractor: Extractor) -> None:
+    text = (
+        "Trade site Ledgerline reported that Quillpay had filed for a bank charter. Investor "
+        'Tom Reyes posted on X that the report was "a sales pitch, not a filing."'
+    )
+    sts = run(extractor, text)
+    denial = only(sts, "sales pitch")
+    assert (denial.stance, denial.refers_to) == (Stance.DENIES, sts[0].local_id)
