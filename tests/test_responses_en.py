@@ -287,3 +287,12 @@ def test_the_report_was_x_not_y_denies_the_report(extractor: Extractor) -> None:
     sts = run(extractor, text)
     denial = only(sts, "sales pitch")
     assert (denial.stance, denial.refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+def test_has_not_received_any_notification_is_no_comment(extractor: Extractor) -> None:
+    text = (
+        "Reuters reported that Washington would add 30 chipmakers to its export blacklist. "
+        'Tenmark said it "has not received any notification" from the Commerce Department.'
+    )
+    sts = run(extractor, text)
+    assert (sts[1].stance, sts[1].refers_to) == (Stance.NO_COMMENT, sts[0].local_id)
