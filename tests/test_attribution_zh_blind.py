@@ -453,3 +453,13 @@ def test_a_surname_after_the_full_name_is_that_person(extractor: Extractor) -> N
     )
     assert got[-1].speaker.kind.value == "person"
     assert "其中Bellini已收到两家俱乐部的报价" in (got[1].claim_text or "")
+
+
+def test_no_comment_on_this_takes_up_the_story_of_its_paragraph(extractor: Extractor) -> None:
+    text = (
+        "网传青禾乳业华东工厂已经停产。青禾乳业否认了这一说法。\n\n"
+        "此外，据一位接近青禾乳业的人士透露，公司正在内部讨论出售物流子公司。"
+        "一位投行人士则表示，交易最早明年完成。截至发稿，青禾乳业方面未就此作出回应。"
+    )
+    got = brief(run(extractor, text))
+    assert got[-1][1:] == ("no_comment", "zh.reported", "s3"), got

@@ -41,6 +41,8 @@ _RUMOUR_WORD = re.compile(r"传言|传闻|网传|谣言|爆料|流言|小道消�
 _NAMES_A_RUMOUR = re.compile(
     r"[\u4e00-\u9fff]{2}[”」]?(?:的)?(?:传闻|传言|说法|报道|消息|一事|一说)"
 )
+# 未就此作出回应 / 对此不予置评: a refusal about what was just said
+_THIS_MATTER = re.compile(r"[就对]此")
 # how far into a sentence a topic shift (与此同时，) is looked for
 _SHIFT_WINDOW = 16
 # a statement of these stances right after a rumour answers it on one shared word
@@ -87,6 +89,9 @@ class AnswerPass:
             if self.lex["topic_shifts"].search(self.text[at : at + _SHIFT_WINDOW].lstrip()):
                 found = at
         return found
+
+    def _paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
 
     def _opposes(self, raw: str, local_id: str) -> bool:
         """Whether ``raw`` states the opposite of the claim of statement ``local_id``."""
@@ -144,6 +149,9 @@ class AnswerPass:
                     adjacent_needs_word=stance == Stance.CONFIRMS,
                     unique_word=stance in (Stance.DENIES, Stance.QUESTIONS),
                     shift_at=self._topic_shift(s0),
+                    this_paragraph=self._paragraph_start(s0)
+                    if stance == Stance.NO_COMMENT and _THIS_MATTER.search(around)
+                    else None,
                 ),
                 self.lex,
             )

@@ -95,6 +95,7 @@ class Response:
     adjacent_needs_word: bool = False  # a confirmation: the adjacent rumour only on a shared word
     unique_word: bool = False  # a denial: one word shared with only one rumour may be enough
     shift_at: int | None = None  # 与此同时…: claims told before this offset need words of substance
+    this_paragraph: int | None = None  # 未就此作出回应: 此 is the story of this paragraph
 
 
 @dataclass(frozen=True)
@@ -324,11 +325,16 @@ def answered_claim(
         return best[1].statement.local_id
     if response.about_only or response.opposite_only or not cands:
         return None
+    # the first rumour of the response's own paragraph: the story 此 refers to
+    here = response.this_paragraph
+    told_here = [t for t in cands if here is not None and t.statement.start >= here and t.rumour]
+    lead = min(told_here, key=lambda t: t.statement.start) if told_here else None
     if not response.points_back:
         adjacent = near is not None and near.rumour and not response.adjacent_needs_word
         return near.statement.local_id if adjacent and near is not None else None
     for pick in (
         lambda t: response.own_rumours and t.statement.speaker == response.speaker,
+        lambda t: t is lead,
         lambda t: t.rumour and _about(response, t.statement, lexicon),
         lambda t: _about(response, t.statement, lexicon),
         lambda t: t.rumour,
