@@ -463,3 +463,16 @@ def test_no_comment_on_this_takes_up_the_story_of_its_paragraph(extractor: Extra
     )
     got = brief(run(extractor, text))
     assert got[-1][1:] == ("no_comment", "zh.reported", "s3"), got
+
+
+def test_saying_one_thing_but_actually_doing_another_questions(extractor: Extractor) -> None:
+    text = "一位经销商告诉记者，厂家“嘴上说不降价，其实上周已经给我们发了返点”。"
+    [st] = run(extractor, text).statements
+    assert st.stance == Stance.QUESTIONS, brief(run(extractor, text))
+
+
+def test_a_straight_cut_is_a_price_cut() -> None:
+    from pipelines.lexicon import Lexicon
+    from pipelines.zh.responses import overlap
+
+    assert overlap("终端价格将直降3万元", "官方不降价", Lexicon.load("zh"))[0] == 1
