@@ -14,7 +14,9 @@ keeps them here instead, while it holds the write lock:
   and so does the start of a transaction when another connection has
   committed since (``PRAGMA data_version``), so nothing stale is ever read.
 
-Past :data:`INDEX_CACHED` entries the index starts over.  The class holds
+It also remembers which actor each alias key names, as actor resolution
+reads them for every mention.  Past :data:`INDEX_CACHED` entries the index
+starts over.  The class holds
 plain values only; the store does the SQL.
 """
 
@@ -47,7 +49,7 @@ class Profile:
 
 
 class ClaimIndex:
-    """Document frequencies, postings, claim terms and profiles, as far as loaded.
+    """Document frequencies, postings, claim terms, profiles and alias keys, as far as loaded.
 
     Examples
     --------
@@ -66,6 +68,9 @@ class ClaimIndex:
         self.postings: dict[str, list[str]] = {}
         self.terms: dict[str, set[str]] = {}
         self.profiles: dict[str, Profile] = {}
+        # alias key -> actor id, for keys known to be taken (an alias key is
+        # never re-pointed but by merging actors, which drops the whole index)
+        self.aliases: dict[str, str] = {}
         self._size = 0
         self._version: int | None = None
         self.valid = False
@@ -83,6 +88,7 @@ class ClaimIndex:
         self.postings.clear()
         self.terms.clear()
         self.profiles.clear()
+        self.aliases.clear()
         self._size = 0
 
     def charge(self, entries: int) -> None:
@@ -118,6 +124,10 @@ class ClaimIndex:
                 self.df[t] -= 1
             self.postings.pop(t, None)
         self.terms[claim_id] = set()
+
+    def alias_known(self, key: str, actor_id: str) -> None:
+        self.aliases[key] = actor_id
+        self._size += 1
 
     def claim_added(self, claim_id: str, language: str, text: str) -> None:
         """A new claim: no statement is attached to it yet."""

@@ -70,6 +70,7 @@ class _Merger:
             article_id=self.article.id, title=self.article.title, source=self.article.source
         )
         self._actor_cache: dict[ActorRef, str] = {}
+        self._links: set[tuple[str, str]] = set()
 
     # -- actors ------------------------------------------------------------
     @staticmethod
@@ -192,7 +193,9 @@ class _Merger:
         local_ids: dict[str, str] = {}
         for st in self.result.statements:
             speaker_id = self.actor(st.speaker)
-            self.store.link_article_actor(a.id, speaker_id, "speaker")
+            if (speaker_id, "speaker") not in self._links:  # once per speaker
+                self._links.add((speaker_id, "speaker"))
+                self.store.link_article_actor(a.id, speaker_id, "speaker")
             statement_id = make_id("s", a.id, st.start, st.end, speaker_id, st.rule, st.local_id)
             local_ids[st.local_id] = statement_id
             refers = local_ids.get(st.refers_to) if st.refers_to else None

@@ -20,6 +20,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any, Self
@@ -340,8 +341,15 @@ class Store:
 
     # -- actors ----------------------------------------------------------
     def actor_by_alias(self, key: str) -> str | None:
+        cached = self._cached
+        if cached and (found := self._index.aliases.get(key)) is not None:
+            return found
         row = self._db.execute("SELECT actor_id FROM aliases WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        if row is None:
+            return None
+        if cached:
+            self._index.alias_known(key, row[0])
+        return str(row[0])
 
     def actor(self, actor_id: str) -> dict[str, Any] | None:
         rows = self.query("SELECT * FROM actors WHERE id = ?", (actor_id,))
@@ -358,10 +366,15 @@ class Store:
 
     def add_alias(self, key: str, alias: str, actor_id: str) -> bool:
         """Record an alias; False when the key already names some actor."""
+        cached = self._cached
+        if cached and key in self._index.aliases:
+            return False  # what INSERT OR IGNORE would find
         cur = self._db.execute(
             "INSERT OR IGNORE INTO aliases(key, alias, actor_id) VALUES (?, ?, ?)",
             (key, alias, actor_id),
         )
+        if cur.rowcount > 0 and cached:
+            self._index.alias_known(key, actor_id)
         return cur.rowcount > 0
 
     def link_article_actor(self, article_id: str, actor_id: str, role: str) -> None:
@@ -706,7 +719,7 @@ class Store:
             )
             self._db.execute(f"DELETE FROM {table} WHERE {col} = ?", (other_id,))
         self._db.execute("DELETE FROM actors WHERE id = ?", (other_id,))
-        self._index.clear()  # claims' actors changed
+        self._index.clear()  # claims' actors and aliases changed
 
     def move_statement(self, statement_id: str, claim_id: str) -> None:
         self._index.forget_profiles([self.statement_claim_id(statement_id), claim_id])
@@ -943,13 +956,15 @@ class Store:
     def _insert(self, table: str, row: dict[str, Any], *, or_ignore: bool = False) -> bool:
         if table not in _TABLES:
             raise ValueError(f"unknown table {table!r}")
-        cols = ",".join(f'"{c}"' for c in row)
-        marks = ",".join("?" * len(row))
-        verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-        cur = self._db.execute(
-            f"{verb} INTO {table} ({cols}) VALUES ({marks})", tuple(row.values())
-        )
+        cur = self._db.execute(_insert_sql(table, tuple(row), or_ignore), tuple(row.values()))
         return cur.rowcount > 0
+
+
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, cols: tuple[str, ...], or_ignore: bool) -> str:
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    names = ",".join(f'"{c}"' for c in cols)
+    return f"{verb} INTO {table} ({names}) VALUES ({','.join('?' * len(cols))})"
 
 
 def _by_count_then_id(item: tuple[str, int]) -> tuple[int, str]:

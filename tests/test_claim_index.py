@@ -170,6 +170,25 @@ def test_another_connection_committing_between_windows(two):
         )  # fmt: skip
 
 
+def test_alias_keys_follow_rollbacks_merges_and_other_connections(two):
+    first, second = two
+    with first.transaction():
+        assert first.add_alias("k_x", "X", "a_x")
+        assert first.actor_by_alias("k_x") == "a_x"
+        assert not first.add_alias("k_x", "X", "a_y")  # taken, as SQL says
+    with pytest.raises(RuntimeError), first.transaction():
+        first.add_alias("k_new", "new", "a_y")
+        raise RuntimeError("undo")
+    with second.transaction():
+        assert second.add_alias("k_new", "new", "a_x")
+    with first.transaction():
+        assert first.actor_by_alias("k_new") == "a_x"  # not the rolled-back a_y
+        assert not first.add_alias("k_new", "new", "a_y")
+        first.merge_actors("a_y", "a_x")
+        assert first.actor_by_alias("k_x") == first.actor_by_alias("k_new") == "a_y"
+    assert second.actor_by_alias("k_x") == "a_y"
+
+
 def _result(aid: str, claim: str) -> ExtractionResult:
     article = Article(id=aid, text=f"{aid} {claim}", language="zh", title=aid, outlet="虎嗅")
     st = ExtractedStatement(
