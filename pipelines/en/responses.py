@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun
     from pipelines.en.statements import Made
 
-__all__ = ["content_words", "contradicts", "find_target"]
+__all__ = ["content_words", "find_target"]
 
 _STOP = stopwords("claim_overlap")
 _REPORT_WORD = re.compile(r"\b(?:reports?|story|article|stories|leaks?)\b", re.IGNORECASE)
@@ -331,42 +331,4 @@ def find_target(
         # nothing names the claim: the article's rumour (a report or an unnamed source)
         rumours = [m for m in cands if m.statement.refers_to is None and _rumour(m.statement)]
         return (rumours[0] if rumours else cands[-1]).claim
-    return None
-
-
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n't\b", re.IGNORECASE)
-
-
-def contradicts(run: ArticleRun, found: Found, content: str) -> str | None:
-    """The earlier rumour about the speaker that ``content`` contradicts, if any.
-
-    The subject of a rumour (named in it) who restates it negated ("we are not
-    closing any branch") or with another figure ("about 1,200 roles", against
-    "12,000 staff") denies it.
-    """
-    me = _responder_names(run, found)
-    if not me:
-        return None
-    words = content_words(content) - content_words(" ".join(me))
-    mine = {w for w in words if w[:1].isdigit() or w[:1] == "$"}
-    negated = _NEGATION.search(content) is not None
-    for m in reversed(run.made):
-        st = m.statement
-        if st.speaker.name == found.actor.name or st.refers_to is not None or not _rumour(st):
-            continue
-        pool = run.pools.get(m.claim, "")
-        if not _named(me, pool):
-            continue
-        theirs = content_words(pool)
-        shared = {w for w in words & theirs if not (w[:1].isdigit() or w[:1] == "$")}
-        figures = {w for w in theirs if w[:1].isdigit() or w[:1] == "$"}
-        # two shared words, or the act itself ("not for sale" against "agreed to sell")
-        if negated and (len(shared) >= 2 or any(w.startswith("=") for w in shared)):
-            return m.claim
-        answered = any(
-            x.claim == m.claim and x.statement.speaker.name == found.actor.name for x in run.made
-        )
-        if shared and mine and figures and not mine & figures and not answered:
-            # (a counter-figure after "That number is wrong" elaborates, it denies nothing new)
-            return m.claim
     return None

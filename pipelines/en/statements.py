@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.en.names import NAME, NOT_NAMES, Found
+from pipelines.en.rebuttals import answer
 from pipelines.en.relayed import relay_denied
-from pipelines.en.responses import _PRONOUN_OBJECT, contradicts, find_target
+from pipelines.en.responses import _PRONOUN_OBJECT, find_target
 from pipelines.lexicon import Rule
 from pipelines.stance import read_stance
 from pipelines.statement_record import statement_record
@@ -169,10 +170,10 @@ def add_statement(
     claim = CONTENT_TRAIL.sub("", raw.strip())
     refers = takes_up  # the claim a caller knows this answers (a fact check's verdict)
     if stance == Stance.ASSERTS:
-        corrected = contradicts(run, found, raw)
-        if corrected is not None:
-            # the rumour's subject restating it negated or with another figure denies it
-            stance, refers = Stance.DENIES, corrected
+        answered = answer(run, found, raw)
+        if answered is not None:
+            # the rumour's subject restating it negated, corrected or in part answers it
+            stance, refers = answered
     prev = run.made[-1] if run.made else None
     if stance == Stance.ASSERTS and refers is None:
         refers = _but_not(run, prev, speaker, s0, c0, raw)

@@ -1,0 +1,133 @@
+"""The subject of a rumour answering it with facts (pipelines.en.rebuttals).
+
+Sentences written for these tests (none from the gold files).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import Article, ExtractedStatement, Stance
+from pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str) -> list[ExtractedStatement]:
+    art = Article(id="t", text=text, language="en", outlet="Valley Ledger")
+    return list(extractor(art).statements)
+
+
+def by(sts: list[ExtractedStatement], key: str) -> ExtractedStatement:
+    [st] = [s for s in sts if key in s.evidence]
+    return st
+
+
+RUMOUR = (
+    "An anonymous user on a farm forum claimed that Corvale Cooperative was running out of "
+    "cash and had missed a loan payment. "
+)
+
+
+def test_rebuttal_negated_restatement_on_the_same_matter_denies(extractor: Extractor) -> None:
+    text = RUMOUR + (
+        '"We are not insolvent and every grower will be paid," Corvale Cooperative chief '
+        "executive Hanna Lutz said on Monday."
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "not insolvent")
+    assert (answer.stance, answer.refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+def test_rebuttal_the_kind_noun_of_the_name_counts_as_naming(extractor: Extractor) -> None:
+    text = (
+        "Brenner Grain Cooperative has stopped buying wheat at two elevators. Rumours that the "
+        "cooperative was about to close its grain elevators spread on Sunday. Brenner Grain "
+        'chief executive Otto Hale said: "We are not closing any elevator this winter."'
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "not closing")
+    rumour = by(sts, "Rumours that")
+    assert (answer.stance, answer.refers_to) == (Stance.DENIES, rumour.local_id)
+
+
+def test_rebuttal_other_pole_of_the_matter_denies(extractor: Extractor) -> None:
+    text = (
+        "People familiar with the matter said Tallow Systems would cut 200 jobs at its "
+        "Leeds site. Tallow Systems spokesperson Ian Mercer said the company was hiring "
+        "engineers in Leeds this year."
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "was hiring")
+    assert (answer.stance, answer.refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+def test_rebuttal_a_different_figure_for_the_same_quantity_denies(extractor: Extractor) -> None:
+    text = (
+        "People familiar with the matter said Tallow Systems would cut 200 jobs at its "
+        "Leeds site. Tallow Systems spokesperson Ian Mercer said about 60 roles were "
+        "affected by the review."
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "60 roles")
+    assert (answer.stance, answer.refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+def test_rebuttal_the_same_figure_confirms(extractor: Extractor) -> None:
+    text = (
+        "People familiar with the matter said Tallow Systems would cut 200 jobs at its "
+        "Leeds site. Tallow Systems spokesperson Ian Mercer said 200 roles at the site "
+        "were affected by the review."
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "200 roles")
+    assert (answer.stance, answer.refers_to) == (Stance.CONFIRMS, sts[0].local_id)
+
+
+def test_rebuttal_a_vague_smaller_amount_confirms_in_part(extractor: Extractor) -> None:
+    text = (
+        "A post on a parents' forum claimed that Milbrook Foods had received 300 complaints "
+        "about its yoghurt. Milbrook Foods spokesperson Dana Kerr said the company had "
+        "received a small number of complaints about the yoghurt."
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "small number")
+    assert (answer.stance, answer.refers_to) == (Stance.CONFIRMS, sts[0].local_id)
+
+
+def test_rebuttal_a_third_party_assertion_is_left_alone(extractor: Extractor) -> None:
+    text = RUMOUR + (
+        "Greta Moll, an economist at Farnley College, said the cooperative was not insolvent "
+        "as far as she could tell from public filings."
+    )
+    sts = run(extractor, text)
+    other = by(sts, "Farnley")
+    assert other.stance == Stance.ASSERTS
+    assert other.refers_to is None
+
+
+def test_rebuttal_the_subject_on_another_matter_is_left_alone(extractor: Extractor) -> None:
+    text = RUMOUR + (
+        "Corvale Cooperative chief executive Hanna Lutz said the new seed store would not "
+        "open before April."
+    )
+    sts = run(extractor, text)
+    other = by(sts, "seed store")
+    assert other.stance == Stance.ASSERTS
+    assert other.refers_to is None
+
+
+def test_rebuttal_the_subject_speaking_before_the_rumour_is_left_alone(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Corvale Cooperative chief executive Hanna Lutz said in June that the cooperative was "
+        "not insolvent and had paid its loans. " + RUMOUR
+    )
+    sts = run(extractor, text)
+    first = by(sts, "Hanna Lutz")
+    assert first.stance == Stance.ASSERTS
+    assert first.refers_to is None
