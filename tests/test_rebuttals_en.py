@@ -131,3 +131,28 @@ def test_rebuttal_the_subject_speaking_before_the_rumour_is_left_alone(
     first = by(sts, "Hanna Lutz")
     assert first.stance == Stance.ASSERTS
     assert first.refers_to is None
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    [
+        '"We have heard that story before, every single winter," said Rosa Vint, a grain trader.',
+        "Rosa Vint, a grain trader, said the cooperative was supposedly short of cash every "
+        "winter.",
+        "Rosa Vint, a grain trader, said the loan story could not be explained away by "
+        "the low river alone.",
+    ],
+)
+def test_doubt_an_analysts_scepticism_questions_the_rumour(
+    extractor: Extractor, doubt: str
+) -> None:
+    sts = run(extractor, RUMOUR + doubt)
+    sceptic = by(sts, "Rosa Vint")
+    assert (sceptic.stance, sceptic.refers_to) == (Stance.QUESTIONS, sts[0].local_id)
+
+
+def test_doubt_a_plain_remark_by_the_same_analyst_asserts(extractor: Extractor) -> None:
+    text = RUMOUR + "Rosa Vint, a grain trader, said soybean prices had fallen 4% in a week."
+    sts = run(extractor, text)
+    remark = by(sts, "Rosa Vint")
+    assert (remark.stance, remark.refers_to) == (Stance.ASSERTS, None)
