@@ -156,3 +156,37 @@ def test_doubt_a_plain_remark_by_the_same_analyst_asserts(extractor: Extractor) 
     sts = run(extractor, text)
     remark = by(sts, "Rosa Vint")
     assert (remark.stance, remark.refers_to) == (Stance.ASSERTS, None)
+
+
+def test_rebuttal_the_other_pole_of_solvency_denies_a_missed_payment(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A user on an investor forum claimed that Quarry Group would miss a $20 million "
+        "coupon due next week. Quarry Group's chief financial officer, Lena Brandt, said the "
+        "company had sufficient funds on hand."
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "sufficient funds")
+    assert (answer.stance, answer.refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+def test_rebuttal_conceding_the_matter_of_a_sale_report_confirms(extractor: Extractor) -> None:
+    text = (
+        "Sky Ledger reported that Tamber Bank had hired advisers to sell a portfolio of "
+        "office loans. Tamber Bank acknowledged that it was reviewing options for part of "
+        "its property book."
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "reviewing options")
+    assert (answer.stance, answer.refers_to) == (Stance.CONFIRMS, sts[0].local_id)
+
+
+def test_rebuttal_conceding_another_matter_takes_nothing_up(extractor: Extractor) -> None:
+    text = (
+        "Sky Ledger reported that Tamber Bank had hired advisers to sell a portfolio of "
+        "office loans. Tamber Bank acknowledged that its mobile app had been down for a day."
+    )
+    sts = run(extractor, text)
+    other = by(sts, "mobile app")
+    assert other.refers_to is None

@@ -103,16 +103,19 @@ def _vague(run: ArticleRun, text: str) -> set[str]:
 
 
 def _side(run: ArticleRun, found: Found) -> set[str]:
-    """The names of X, its organisation, and "the <kind>" its name ends with."""
+    """The names of X, its organisation, and "the <kind>" an organisation's name ends with."""
     names = _responder_names(run, found)
+    orgs = [found.affiliation.organization] if found.affiliation is not None else []
+    orgs += [run.members[found.actor.name]] if found.actor.name in run.members else []
+    orgs += [found.actor] if found.actor.kind == ActorKind.ORGANIZATION else []
     close = _CLOSE_TO.search(found.actor.name) if found.actor.kind == ActorKind.ANONYMOUS else None
     if close:
         names.add(close.group("org").strip())
     kinds = set()
-    for n in names:
-        words = n.split()
+    for org in orgs:
+        words = org.name.split()
         if len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha():
-            kinds.add(f"the {words[-1].lower()}")
+            kinds.add(f"the {words[-1].lower()}")  # Prairie Gold Cooperative: "the cooperative"
     return {n for n in names if len(n) > 2} | kinds
 
 
@@ -120,8 +123,14 @@ def _on_side(m: Made, side: set[str]) -> bool:
     return m.statement.speaker.name in side
 
 
-def answer(run: ArticleRun, found: Found, content: str) -> tuple[Stance, str] | None:
-    """The stance and earlier claim an assertion by ``found`` answers, if it answers one."""
+def answer(
+    run: ArticleRun, found: Found, content: str, *, conceding: bool = False
+) -> tuple[Stance, str] | None:
+    """The stance and earlier claim an assertion by ``found`` answers, if it answers one.
+
+    ``conceding`` (the cue concedes: "acknowledged that …") makes a restatement on
+    the same matter a confirmation.
+    """
     side = _side(run, found)
     if not side:
         return None
@@ -142,6 +151,8 @@ def answer(run: ArticleRun, found: Found, content: str) -> tuple[Stance, str] | 
         if not _named(side, pool) and not _named(side, pool.lower()):  # "the cooperative"
             continue
         verdict = _compare(run, pool, words, negated, hedged, matters, figures, vague)
+        if verdict is None and conceding and _same(run, pool, words, matters, figures):
+            verdict = Stance.CONFIRMS
         if verdict is not None:
             answered = any(
                 x.claim == m.claim and x.statement.speaker.name == found.actor.name
@@ -155,6 +166,23 @@ def answer(run: ArticleRun, found: Found, content: str) -> tuple[Stance, str] | 
     return None
 
 
+def _same(
+    run: ArticleRun,
+    pool: str,
+    words: set[str],
+    matters: dict[str, set[str]],
+    figures: dict[str, set[float]],
+) -> bool:
+    """Whether a statement is on the matter of a claim (its words, matter or quantity)."""
+    theirs = content_words(pool)
+    shared = {w for w in words & theirs if not (w[:1].isdigit() or w[:1] == "$")}
+    if len(shared) >= 2 or any(w.startswith("=") for w in shared):
+        return True
+    return bool(set(matters) & set(_matters(run, pool))) or bool(
+        set(figures) & set(quantities(run, pool))
+    )
+
+
 def _compare(
     run: ArticleRun,
     pool: str,
@@ -166,13 +194,11 @@ def _compare(
     vague: set[str],
 ) -> Stance | None:
     """How a statement stands to a claim on the same matter (``None``: another matter)."""
-    theirs = content_words(pool)
-    shared = {w for w in words & theirs if not (w[:1].isdigit() or w[:1] == "$")}
     their_matters = _matters(run, pool)
-    common = set(matters) & set(their_matters)
     their_figures = quantities(run, pool)
+    common = set(matters) & set(their_matters)
     counted = set(figures) & set(their_figures)
-    same = len(shared) >= 2 or any(w.startswith("=") for w in shared) or bool(common) or counted
+    same = _same(run, pool, words, matters, figures)
     if not same:
         return None
     if negated:

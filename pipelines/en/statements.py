@@ -292,6 +292,10 @@ def add_statement(
             refers = find_target(run, found, claim, latest=True)
     if refers is None and len(claim.split()) < 3:
         return None
+    if refers is None and conceding and stance == Stance.CONFIRMS:
+        # "acknowledged it was reviewing options": the rumour's subject concedes its matter
+        answered = answer(run, found, raw, conceding=True)
+        stance, refers = answered if answered is not None else (stance, refers)
     if refers is None and stance == Stance.CONFIRMS and cue and cue.get("takes_up_only"):
         stance = Stance.ASSERTS  # "acknowledged that requests had tripled": nothing taken up
     if not quote:
