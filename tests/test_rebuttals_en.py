@@ -190,3 +190,23 @@ def test_rebuttal_conceding_another_matter_takes_nothing_up(extractor: Extractor
     sts = run(extractor, text)
     other = by(sts, "mobile app")
     assert other.refers_to is None
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        '"We stand by our reporting," said Ida Crane, the newsletter\'s editor.',
+        '"We count every seat we sold. Our figure is right," said Ida Crane, the newsletter\'s '
+        "editor.",
+    ],
+)
+def test_maintain_a_claimant_standing_by_its_claim_confirms_it(
+    extractor: Extractor, reply: str
+) -> None:
+    text = (
+        "The Dockside Letter reported that Corvale Cooperative had sold 9,000 tickets for its "
+        "harvest fair. Corvale Cooperative denied the report. " + reply
+    )
+    sts = run(extractor, text)
+    kept = by(sts, "Ida Crane")
+    assert (kept.stance, kept.refers_to) == (Stance.CONFIRMS, sts[0].local_id)
