@@ -210,3 +210,14 @@ def test_maintain_a_claimant_standing_by_its_claim_confirms_it(
     sts = run(extractor, text)
     kept = by(sts, "Ida Crane")
     assert (kept.stance, kept.refers_to) == (Stance.CONFIRMS, sts[0].local_id)
+
+
+def test_rebuttal_an_agent_negating_contact_denies_the_approach(extractor: Extractor) -> None:
+    text = (
+        "Sport Daily reported that FC Lindor had already approached coach Mateo Ruiz about "
+        "the vacant job. Mateo Ruiz's agent, Lia Gomez, said her client had not spoken to "
+        "anyone at FC Lindor."
+    )
+    sts = run(extractor, text)
+    answer = by(sts, "Lia Gomez")
+    assert (answer.stance, answer.refers_to) == (Stance.DENIES, sts[0].local_id)
