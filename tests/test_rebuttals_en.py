@@ -221,3 +221,28 @@ def test_rebuttal_an_agent_negating_contact_denies_the_approach(extractor: Extra
     sts = run(extractor, text)
     answer = by(sts, "Lia Gomez")
     assert (answer.stance, answer.refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+def test_rebuttal_a_claim_the_speaker_denied_before_is_about_them(extractor: Extractor) -> None:
+    text = DENIED + (
+        "Oduya added that the studio had met several buyers this year but that none of those "
+        "meetings had been about ownership."
+    )
+    sts = run(extractor, text)
+    answers = {(s.stance, s.refers_to) for s in sts if "none of those" in s.evidence}
+    assert (Stance.DENIES, sts[0].local_id) in answers
+
+
+def test_rebuttal_a_claim_denied_before_needs_the_same_matter(extractor: Extractor) -> None:
+    text = DENIED + "Oduya later said that the studio in Leeds had not yet moved into new offices."
+    sts = run(extractor, text)
+    more = by(sts, "new offices")
+    assert (more.stance, more.refers_to) == (Stance.ASSERTS, None)
+
+
+# a rumour that does not name Nell Oduya, her denial, then someone else speaks
+DENIED = (
+    "People familiar with the matter said Harlow Media was in talks to acquire a small games "
+    "studio in Leeds. Nell Oduya denied the report. Ben Roe, an analyst at Fenwick Research, "
+    "said studio prices had risen this year. "
+)

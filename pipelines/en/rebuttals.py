@@ -148,16 +148,22 @@ def answer(
         if st.speaker.name == found.actor.name or _on_side(m, side):
             continue
         pool = run.pools.get(m.claim, "")
-        if not _named(side, pool) and not _named(side, pool.lower()):  # "the cooperative"
+        # X denied or confirmed it already: it is about X even where it does not name X
+        answered = any(
+            x.claim == m.claim
+            and x.statement.speaker.name == found.actor.name
+            and x.statement.stance in (Stance.DENIES, Stance.CONFIRMS)
+            for x in run.made
+        )
+        named = _named(side, pool) or _named(side, pool.lower())  # "the cooperative"
+        if not answered and not named:
             continue
-        verdict = _compare(run, pool, words, negated, hedged, matters, figures, vague)
-        if verdict is None and conceding and _same(run, pool, words, matters, figures):
+        # unnamed, the same matter must show in its words (shared words may be names)
+        words_count = words if named else set()
+        verdict = _compare(run, pool, words_count, negated, hedged, matters, figures, vague)
+        if verdict is None and conceding and _same(run, pool, words_count, matters, figures):
             verdict = Stance.CONFIRMS
         if verdict is not None:
-            answered = any(
-                x.claim == m.claim and x.statement.speaker.name == found.actor.name
-                for x in run.made
-            )
             if answered and verdict != Stance.DENIES:
                 return None  # an elaboration of an answer already given
             if answered and not negated:
