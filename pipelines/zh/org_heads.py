@@ -43,6 +43,11 @@ _COUNT_BEFORE_ROLE = re.compile(
     r"(?:一名|一位|某位|某名|多名|多位|两名|两位|(?:通过|经由|借助|透过)(?:其)?)$"
 )
 
+# a count opening the phrase (一位俱乐部工作人员)
+_LEADING_COUNT = re.compile(
+    r"[，,、\s]*(?:另有|还有|也有)?(?:一名|一位|某位|某名|多名|多位|两名|两位|几位)"
+)
+
 _ORG_CHUNK = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|[\u4e00-\u9fff]{2,16})$"
 )
@@ -74,6 +79,7 @@ class SpeakerPhrase:
     organization: str | None = None
     organization_kind: ActorKind = ActorKind.ORGANIZATION
     pronoun_kind: str | None = None
+    short_name: str | None = None  # 青岛海鸥 for 青岛海鸥足球俱乐部
 
 
 class OrgHeads:
@@ -132,6 +138,21 @@ class OrgHeads:
                     subject, ActorKind.ORGANIZATION, s, end, "spokesperson", role=rule.get("role")
                 )
             org_end = s - 1 if self.text[s - 1] == "的" else s
+            counted = _LEADING_COUNT.match(self.text, start, org_end)
+            if counted is not None and _org_suffix_re(self.lexicon).fullmatch(
+                self.text, counted.end(), org_end
+            ):
+                # 一位俱乐部工作人员: the club (company, crew) the article is about
+                subject = self._org_in_the_news(start)
+                if subject is not None:
+                    return SpeakerPhrase(
+                        subject,
+                        ActorKind.ORGANIZATION,
+                        start,
+                        end,
+                        "spokesperson",
+                        role=rule.get("role"),
+                    )
             # 市场监管局一名工作人员: a count between the office and the role
             count = _COUNT_BEFORE_ROLE.search(self.text, start, org_end)
             if count is not None and count.start() > start:
@@ -165,6 +186,7 @@ class OrgHeads:
             if chunk is not None:
                 # 恒芯精密董秘办工作人员: the office is part of the company
                 org_end = self._without_department(chunk, org_end)
+                chunk, short = self._name_without_affixes(chunk, org_end)
                 return SpeakerPhrase(
                     self.text[chunk:org_end],
                     ActorKind.ORGANIZATION,
@@ -172,6 +194,7 @@ class OrgHeads:
                     end,
                     "spokesperson",
                     role=rule.get("role"),
+                    short_name=_short(self.text[chunk:org_end], short),
                 )
         return None
 
@@ -225,7 +248,32 @@ class OrgHeads:
         typed = _TYPE_NOUN.match(self.text, chunk, end)
         if typed is not None and self._looks_like_org(self.text[typed.end() : end]):
             chunk = typed.end()
-        return SpeakerPhrase(self.text[chunk:end], ActorKind.ORGANIZATION, chunk, end, "org_name")
+        chunk, short = self._name_without_affixes(chunk, end)
+        name = self.text[chunk:end]
+        return SpeakerPhrase(
+            name, ActorKind.ORGANIZATION, chunk, end, "org_name", short_name=_short(name, short)
+        )
+
+    def _name_without_affixes(self, chunk: int, end: int) -> tuple[int, str]:
+        """Start and short running name of the organisation ``text[chunk:end]``.
+
+        A leading occupation or league word is no part of the name (演员X工作室,
+        中超球队X足球俱乐部), and a club is called without its 足球俱乐部.
+        """
+        for rule in self.lexicon["org_name_affixes"].rules:
+            if rule.get("position") != "prefix":
+                continue
+            m = re.compile(rule.pattern).match(self.text, chunk, end)
+            if m is not None and m.end() > chunk and self._looks_like_org(self.text[m.end() : end]):
+                chunk = m.end()
+        name = self.text[chunk:end]
+        for rule in self.lexicon["org_name_affixes"].rules:
+            if rule.get("position") != "suffix":
+                continue
+            m = re.compile(f"(?:{rule.pattern})$").search(name)
+            if m is not None and m.start() >= int(rule.get("min_rest", 2)):
+                name = name[: m.start()]
+        return chunk, name
 
     def _sentence_subject_org(self, pos: int) -> str | None:
         """An organisation opening a clause of the sentence before ``pos`` (X则回复…)."""
@@ -271,6 +319,10 @@ class OrgHeads:
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]*", chunk):
             return True
         return bool(_org_suffix_re(self.lexicon).search(chunk))
+
+
+def _short(name: str, short: str) -> str | None:
+    return short if short != name else None
 
 
 def _strip_after_last_descriptor(before: str, mentions: list[Mention], offset: int) -> str:

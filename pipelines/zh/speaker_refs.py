@@ -64,6 +64,9 @@ class SpeakerRefs:
         if sp.how == "latin_name":
             sp = self._full_latin_name(sp)
         ref = self._known(sp.name, sp.kind, sp.description)
+        if sp.short_name and not ref.aliases:
+            # 青岛海鸥足球俱乐部, called 青岛海鸥 in running text
+            return ActorRef(ref.name, ref.kind, (sp.short_name,), ref.description)
         written = self._as_written(sp)
         if ref.name == sp.name and not ref.aliases and written != sp.name:
             # 天曜娛樂 in a traditional-script article: named as written, the folded form an alias

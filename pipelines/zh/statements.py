@@ -193,7 +193,11 @@ class StatementPass(AnswerPass):
             self.last_speaker = (s1, speaker)
         if speaker.kind == ActorKind.PERSON:
             self.parser.people.add(speaker.name)
-        elif sp is not None and sp.how in ("org_name", "spokesperson") and not speaker.aliases:
+        elif (
+            sp is not None
+            and sp.how in ("org_name", "spokesperson")
+            and (not speaker.aliases or sp.short_name)
+        ):
             self.parser.orgs.add(speaker.name)
         if sp is not None and sp.role and sp.organization and sp.how != "spokesperson":
             org = self._known(sp.organization, sp.organization_kind)

@@ -1,0 +1,66 @@
+"""Chinese speaker-phrase boundaries: descriptor heads with their modifiers,
+occupation and league words before an organisation name, a count before a
+bare club word.  Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import ActorKind, Article
+from pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def speakers(extractor: Extractor, text: str) -> list[tuple[str, ActorKind]]:
+    result = extractor(Article(id="t", text=text, language="zh", outlet="新京报"))
+    return [(s.speaker.name, s.speaker.kind) for s in result.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 接近X的 + a role noun other than 人士: the whole descriptor, without the count
+        (
+            "一位接近节目组的工作人员向新京报透露，第二季已经停止录制。",
+            [("接近节目组的工作人员", ActorKind.ANONYMOUS)],
+        ),
+        (
+            "多位熟悉该项目的研究员表示，样机的续航还达不到宣传的水平。",
+            [("熟悉该项目的研究员", ActorKind.ANONYMOUS)],
+        ),
+        # the established 接近X的人士 keeps its form
+        ("接近该车企的人士称，新车将于明年上市。", [("接近该车企的人士", ActorKind.ANONYMOUS)]),
+        # 国内/海外 before 自媒体 is part of the group's name
+        ("有海外自媒体爆料称，这名后卫将加盟西甲球队。", [("海外自媒体", ActorKind.GROUP)]),
+    ],
+)
+def test_descriptor_heads(
+    extractor: Extractor, text: str, expected: list[tuple[str, ActorKind]]
+) -> None:
+    assert speakers(extractor, text) == expected
+
+
+def test_occupation_before_a_studio_name(extractor: Extractor) -> None:
+    text = "歌手韩予白工作室当晚在微博发布声明，称网传的解约消息不实。"
+    assert speakers(extractor, text)[0][0] == "韩予白工作室"
+
+
+def test_league_and_club_words_around_a_club_name(extractor: Extractor) -> None:
+    text = (
+        "中甲球队南湖飞鹰足球俱乐部官方宣布，队长将留队两年。"
+        "一位俱乐部工作人员透露，续约谈判进行得很顺利。"
+    )
+    result = extractor(Article(id="t", text=text, language="zh", outlet="新京报"))
+    refs = [s.speaker for s in result.statements]
+    assert [r.name for r in refs] == ["南湖飞鹰足球俱乐部", "南湖飞鹰足球俱乐部"]
+    assert "南湖飞鹰" in refs[0].aliases
+
+
+def test_participant_clause_is_a_description_not_a_name(extractor: Extractor) -> None:
+    # 参与X的投资人: the relative clause describes the investor; the head is the name
+    text = "一位参与过该公司上一轮融资的投资人透露，今年的订单已经翻倍。"
+    assert speakers(extractor, text) == [("投资人", ActorKind.ANONYMOUS)]
