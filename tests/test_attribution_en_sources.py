@@ -35,3 +35,26 @@ def test_said_it_did_not_comment_on_is_a_refusal(extractor: Extractor) -> None:
     sts = extractor(Article(id="t", text=text, language="en", outlet="Sea Wire")).statements
     refusal = next(s for s in sts if "commercial affairs" in s.evidence)
     assert (refusal.stance, refusal.refers_to) == (Stance.NO_COMMENT, sts[0].local_id)
+
+
+def test_the_outlet_addressed_before_the_company_said_is_not_the_company(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "People familiar with the matter said the bakery in Alston would be sold. Dunmore "
+        "Foods, a milling company, runs the bakery. In a statement to the Echo, the company "
+        'said: "There are no plans to sell the bakery in Alston."'
+    )
+    sts = extractor(Article(id="t", text=text, language="en", outlet="Sea Wire")).statements
+    denial = next(s for s in sts if "no plans" in s.evidence)
+    assert denial.speaker.name == "Dunmore Foods"
+
+
+def test_a_rumour_that_swept_a_town_is_relayed_by_the_outlet(extractor: Extractor) -> None:
+    text = (
+        "Shops in Alston are worried after a rumour swept the village on Monday that the "
+        "bakery will close in the spring."
+    )
+    [st] = extractor(Article(id="t", text=text, language="en", outlet="Sea Wire")).statements
+    assert (st.speaker.name, st.stance) == ("Sea Wire", Stance.REPORTS)
+    assert (st.claim_text or "").startswith("the bakery will close")

@@ -246,3 +246,31 @@ DENIED = (
     "studio in Leeds. Nell Oduya denied the report. Ben Roe, an analyst at Fenwick Research, "
     "said studio prices had risen this year. "
 )
+
+
+def test_matter_a_denial_takes_up_the_rumour_on_its_matter(extractor: Extractor) -> None:
+    text = (
+        "Staff at Dunmore Mills' bakery in Alston fear for their jobs after a rumour swept the "
+        "village this week that the site will close next spring. The Bakers' Union said it had "
+        "written to Dunmore Mills asking for a meeting. In a statement to the Echo, Dunmore Mills "
+        'said: "There are no plans to close the Alston bakery."'
+    )
+    sts = run(extractor, text)
+    rumour = by(sts, "rumour swept")
+    assert (rumour.stance, rumour.speaker.name) == (Stance.REPORTS, "Valley Ledger")
+    denial = by(sts, "no plans")
+    assert denial.speaker.name == "Dunmore Mills"
+    assert (denial.stance, denial.refers_to) == (Stance.DENIES, rumour.local_id)
+
+
+def test_matter_a_denial_on_another_matter_keeps_its_own_target(extractor: Extractor) -> None:
+    text = (
+        "Staff at Dunmore Mills' bakery in Alston fear for their jobs after a rumour swept the "
+        "village this week that the site will close next spring. The Bakers' Union said Dunmore "
+        "Mills had cut night-shift pay by 5%. Dunmore Mills denied that it had cut night-shift "
+        "pay."
+    )
+    sts = run(extractor, text)
+    claim = by(sts, "Bakers' Union")
+    denial = by(sts, "denied")
+    assert (denial.stance, denial.refers_to) == (Stance.DENIES, claim.local_id)

@@ -109,7 +109,7 @@ def prescan(finder: SpeakerFinder) -> None:
         rf"(?P<name>{NAME}),\s+(?:an?|the|[A-Z][\w-]*(?:'s|’s))\s+(?P<app>[^,.;]+)", finder.text
     ):
         name = finder.strip_name(m.group("name"))
-        if cue_words.intersection(m.group("app").split()):
+        if cue_words.intersection(w.strip(":\"“”'") for w in m.group("app").split()):
             continue  # "…Munch, the food delivery app on Wednesday confirmed …": a new subject
         if name and finder.kinds.kind_of(name) != ActorKind.PERSON:
             actor = finder.known(name, ActorKind.ORGANIZATION)

@@ -31,14 +31,14 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, Stance
-from pipelines.en.responses import _named, _responder_names, content_words
+from pipelines.en.responses import _named, _responder_names, _rumour, content_words
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun
     from pipelines.en.names import Found
     from pipelines.en.statements import Made
 
-__all__ = ["answer", "quantities"]
+__all__ = ["answer", "matter_target", "quantities"]
 
 # "about 60 roles", "$3 billion", "12,000 staff", "6.4%": a number and what it counts
 _QUANTITY = re.compile(
@@ -223,4 +223,24 @@ def _compare(
         return Stance.CONFIRMS  # "a small number of complaints" against "hundreds": in part
     if hedged:
         return Stance.QUESTIONS
+    return None
+
+
+def matter_target(run: ArticleRun, found: Found, content: str) -> str | None:
+    """The first rumour on the matter of a denial or confirmation that found no claim.
+
+    "There are no plans to close the plant" answers a rumour that the site
+    will close even where neither names the other: the same matter
+    (``matters.jsonl``) is enough when the rumour is not the speaker's own.
+    """
+    matters = set(_matters(run, content))
+    if not matters:
+        return None
+    side = _side(run, found)
+    for m in run.made:
+        st = m.statement
+        if st.refers_to is not None or not _rumour(st) or st.speaker.name in side:
+            continue
+        if matters & set(_matters(run, run.pools.get(m.claim, ""))):
+            return m.claim
     return None

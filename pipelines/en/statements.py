@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.en.names import NAME, NOT_NAMES, Found
-from pipelines.en.rebuttals import answer
+from pipelines.en.rebuttals import answer, matter_target
 from pipelines.en.relayed import relay_denied
-from pipelines.en.responses import _PRONOUN_OBJECT, find_target
+from pipelines.en.responses import _PRONOUN_OBJECT, _rumour, find_target
 from pipelines.lexicon import Rule
 from pipelines.stance import read_stance
 from pipelines.statement_record import statement_record
@@ -273,6 +273,9 @@ def add_statement(
             # "announced that it would cut 1,200 roles", "conceded that the target assumes
             # a lot": it confirms a claim only if it says it
             refers = find_target(run, found, obj, latest=False, anaphor=anaphor, clause=own)
+    if stance in (Stance.DENIES, Stance.CONFIRMS) and not conceding and not _rumoured(run, refers):
+        # "There are no plans to close the plant" after a rumour the plant will close
+        refers = matter_target(run, found, raw) or refers
     if refers is None and own_view and stance == Stance.ASSERTS:
         # "Our read: the sale is happening", "My guess is that it wouldn't, not at $2.6
         # billion": the author's verdict on a rumour it restates
@@ -346,6 +349,12 @@ def add_statement(
     run.made.append(made)
     run.finder.note(s0 if not quote else c1, speaker, spoke=True)
     return made
+
+
+def _rumoured(run: ArticleRun, claim: str | None) -> bool:
+    """Whether ``claim`` was first stated as a rumour (a report, an unnamed source …)."""
+    first = next((m for m in run.made if m.claim == claim), None)
+    return first is not None and _rumour(first.statement)
 
 
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
