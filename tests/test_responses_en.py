@@ -296,3 +296,26 @@ def test_has_not_received_any_notification_is_no_comment(extractor: Extractor) -
     )
     sts = run(extractor, text)
     assert (sts[1].stance, sts[1].refers_to) == (Stance.NO_COMMENT, sts[0].local_id)
+
+
+def test_pouring_cold_water_on_the_reports_takes_up_the_report_naming_the_responder(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The Tribune reported that FC Lindor had approached coach Mateo Ruiz about the job. "
+        "It was also reported in Spain that the club had sounded out Ivo Brandt. "
+        "Mateo Ruiz's agent, Lia Gomez, poured cold water on the reports."
+    )
+    sts = run(extractor, text)
+    denial = only(sts, "poured cold water")
+    assert (denial.stance, denial.refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+def test_would_not_be_drawn_on_is_a_refusal(extractor: Extractor) -> None:
+    text = (
+        "The Tribune reported that Dunmore Foods would close its bakery in Alston. "
+        "Dunmore Foods would not be drawn on the future of the bakery."
+    )
+    sts = run(extractor, text)
+    refusal = only(sts, "not be drawn")
+    assert (refusal.stance, refusal.refers_to) == (Stance.NO_COMMENT, sts[0].local_id)

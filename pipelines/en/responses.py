@@ -310,8 +310,10 @@ def find_target(
             return posted[0].claim
     if _REPORT_WORD.search(obj):
         reports = [m for m in cands if _report(m.statement)]
+        # "poured cold water on the reports": the report about the responder, if one is
+        mine = [m for m in reports if _named(me, run.pools.get(m.claim, ""))]
         if reports:
-            return reports[-1].claim
+            return (mine or reports)[-1].claim
     if latest and anaphor:
         # "That report was shot down. A spokesperson said the claim was untrue": a rumour
         # told just before is what "the claim" is, before older ones that name the responder
