@@ -319,3 +319,31 @@ def test_would_not_be_drawn_on_is_a_refusal(extractor: Extractor) -> None:
     sts = run(extractor, text)
     refusal = only(sts, "not be drawn")
     assert (refusal.stance, refusal.refers_to) == (Stance.NO_COMMENT, sts[0].local_id)
+
+
+def test_pushing_back_on_claims_by_a_named_rival_states_the_rivals_claim(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Halden Mobile chief executive Ana Pires pushed back on claims by rival Kestrel Telecom "
+        "that Halden's rural network drops one call in five."
+    )
+    sts = run(extractor, text)
+    claim = next(s for s in sts if s.speaker.name == "Kestrel Telecom")
+    denial = next(s for s in sts if s.speaker.name == "Ana Pires")
+    assert claim.stance == Stance.ASSERTS
+    assert "drops one call in five" in (claim.claim_text or "")
+    assert (denial.stance, denial.refers_to) == (Stance.DENIES, claim.local_id)
+
+
+def test_a_spokesperson_in_touch_to_say_talks_ended_denies_the_talks(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Northwind and Castle Towers are back in talks about a merger, according to two "
+        "bankers. A Castle Towers spokesperson has been in touch to say the talks ended in "
+        "June and have not been revived."
+    )
+    sts = run(extractor, text)
+    denial = only(sts, "in touch to say")
+    assert (denial.stance, denial.refers_to) == (Stance.DENIES, sts[0].local_id)

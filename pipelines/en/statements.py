@@ -48,7 +48,9 @@ _CONTENT_CUTS = re.compile(
 _STATED_CLAIM = re.compile(
     r"(?:(?:the|a|an|these|those|such|separate|earlier|recent|media|press|online|new|"
     r"latest|\w+'s|\w+’s)\s+){0,3}(?:reports?|claims?|rumou?rs?|speculation|suggestions?|"
-    r"allegations?|accounts?|stories|story|assertions?|idea)\s+that\s+(?P<c>.+)",
+    r"allegations?|accounts?|stories|story|assertions?|idea)"
+    r'(?:\s+by\s+(?P<by>[^,;"“”]{2,60}?))?'
+    r"\s+that\s+(?P<c>.+)",
     re.IGNORECASE | re.DOTALL,
 )
 # what a document, post or report can do besides the document-only cues (show, describe …)
@@ -253,6 +255,10 @@ def add_statement(
             ):
                 # "dismissed speculation that it sought a loan": the outlet relays what it denies
                 refers = relay_denied(run, claim, (s0, s1))
+            if refers is None and stated.group("by"):
+                # "pushed back on claims by rival Skyreach that …": Skyreach's claim, answered
+                base = c0 + len(raw) - len(raw.lstrip())
+                refers = _claimed_by(run, found, stated, base, (s0, s1))
         elif stance == Stance.NO_COMMENT and clause and len(clause.group("c").split()) >= 4:
             # "declined to comment on reports that it plans to hire 20 staff": a claim
             refers = find_target(run, found, obj, latest=False, clause=True, hearsay=True)
@@ -361,6 +367,20 @@ _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 _ANAPHORIC_CLAUSE = re.compile(r"(?:that|this|those|these)\s+(?!is\b)", re.IGNORECASE)
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n't\b", re.IGNORECASE)
+
+
+def _claimed_by(
+    run: ArticleRun, found: Found, stated: re.Match[str], base: int, sent: tuple[int, int]
+) -> str | None:
+    """The claim of the author a response names ("claims by X that …"), stated by X."""
+    author = run.finder.resolve(stated.group("by"), base + stated.start("by"))
+    if author is None or author.actor.name == found.actor.name:
+        return None
+    content = (base + stated.start("c"), base + stated.end("c"))
+    made = add_statement(
+        run, author, None, Stance.ASSERTS, sent, content, "en.claim_by", quote=False, conf=0.6
+    )
+    return made.claim if made is not None else None
 
 
 def _but_not(
