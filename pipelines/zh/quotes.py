@@ -284,16 +284,29 @@ class QuotePass:
         """问：…？答：… on one line: the answer is the person the interview introduced."""
         found = []
         for m in _ANSWER_LABEL.finditer(para):
-            people = [(pos, n) for pos, n in self.parser.introduced if pos < offset + m.start()]
-            if not people:
+            where = offset + m.start()
+            people = [(pos, n) for pos, n in self.parser.introduced if pos < where]
+            interviewee = self._interviewee(where)
+            if interviewee is not None and (not people or people[-1][0] < interviewee.head_start):
+                sp = interviewee
+            elif people:
+                sp = SpeakerPhrase(people[-1][1], ActorKind.PERSON, where, where, "qa_answer")
+            else:
                 break
-            name = people[-1][1]
             nxt = _QUESTION_LABEL.search(para, m.end())
             end = offset + (nxt.start() if nxt else len(para))
-            where = offset + m.start()
-            sp = SpeakerPhrase(name, ActorKind.PERSON, where, where, "qa_answer")
             found.append((offset + m.end(), end, sp))
         return found
+
+    def _interviewee(self, pos: int) -> SpeakerPhrase | None:
+        """The one "X接受了记者采访" or "X就…答记者问" introduced last before ``pos``."""
+        last = None
+        for m in self.lex["interviews"].finditer(self.text, 0, pos):
+            last = m
+        if last is None or not last.group("who"):
+            return None
+        a, b = last.spans["who"]
+        return self.parser.parse(a, b)
 
     def _answer_pass(self, s0: int, s1: int) -> bool:
         """A sentence of an interview answer is the answering person's."""

@@ -174,11 +174,28 @@ class SpeakerRefs:
             return None
         for st in reversed(self.out.statements):
             if sp.head_start - st.start > _ROLE_REACH:
-                return None
+                break
             cue_at = st.evidence.find(st.cue) if st.cue else -1
             if cue_at > 0 and m.group("role") in st.evidence[:cue_at]:
                 return st.speaker if st.speaker != self._outlet_ref() else None
-        return None
+        return self._role_introduced(m.group("role"), sp.head_start)
+
+    def _role_introduced(self, role: str, pos: int) -> ActorRef | None:
+        """这位负责人说 after "X司有关负责人接受了记者采访": the office that role speaks for.
+
+        The role was introduced in a sentence that quoted nothing; the phrase
+        ending with it there names the organisation.
+        """
+        at = self.text.rfind(role, max(0, pos - _ROLE_REACH), pos)
+        if at < 0 or _DEMONSTRATIVE_ROLE.fullmatch(self.text, max(0, at - 2), at + len(role)):
+            return None
+        clause = max(self.text.rfind(ch, 0, at) for ch in "，,。！？!?：:\n") + 1
+        found = self.parser.parse(clause, at + len(role))
+        if found is None or found.how != "spokesperson" or found.head_end != at + len(role):
+            return None
+        if self.text.count(found.name) < 2 and found.name not in self.parser.orgs:
+            return None  # 记者联系了X公司: a name the article never uses again is unsure
+        return self._speaker_ref(found)
 
     def _account_in_sentence(self, pos: int) -> ActorRef | None:
         """The last named channel account (公众号“X”) of the sentence before ``pos``."""
