@@ -58,3 +58,15 @@ def test_a_rumour_that_swept_a_town_is_relayed_by_the_outlet(extractor: Extracto
     [st] = extractor(Article(id="t", text=text, language="en", outlet="Sea Wire")).statements
     assert (st.speaker.name, st.stance) == ("Sea Wire", Stance.REPORTS)
     assert (st.claim_text or "").startswith("the bakery will close")
+
+
+def test_facing_questions_over_reports_relays_the_reports(extractor: Extractor) -> None:
+    text = (
+        "Facing questions over reports that Harlow Bank was quietly closing rural branches, "
+        "the bank's chairman told MPs on Tuesday that every branch would stay open."
+    )
+    sts = extractor(Article(id="t", text=text, language="en", outlet="Sea Wire")).statements
+    assert all(s.speaker.name != "Facing" for s in sts)
+    relayed = next(s for s in sts if s.stance == Stance.REPORTS)
+    assert relayed.speaker.name == "Sea Wire"
+    assert (relayed.claim_text or "").startswith("Harlow Bank was quietly closing")
