@@ -70,3 +70,14 @@ def test_facing_questions_over_reports_relays_the_reports(extractor: Extractor) 
     relayed = next(s for s in sts if s.stance == Stance.REPORTS)
     assert relayed.speaker.name == "Sea Wire"
     assert (relayed.claim_text or "").startswith("Harlow Bank was quietly closing")
+
+
+def test_a_countrys_ministry_is_an_institution_speaker(extractor: Extractor) -> None:
+    text = (
+        "Norvik has hired advisers to sell its port stake, two sources said. Denmark's "
+        "transport ministry, which must approve any sale, declined to comment on the talks."
+    )
+    sts = extractor(Article(id="t", text=text, language="en", outlet="Sea Wire")).statements
+    refusal = next(s for s in sts if s.stance == Stance.NO_COMMENT)
+    assert refusal.speaker.name == "Denmark's transport ministry"
+    assert refusal.refers_to == sts[0].local_id

@@ -276,8 +276,10 @@ class SpeakerFinder:
     def _named_institution(self, p: str, pos: int) -> Found | None:
         """ "the Hong Kong exchange", "the Aragon regional government": a name and what it is."""
         m = re.fullmatch(
-            rf"(?:[Tt]he|[Aa]n?)\s+(?P<name>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*)", p
-        )
+            rf"(?:(?:[Tt]he|[Aa]n?)\s+(?P<name>{NAME})|{NAME}(?:'s|’s))\s+(?:[a-z][\w-]*\s+)?"
+            r"(?P<noun>[a-z][\w-]*)",
+            p,
+        )  # "Norway's energy ministry" too
         if m is None:
             return None
         noun = m.group("noun")
@@ -286,7 +288,8 @@ class SpeakerFinder:
             r.pattern for r in self.lex["institutions"].rules
         }:
             return None
-        actor = self.known(p.split(None, 1)[1], ActorKind.ORGANIZATION)
+        name = p.split(None, 1)[1] if m.group("name") else p
+        actor = self.known(name, ActorKind.ORGANIZATION)
         self.note(pos, actor)
         return Found(actor, "name")
 
