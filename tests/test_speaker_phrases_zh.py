@@ -64,3 +64,24 @@ def test_participant_clause_is_a_description_not_a_name(extractor: Extractor) ->
     # 参与X的投资人: the relative clause describes the investor; the head is the name
     text = "一位参与过该公司上一轮融资的投资人透露，今年的订单已经翻倍。"
     assert speakers(extractor, text) == [("投资人", ActorKind.ANONYMOUS)]
+
+
+def test_forum_user_known_by_handle(extractor: Extractor) -> None:
+    text = (
+        "“这家公司拿到了大单，”一位ID为“光伏老兵”的雪球用户在帖子里写道，“周末会有公告。”"
+        "ID为“长线守望”的用户质疑称，公司的产线连中试都还没完成。"
+    )
+    result = extractor(Article(id="t", text=text, language="zh", outlet="新京报"))
+    got = [(s.speaker.name, s.speaker.kind, s.stance.value) for s in result.statements]
+    assert got == [
+        ("光伏老兵", ActorKind.PERSON, "asserts"),
+        ("光伏老兵", ActorKind.PERSON, "asserts"),
+        ("长线守望", ActorKind.PERSON, "questions"),
+    ]
+    # the handle is a name, not a quote
+    assert all(s.quote is None or "长线守望" not in s.quote for s in result.statements)
+
+
+def test_speaker_ends_before_a_cue_glued_to_the_last_one(extractor: Extractor) -> None:
+    text = "分析师王明远质疑称，这笔订单的规模远超产能。"
+    assert speakers(extractor, text) == [("王明远", ActorKind.PERSON)]

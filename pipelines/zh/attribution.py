@@ -100,7 +100,12 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
             owner.tagger,
             self.token_starts,  # type: ignore[arg-type]
         )
-        self.quotes = find_quotes(self.text)
+        # a handle in quotation marks inside a mention (ID为“X”的用户) is a name, not speech
+        self.quotes = [
+            q
+            for q in find_quotes(self.text)
+            if not any(m.start < q.open and q.close < m.end for m in self.mentions)
+        ]
         self.out = Attribution()
         self.consumed: list[tuple[int, int]] = []
         self.last_speaker: tuple[int, ActorRef] | None = None
@@ -189,6 +194,11 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
         i = pos
         while i > floor and self.text[i - 1] not in CLAUSE_PUNCT + "”」":
             i -= 1
+        if i > floor and self.text[i - 1] in "”」":
+            # ID为“X”的用户: the closing mark is inside a mention, the clause goes on
+            inside = next((m for m in self.mentions if m.start < i - 1 < m.end - 1), None)
+            if inside is not None:
+                return self._clause_start(max(floor, inside.start), floor)
         return i
 
     def _parse_speaker(self, start: int, end: int, floor: int) -> SpeakerPhrase | None:

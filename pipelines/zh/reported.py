@@ -108,7 +108,15 @@ class ReportedPass:
                 and not self.text[clause : cue.start].strip()
             ):
                 continue  # X表示，暂不回应…: the second cue opens the content of the first
-            sp = self._parse_speaker(s0, cue.start, s0) or self._rumour_subject(s0, cue)
+            end = cue.start
+            for c in reversed(self._cues_chained_before(cue)):
+                if c.end == end and c.start > clause:
+                    end = c.start  # X质疑称, Y否认称: the speaker ends before the first cue
+            sp = (
+                self._parse_speaker(s0, cue.start, s0)
+                if end == cue.start
+                else self._parse_speaker(s0, end, s0) or self._parse_speaker(s0, cue.start, s0)
+            ) or self._rumour_subject(s0, cue)
             if sp is None and found and _GOES_ON.fullmatch(self.text, clause, cue.start):
                 sp = found[-1][1]  # "X称A，并表示B": the same speaker goes on
             if sp is not None:
