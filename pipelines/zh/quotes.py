@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -185,8 +186,38 @@ class QuotePass:
                     if rule == "zh.quote.speaker_after":
                         self._speech_after_cue(sp, cue, (s0, s1), quotes)
         if not bound and len(quotes) == 1:
-            bound.extend(self._continuation(quotes[0], s0, s1))
+            bound.extend(self._continuation(quotes[0], s0, s1) or self._revealed(quotes[0], s0, s1))
         return bound
+
+    def _revealed(self, q: Quote, s0: int, s1: int) -> list[Quote]:
+        """“…” standing alone, then 说这话的是X: the quote is X's."""
+        if q.open != s0 or self.text[q.close + 1 : s1].strip("。！？!? \n"):
+            return []
+        nxt = s1
+        while nxt < len(self.text) and self.text[nxt].isspace():
+            nxt += 1
+        m = self.lex["speaker_reveals"].search(self.text, nxt, min(len(self.text), nxt + 40))
+        if m is None or m.start != nxt or not m.group("who"):
+            return []
+        a, b = m.spans["who"]
+        sp = self.parser.parse(a, b)
+        speaker = self._speaker_ref(sp) if sp is not None else None
+        if sp is None or speaker is None or sp.head_end != b:
+            return []
+        if speaker.kind == ActorKind.PERSON:
+            bisect.insort(self.parser.introduced, (b, speaker.name))
+        added = self._add(
+            speaker=speaker,
+            sp=sp,
+            sentence=(s0, s1),
+            content=q.content,
+            rule="zh.quote.speaker_revealed",
+            cue="",
+            base=Stance.ASSERTS,
+            quote=True,
+            confidence=0.8,
+        )
+        return [q] if added else []
 
     def _speech_after_cue(
         self,

@@ -117,7 +117,17 @@ class SpeakerParser(OrgHeads):
                 if not 2 <= len(word) <= 3:
                     continue
             found.append((m.end(), word))
-        return found
+        for m in self.lexicon["pseudonyms"].finditer(self.text):
+            # 李春梅（化名）, 95后的小何（化名）: the name right before the gloss
+            for size in (3, 2):
+                word = self.text[max(0, m.start - size) : m.start]
+                surname = self.lexicon["surnames"].search(word[:1])
+                if _HAN_NAME.fullmatch(word) and (
+                    _FAMILIAR_NAME.fullmatch(word) or (surname is not None and surname.start == 0)
+                ):
+                    found.append((m.start, word))
+                    break
+        return sorted(found)
 
     def strip_fillers(self, start: int, end: int) -> int:
         """New end of the phrase after removing adverbs and "在…时" clauses."""
