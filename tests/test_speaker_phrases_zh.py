@@ -85,3 +85,19 @@ def test_forum_user_known_by_handle(extractor: Extractor) -> None:
 def test_speaker_ends_before_a_cue_glued_to_the_last_one(extractor: Extractor) -> None:
     text = "分析师王明远质疑称，这笔订单的规模远超产能。"
     assert speakers(extractor, text) == [("王明远", ActorKind.PERSON)]
+
+
+def test_party_word_before_a_company_name(extractor: Extractor) -> None:
+    text = "16日，《远山如黛》出品方星河影业发布说明，称拍摄计划有调整。"
+    assert speakers(extractor, text) == [("星河影业", ActorKind.ORGANIZATION)]
+
+
+def test_bare_organisation_noun_is_the_one_named_before(extractor: Extractor) -> None:
+    text = (
+        "歌手韩予白工作室在微博发布声明，称网传解约消息不实。在声明中，工作室表示，韩予白从未迟到。"
+    )
+    assert [n for n, _ in speakers(extractor, text)] == ["韩予白工作室", "韩予白工作室"]
+
+
+def test_bare_organisation_noun_without_antecedent_is_no_speaker(extractor: Extractor) -> None:
+    assert speakers(extractor, "工作室表示，新专辑将在明年发行。") == []

@@ -183,6 +183,7 @@ class SpeakerParser(OrgHeads):
             or self._pos_name(start, end)
             or self._org_name(start, end)
             or self._bare_role(start, end)
+            or self._bare_org_noun(start, end)
         )
         if head is None:
             return None
@@ -251,6 +252,29 @@ class SpeakerParser(OrgHeads):
         if m is None or m.start() not in self.token_starts:
             return None
         return SpeakerPhrase(m.group(), ActorKind.ANONYMOUS, m.start(), end, "descriptor")
+
+    def _bare_org_noun(self, start: int, end: int) -> SpeakerPhrase | None:
+        """工作室表示, 俱乐部称: the organisation of that kind the article named last."""
+        raw = self.text[start:end]
+        body = _LEADING_NOISE.sub("", raw)
+        if len(body) < 2 or not _org_suffix_re(self.lexicon).fullmatch(body):
+            return None
+        seen = [
+            (self.text.rfind(name, 0, start), name)
+            for name in self.orgs
+            if name.endswith(body) and name != body
+        ]
+        seen += [
+            (m.start, m.name)
+            for m in self._mentions
+            if m.end <= start and m.kind == ActorKind.ORGANIZATION and m.name.endswith(body)
+        ]
+        seen = [(at, name) for at, name in seen if at >= 0]
+        if not seen:
+            return None
+        name = max(seen)[1]
+        at = end - len(body)
+        return SpeakerPhrase(name, ActorKind.ORGANIZATION, at, end, "org_name")
 
     def _demonstrative(self, start: int, end: int) -> SpeakerPhrase | None:
         """该日本厂商 after "一家日本厂商": the noun phrase introduced before."""
