@@ -101,3 +101,18 @@ def test_bare_organisation_noun_is_the_one_named_before(extractor: Extractor) ->
 
 def test_bare_organisation_noun_without_antecedent_is_no_speaker(extractor: Extractor) -> None:
     assert speakers(extractor, "工作室表示，新专辑将在明年发行。") == []
+
+
+def test_statement_quoted_after_xiedao_is_its_issuers(extractor: Extractor) -> None:
+    # the 说明 issued by another party in between is not the 声明 that 写道 quotes
+    text = (
+        "出品方星河影业发布说明，称拍摄计划有调整。"
+        "在22日的声明中，韩予白工作室表示，韩予白从未迟到。"
+        "“我们欢迎善意的批评，”声明写道，“但对恶意造谣的行为，我们将追究到底。”"
+    )
+    assert [n for n, _ in speakers(extractor, text)] == [
+        "星河影业",
+        "韩予白工作室",
+        "韩予白工作室",
+        "韩予白工作室",
+    ]

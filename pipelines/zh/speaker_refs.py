@@ -21,6 +21,7 @@ __all__ = ["SpeakerRefs"]
 
 _UNNAMED = "未具名消息来源"
 _DOCUMENT_REACH = 400
+_DOCUMENT_DEMONSTRATIVE = re.compile(r"^(?:该|这份|此份|上述|这则|此)")
 _POST_REACH = 300  # 帖子还说 refers to a poster quoted shortly before
 _POSTERS = (ActorKind.ANONYMOUS, ActorKind.GROUP, ActorKind.PERSON)
 _SENTENCE_END = "。！？!?\n"
@@ -92,7 +93,10 @@ class SpeakerRefs:
 
     def _resolve_pronoun(self, sp: SpeakerPhrase) -> ActorRef | None:
         if sp.pronoun_kind == "document":
-            issuer = self._document_issuer(sp.head_end)
+            noun = _DOCUMENT_DEMONSTRATIVE.sub("", self.text[sp.head_start : sp.head_end]).strip(
+                "《》"
+            )
+            issuer = self._document_issuer(sp.head_end, noun)
             if issuer is not None:
                 return issuer
         if sp.pronoun_kind == "hearsay":
@@ -218,7 +222,7 @@ class SpeakerRefs:
             return None
         return None
 
-    def _document_issuer(self, pos: int) -> ActorRef | None:
+    def _document_issuer(self, pos: int, noun: str = "") -> ActorRef | None:
         """Who issued the document a 声明称 stands for.
 
         X发布《…声明》 or X出具的说明 shortly before (``pos`` is the end of the
@@ -227,6 +231,8 @@ class SpeakerRefs:
         floor = max(0, pos - _DOCUMENT_REACH)
         found = list(self.lex["issuing"].finditer(self.text, floor, pos))
         for m in reversed(found):
+            if noun and not m.text.endswith(noun):
+                continue  # 声明写道 after "X发布说明…": another document
             # the clause opening the sentence ends at the sentence before it
             sentence = max(self.text.rfind(ch, floor, m.start) for ch in _SENTENCE_END) + 1
             end = m.start
@@ -244,6 +250,16 @@ class SpeakerRefs:
                 if sp.how in ("org_name", "spokesperson"):
                     self.parser.orgs.add(sp.name)  # 茶语町 speaks again later
                 return self._speaker_ref(sp)
+        for st in reversed(self.out.statements):
+            # 在声明中，X表示… then 声明写道: the one who spoke through that document
+            cue_at = st.evidence.find(st.cue) if st.cue else -1
+            if (
+                noun
+                and st.start < pos
+                and pos - st.start < _DOCUMENT_REACH
+                and noun in st.evidence[:cue_at]
+            ) and st.speaker.kind != ActorKind.MEDIA:
+                return st.speaker
         # 起诉状显示，X以…为由，将Y诉至法院: the filer is named right after
         stops = [i for i in (self.text.find(ch, pos) for ch in "。\n") if i >= 0]
         for m in self.lex["issuing"].finditer(self.text, pos, min(stops, default=len(self.text))):
