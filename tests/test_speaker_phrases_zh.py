@@ -75,7 +75,6 @@ def test_forum_user_known_by_handle(extractor: Extractor) -> None:
     got = [(s.speaker.name, s.speaker.kind, s.stance.value) for s in result.statements]
     assert got == [
         ("光伏老兵", ActorKind.PERSON, "asserts"),
-        ("光伏老兵", ActorKind.PERSON, "asserts"),
         ("长线守望", ActorKind.PERSON, "questions"),
     ]
     # the handle is a name, not a quote
@@ -114,5 +113,17 @@ def test_statement_quoted_after_xiedao_is_its_issuers(extractor: Extractor) -> N
         "星河影业",
         "韩予白工作室",
         "韩予白工作室",
-        "韩予白工作室",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # the comma inside the marks: one sentence interrupted by its speaker
+        ("“光靠卖货是活不下去的，”店主老吴说，“我现在一半收入来自直播。”", 1),
+        # the comma outside: two utterances
+        ("“光靠卖货是活不下去的”，店主老吴说，“但我们不会关店。”", 2),
+    ],
+)
+def test_quote_split_around_its_speaker(extractor: Extractor, text: str, count: int) -> None:
+    assert speakers(extractor, text) == [("老吴", ActorKind.PERSON)] * count

@@ -178,9 +178,19 @@ class QuotePass:
                     bindings[q] = (sp, cue, "zh.quote.speaker_after")
                     break
         bound = []
+        # “A，”X说，“B。”: one sentence interrupted by its speaker (the comma inside the
+        # marks), said once; “A”，X说，“B” are two utterances
+        split_cues = {
+            c.start
+            for q, (_, c, r) in bindings.items()
+            if r == "zh.quote.speaker_after" and self.text[q.close - 1] in "，,"
+        }
         for q in quotes:
             if q in bindings:
                 sp, cue, rule = bindings[q]
+                if rule == "zh.quote.speaker_before" and cue.start in split_cues:
+                    bound.append(q)
+                    continue
                 if self._bind(q, sp, cue, (s0, s1), rule):
                     bound.append(q)
                     if rule == "zh.quote.speaker_after":
