@@ -51,3 +51,14 @@ def test_pseudonym_introduces_the_person_a_pronoun_means(extractor: Extractor) -
 def test_a_quote_without_a_reveal_stays_unattributed(extractor: Extractor) -> None:
     text = "“一天跑十二个小时，到手不到两百块。”\n\n城郊的网约车越来越多了。"
     assert names(extractor, text) == []
+
+
+def test_live_blog_time_stamp_and_first_words(extractor: Extractor) -> None:
+    text = (
+        "14:06 孟书航宣布，公司的观光飞行器已取得型号合格证。\n\n"
+        "14:25 “这里的山，从天上看才最美。”这是文旅集团副总经理覃海鹰上台后的第一句话。"
+    )
+    assert names(extractor, text) == [
+        ("孟书航", "zh.reported/zh.cue.xuanbu"),
+        ("覃海鹰", "zh.quote.speaker_revealed"),
+    ]

@@ -20,7 +20,8 @@ from pipelines.mentions import Mention
 __all__ = ["OrgHeads", "SpeakerPhrase"]
 
 _LEADING_NOISE = re.compile(
-    r"^(?:[，,、\s]|也有|还有|另有|另外|此外|不过|但是|但|而|并且|同时|其中|这件事儿?|这事儿?|此事|【?[^【】，,。]{0,20}】)+"
+    # a live blog's time stamp (14:06 X宣布) is cut at its colon: the minutes remain
+    r"^(?:(?:\d{1,2}[:：])?\d{2}\s+|[，,、\s]|也有|还有|另有|另外|此外|不过|但是|但|而|并且|同时|其中|这件事儿?|这事儿?|此事|【?[^【】，,。]{0,20}】)+"
 )
 # a type noun before a name: 跨境物流公司货运宝 -> 货运宝, MCN机构鲸跃传媒 -> 鲸跃传媒
 _TYPE_NOUN = re.compile(

@@ -20,6 +20,7 @@ from typing import Any
 from graph.records import ActorKind, Stance
 from pipelines.lexicon import Rule, RuleMatch
 from pipelines.sentences import QUOTE_PAIRS
+from pipelines.zh.org_heads import _LEADING_NOISE
 from pipelines.zh.speakers import SpeakerPhrase
 
 __all__ = ["Quote", "QuotePass", "find_quotes", "is_term_quote"]
@@ -201,9 +202,13 @@ class QuotePass:
 
     def _revealed(self, q: Quote, s0: int, s1: int) -> list[Quote]:
         """“…” standing alone, then 说这话的是X: the quote is X's."""
-        if q.open != s0 or self.text[q.close + 1 : s1].strip("。！？!? \n"):
-            return []
+        if _LEADING_NOISE.sub("", self.text[s0 : q.open]):
+            return []  # 14:25 “…”: a live blog's time stamp may open the sentence
+        rest = self.text[q.close + 1 : s1]
         nxt = s1
+        if rest.strip("。！？!? \n"):
+            # “…”这是X的第一句话: the reveal in the same sentence
+            nxt = q.close + 1
         while nxt < len(self.text) and self.text[nxt].isspace():
             nxt += 1
         m = self.lex["speaker_reveals"].search(self.text, nxt, min(len(self.text), nxt + 40))

@@ -339,7 +339,7 @@ class SpeakerParser(OrgHeads):
 
     def _surname_name(self, start: int, end: int) -> SpeakerPhrase | None:
         """A phrase that is nothing but a surname and one or two characters (沈立言)."""
-        phrase = self.text[start:end].strip()
+        phrase = _LEADING_NOISE.sub("", self.text[start:end]).strip()
         if not 2 <= len(phrase) <= 4 or not _HAN_NAME.fullmatch(phrase[-3:]):
             return None
         surname = next(
