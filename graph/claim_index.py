@@ -57,9 +57,9 @@ class ClaimIndex:
     >>> index.check(data_version=1)
     >>> index.df.update({"t:ab": 0})
     >>> index.postings["t:ab"] = []
-    >>> index.indexed("c_1", {"t:ab", "t:bc"}, new_claim=True)
-    >>> index.df, index.postings, index.terms
-    ({'t:ab': 1}, {'t:ab': ['c_1']}, {'c_1': {'t:ab', 't:bc'}})
+    >>> index.indexed("c_1", {"t:ab", "t:bc"})
+    >>> index.df, index.postings
+    ({'t:ab': 1}, {'t:ab': ['c_1']})
     """
 
     def __init__(self, limit: int | None = None) -> None:
@@ -102,20 +102,21 @@ class ClaimIndex:
             self.clear()
 
     # -- writes, passed through from the store ---------------------------------
-    def indexed(self, claim_id: str, terms: set[str], *, new_claim: bool = False) -> None:
+    def indexed(self, claim_id: str, terms: set[str]) -> None:
         """``claim_id`` was filed under ``terms`` (none of which it had)."""
+        grown = 0
         for t in terms:
             if t in self.df:
                 self.df[t] += 1
             ids = self.postings.get(t)
             if ids is not None:
                 ids.append(claim_id)
+                grown += 1
         have = self.terms.get(claim_id)
         if have is not None:
             have |= terms
-        elif new_claim:
-            self.terms[claim_id] = set(terms)
-        self._size += 2 * len(terms)
+            grown += len(terms)
+        self.charge(grown)
 
     def unindexed(self, claim_id: str, terms: Iterable[str]) -> None:
         """``claim_id`` was taken out of every term it had (``terms``)."""

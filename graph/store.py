@@ -422,7 +422,7 @@ class Store:
         self._insert("claims", row)
         self._index.claim_added(row["id"], row["language"], row["text"])
         # a claim just inserted has no index terms yet (deleting one drops them)
-        self._index_claim(row["id"], set(terms), new_claim=True)
+        self._index_claim(row["id"], set(terms))
 
     def add_claim_terms(self, claim_id: str, terms: Iterable[str]) -> None:
         """Index ``claim_id`` under ``terms`` (new ones only), keeping document frequencies."""
@@ -434,9 +434,9 @@ class Store:
                 self._index.charge(len(have))
         self._index_claim(claim_id, set(terms) - have)
 
-    def _index_claim(self, claim_id: str, terms: set[str], *, new_claim: bool = False) -> None:
+    def _index_claim(self, claim_id: str, terms: set[str]) -> None:
         self._pending.add(claim_id, terms)
-        self._index.indexed(claim_id, terms, new_claim=new_claim)
+        self._index.indexed(claim_id, terms)
         if not self._db.in_transaction:
             self._write_pending()
 
@@ -457,21 +457,21 @@ class Store:
         if not (self._cached and texts_per_claim == PROFILE_TEXTS):
             return self._profiles_from_sql(claim_ids, texts_per_claim)
         profiles = self._index.profiles
-        missing = [cid for cid in claim_ids if cid not in profiles]
-        if missing:
-            loaded = self._profiles_from_sql(missing, texts_per_claim)
-            for cid, (lang, texts, actors) in loaded.items():
-                profiles[cid] = Profile(lang, texts, actors)
-            self._index.charge(sum(len(p[1]) + len(p[2]) for p in loaded.values()))
-        else:
-            loaded = {}
-        out = {}
+        out: dict[str, tuple[str, list[str], frozenset[str]]] = {}
+        missing: list[str] = []
         for cid in claim_ids:
             p = profiles.get(cid)
-            if p is not None:
+            if p is None:
+                missing.append(cid)
+            else:
                 out[cid] = (p.language, p.texts, p.actors)
-            elif cid in loaded:  # the index started over while loading
-                out[cid] = loaded[cid]
+        if missing:
+            loaded = self._profiles_from_sql(missing, texts_per_claim)
+            out.update(loaded)
+            for cid, (lang, texts, actors) in loaded.items():
+                profiles[cid] = Profile(lang, texts, actors)
+            # may start the index over: ``out`` is complete already
+            self._index.charge(sum(len(p[1]) + len(p[2]) for p in loaded.values()))
         return out
 
     def _profiles_from_sql(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import graph.claim_index
 from graph.claim_index import PendingRows
 from graph.merge import merge_extraction
 from graph.records import ActorKind, ActorRef, Article, ExtractedStatement, ExtractionResult, Stance
@@ -187,6 +188,21 @@ def test_alias_keys_follow_rollbacks_merges_and_other_connections(two):
         first.merge_actors("a_y", "a_x")
         assert first.actor_by_alias("k_x") == first.actor_by_alias("k_new") == "a_y"
     assert second.actor_by_alias("k_x") == "a_y"
+
+
+def test_profiles_survive_the_index_starting_over(two, monkeypatch):
+    first, second = two
+    ids = [f"c_{n}" for n in range(6)]
+    with second.transaction():
+        _article(second, "art")
+        for cid in ids:
+            _claim(second, cid, ["t:ab"])
+    monkeypatch.setattr(graph.claim_index, "INDEX_CACHED", 3)
+    with first.transaction():
+        first.candidate_profiles(ids[:2])  # two profiles in the index
+        got = first.candidate_profiles(ids)  # loading four more starts it over
+    assert got == second.candidate_profiles(ids)
+    assert sorted(got) == ids
 
 
 def _result(aid: str, claim: str) -> ExtractionResult:
