@@ -127,3 +127,13 @@ def test_statement_quoted_after_xiedao_is_its_issuers(extractor: Extractor) -> N
 )
 def test_quote_split_around_its_speaker(extractor: Extractor, text: str, count: int) -> None:
     assert speakers(extractor, text) == [("老吴", ActorKind.PERSON)] * count
+
+
+def test_quote_split_around_its_speaker_keeps_both_halves_in_the_claim(
+    extractor: Extractor,
+) -> None:
+    text = "“光靠卖货是活不下去的，”店主老吴说，“我现在一半收入来自直播。”"
+    [st] = extractor(Article(id="t", text=text, language="zh", outlet="新京报")).statements
+    assert st.claim_text == "光靠卖货是活不下去的，我现在一半收入来自直播"
+    # the quote stays the first half, at its offsets
+    assert st.quote is not None and text[st.quote_start : st.quote_end] == st.quote

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.records import ActorKind, Stance
@@ -24,6 +24,9 @@ from pipelines.zh.org_heads import _LEADING_NOISE
 from pipelines.zh.speakers import SpeakerPhrase
 
 __all__ = ["Quote", "QuotePass", "find_quotes", "is_term_quote"]
+
+# what may close a quoted clause: 。！？ and a comma before the speaker's words
+_QUOTE_TRAIL = re.compile(r"[\s，,。！？!?；;…]+$")
 
 _AFTER_CUE_TO_QUOTE = re.compile(r"(?:道)?\s*[:：，,]?\s*$")
 # a recipient between a cue and its quote: 告诉36氪：“…”
@@ -100,6 +103,7 @@ class QuotePass:
     """The direct-quote pass of :class:`pipelines.zh.attribution._ArticleRun` (a mixin)."""
 
     text: str
+    original: str
     quotes: list[Quote]
     answers: list[tuple[int, int, SpeakerPhrase]]
     out: Any
@@ -190,6 +194,7 @@ class QuotePass:
             if q in bindings:
                 sp, cue, rule = bindings[q]
                 if rule == "zh.quote.speaker_before" and cue.start in split_cues:
+                    self._goes_on(q)
                     bound.append(q)
                     continue
                 if self._bind(q, sp, cue, (s0, s1), rule):
@@ -199,6 +204,18 @@ class QuotePass:
         if not bound and len(quotes) == 1:
             bound.extend(self._continuation(quotes[0], s0, s1) or self._revealed(quotes[0], s0, s1))
         return bound
+
+    def _goes_on(self, q: Quote) -> None:
+        """“A，”X说，“B。”: B goes on A's statement, its words added to A's claim."""
+        if not self.out.statements:
+            return
+        last = self.out.statements[-1]
+        if last.quote_end is None or last.quote_end > q.open or last.claim_text is None:
+            return  # a response taking up an earlier claim: B is in its evidence sentence
+        more = _QUOTE_TRAIL.sub("", self.original[q.open + 1 : q.close].strip())
+        if more:
+            head = _QUOTE_TRAIL.sub("", last.claim_text)
+            self.out.statements[-1] = replace(last, claim_text=f"{head}，{more}")
 
     def _revealed(self, q: Quote, s0: int, s1: int) -> list[Quote]:
         """“…” standing alone, then 说这话的是X: the quote is X's."""
