@@ -182,8 +182,11 @@ class PendingRows:
     def add(self, claim_id: str, terms: Iterable[str]) -> None:
         for t in terms:
             self.rows.append((t, claim_id))
-            self.by_term.setdefault(t, []).append(claim_id)
-            self.by_claim.setdefault(claim_id, set()).add(t)
+            self._file(t, claim_id)
+
+    def _file(self, term: str, claim_id: str) -> None:
+        self.by_term.setdefault(term, []).append(claim_id)
+        self.by_claim.setdefault(claim_id, set()).add(term)
 
     def unwritten(self) -> list[tuple[str, str]]:
         return self.rows[self.written :]
@@ -204,8 +207,7 @@ class PendingRows:
         self.by_term.clear()
         self.by_claim.clear()
         for t, claim_id in self.rows[written:]:
-            self.by_term.setdefault(t, []).append(claim_id)
-            self.by_claim.setdefault(claim_id, set()).add(t)
+            self._file(t, claim_id)
 
     def reset(self) -> None:
         """The transaction ended: nothing is pending."""

@@ -7,9 +7,10 @@ rumoured …) make it *report* it, confirmation words (confirmed, officially)
 *confirm* it, a question (``?``, "whether", "Did …") *questions* it, and a
 refusal ("declined to comment") is *no_comment*.  An English text that
 credits the claim to someone else *reports* it ("…, officials say", "… -
-source", "Senator: …", "BMO forecasts …", ``data/stance/en_credit.jsonl``),
-unless the one credited is the claim's own subject ("Tim Cook: I wear …" on a
-claim about Tim Cook).  Anything else that is about the claim *asserts* it.  The word lists are data
+analyst", "Source: …", "BMO forecasts …", ``data/stance/en_credit.jsonl``),
+unless the one credited is the claim's own subject ("…, Tim Cook says" on a
+claim about Tim Cook).  Anything else that is about the claim *asserts* it.
+The word lists are data
 (``data/stance/en.jsonl``, ``data/stance/zh.jsonl``, one rule per line); for
 Chinese the attribution lexicon's content cues and rumour markers
 (:func:`pipelines.stance.read_stance`) are read too.

@@ -31,7 +31,13 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, Stance
-from pipelines.en.responses import _named, _responder_names, _rumour, content_words
+from pipelines.en.responses import (
+    _named,
+    _responder_names,
+    _responder_orgs,
+    _rumour,
+    content_words,
+)
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun
@@ -105,8 +111,7 @@ def _vague(run: ArticleRun, text: str) -> set[str]:
 def _side(run: ArticleRun, found: Found) -> set[str]:
     """The names of X, its organisation, and "the <kind>" an organisation's name ends with."""
     names = _responder_names(run, found)
-    orgs = [found.affiliation.organization] if found.affiliation is not None else []
-    orgs += [run.members[found.actor.name]] if found.actor.name in run.members else []
+    orgs = _responder_orgs(run, found)
     orgs += [found.actor] if found.actor.kind == ActorKind.ORGANIZATION else []
     close = _CLOSE_TO.search(found.actor.name) if found.actor.kind == ActorKind.ANONYMOUS else None
     if close:

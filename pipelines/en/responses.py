@@ -32,7 +32,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from graph.records import ActorKind, ExtractedStatement, Stance
+from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.en.handles import is_screen_name
 from pipelines.en.names import Found
 from pipelines.en.stopwords import stopwords
@@ -154,11 +154,17 @@ def _named(names: set[str], text: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
 
 
-def _responder_names(run: ArticleRun, found: Found) -> set[str]:
-    names = {found.actor.name, *found.actor.aliases}
+def _responder_orgs(run: ArticleRun, found: Found) -> list[ActorRef]:
+    """The organisations the speaker answers for: its affiliation's, the one it works for."""
     orgs = [found.affiliation.organization] if found.affiliation is not None else []
     if found.actor.name in run.members:
         orgs.append(run.members[found.actor.name])  # "Zhengtu's head of operations, Pan"
+    return orgs
+
+
+def _responder_names(run: ArticleRun, found: Found) -> set[str]:
+    names = {found.actor.name, *found.actor.aliases}
+    orgs = _responder_orgs(run, found)
     for org in orgs:
         names |= {org.name, *org.aliases}
     names |= {k for k, v in run.finder.short.items() if v.name in names}
