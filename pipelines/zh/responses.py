@@ -58,6 +58,10 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+(?:\.\d+)?%?")
 # content overlap that takes a claim up: enough shared terms, and a fair share
 # of the shorter text (a 5-bigram denial sharing 2 with a 30-bigram rumour)
 _MIN_SHARED = 2
+# _terms per lexicon and text (segmentation with jieba's default dictionary,
+# which the pipelines never change: their own words go to a private tokenizer)
+_TERMS_CACHE: dict[Lexicon, dict[str, tuple[str, ...]]] = {}
+_TERMS_CACHE_SIZE = 100_000
 _SYNONYM = "≈"  # marks a synonym group's term (never produced by segmentation)
 _MIN_CONTAINMENT = 0.2
 # one shared word is enough when it is half the answer's words and no other rumour shares any
@@ -117,12 +121,23 @@ class Topic:
         )
 
 
-def _terms(text: str, lexicon: Lexicon) -> list[str]:
+def _terms(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     """Words of two characters or more and Latin words/numbers, generic words removed.
 
     A wording listed in ``data/zh/link_synonyms.jsonl`` (停服, 停止运营) gives
-    its group's ``canon`` as one term in place of its own words.
+    its group's ``canon`` as one term in place of its own words.  Memoised per
+    lexicon: one article compares the same claim and sentence texts many times.
     """
+    cache = _TERMS_CACHE.setdefault(lexicon, {})
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= _TERMS_CACHE_SIZE:
+            cache.clear()
+        found = cache[text] = tuple(_segment_terms(text, lexicon))
+    return found
+
+
+def _segment_terms(text: str, lexicon: Lexicon) -> list[str]:
     out: list[str] = []
     kept: list[tuple[int, int]] = []
     for m in sorted(lexicon["link_synonyms"].finditer(text), key=lambda m: (m.start, -m.end)):
