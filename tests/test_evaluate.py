@@ -19,6 +19,7 @@ from pipelines.evaluation import (
     load_gold_dir,
     load_gold_file,
     match_statements,
+    same_descriptor,
     score_article,
     score_corpus,
     speaker_matches,
@@ -60,6 +61,7 @@ def _st(
     quote: str | None = None,
     start: int = 0,
     aliases: tuple[str, ...] = (),
+    kind: str = "",
 ) -> PredictedStatement:
     return PredictedStatement(
         id=sid,
@@ -72,6 +74,7 @@ def _st(
         start=start,
         rule="test",
         speaker_aliases=aliases,
+        speaker_kind=kind,
     )
 
 
@@ -199,6 +202,58 @@ def test_denial_link_missed_when_the_denial_has_its_own_claim():
 def test_speaker_matches_alias_insensitive(gold, speaker, aliases, ok):
     pred = _st("s", speaker, "asserts", "c", "x", aliases=aliases)
     assert speaker_matches(gold, pred) is ok
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("授权门店店主", "星澜授权门店店主 @ 财联社", True),  # the outlet's qualifier
+        ("江淮农商银行内部人士", "银行内部人士 @ 经济报", True),
+        ("业内人士", "知情人士 @ 虎嗅", False),  # two kinds of source
+        ("人", "知情人 @ 虎嗅", False),  # one character is no descriptor
+        ("store manager", "manager at the Elm Street store @ Gazette", True),
+        ("distributors", "one of the distributors @ Reuters", True),
+        ("SorrelOwners forum user", "user on the SorrelOwners forum @ Voltlog", True),
+        ("people familiar with the matter", "a person familiar with the talks", True),
+        ("people familiar with the matter", "industry analysts", False),
+        ("sources", "people familiar with the matter", False),
+    ],
+)
+def test_same_descriptor(gold, predicted, same):
+    assert same_descriptor(gold, predicted) is same
+
+
+@pytest.mark.parametrize(
+    ("gold_kind", "pred_kind", "ok"),
+    [
+        ("anonymous", "anonymous", True),
+        ("group", "anonymous", True),
+        ("person", "anonymous", False),  # a named gold speaker needs its name
+        ("anonymous", "person", False),
+        ("anonymous", "", False),
+    ],
+)
+def test_unnamed_speakers_match_by_descriptor_only_when_both_are_unnamed(gold_kind, pred_kind, ok):
+    pred = _st("s", "华东地区院线经理 @ 影市周报", "asserts", "c", "x", kind=pred_kind)
+    assert speaker_matches("院线经理", pred, gold_kind) is ok
+    assert speaker_matches("院线经理", pred) is False  # no kind given: names only
+
+
+def test_unnamed_actors_match_by_descriptor_after_names():
+    gold = GoldArticle(
+        id="g2",
+        split="dev",
+        path="g2.json",
+        text="文",
+        actors=(GoldActor("院线经理", "anonymous"), GoldActor("星海影业", "organization")),
+    )
+    preds = (
+        PredictedActor("华东地区院线经理 @ 影市周报", kind="anonymous"),
+        PredictedActor("星海", kind="organization"),  # a named actor is never guessed at
+    )
+    s = score_article(gold, ArticlePrediction(actors=preds))
+    assert s.actors.right == 1
+    assert s.missed_actors == ["星海影业"] and s.spurious_actors == ["星海"]
 
 
 def test_match_prefers_quote_or_claim_over_evidence_sentence():

@@ -190,6 +190,7 @@ def _predicted_statement(
         via=row["via"],
         rule=row["rule"] or "",
         speaker_aliases=_names(actor) if actor else (),
+        speaker_kind=str(actor["kind"]) if actor else "",
     )
 
 

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,12 +36,38 @@ __all__ = [
     "Ratio",
     "Summary",
     "match_statements",
+    "same_descriptor",
     "score_article",
     "score_corpus",
     "speaker_matches",
     "trap_hit",
 ]
 
+UNNAMED_KINDS = frozenset({"anonymous", "group"})
+# English descriptor heads: what precedes the head and what follows it
+_LEAD_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "one",
+        "some",
+        "several",
+        "two",
+        "three",
+        "many",
+        "of",
+        "another",
+        "second",
+        "third",
+        "other",
+    ]
+)
+_TAIL_WORDS = frozenset(
+    ["of", "at", "on", "in", "from", "with", "for", "close", "familiar", "who", "that"]
+)
+_IRREGULAR_PLURALS = {"people": "person", "persons": "person", "staff": "staff"}
+_CJK = re.compile(r"[\u3400-\u9fff]")
 TRAP_SHARE = 0.6  # a trap making up this much of a claim text has become the claim
 
 
@@ -60,6 +87,7 @@ class PredictedStatement:
     via: str | None = None
     rule: str = ""
     speaker_aliases: tuple[str, ...] = ()
+    speaker_kind: str = ""
 
     @property
     def speaker_names(self) -> tuple[str, ...]:
@@ -160,13 +188,55 @@ def _name_keys(names: Iterable[str]) -> set[str]:
     return {alias_key(k) for n in names for k in (n, n.split(" @ ")[0]) if alias_key(k)}
 
 
-def speaker_matches(gold_speaker: str, pred: PredictedStatement) -> bool:
-    """Whether ``pred``'s speaker (or any alias) resolves to the gold speaker."""
-    return alias_key(gold_speaker) in _name_keys(pred.speaker_names)
+def speaker_matches(gold_speaker: str, pred: PredictedStatement, gold_kind: str = "") -> bool:
+    """Whether ``pred``'s speaker (or any alias) resolves to the gold speaker.
+
+    An unnamed speaker (gold kind and predicted kind both ``anonymous`` or
+    ``group``) also resolves when the two descriptors name the same kind of
+    source (:func:`same_descriptor`).
+    """
+    if alias_key(gold_speaker) in _name_keys(pred.speaker_names):
+        return True
+    return (
+        gold_kind in UNNAMED_KINDS
+        and pred.speaker_kind in UNNAMED_KINDS
+        and same_descriptor(gold_speaker, pred.speaker)
+    )
+
+
+def _descriptor_head(name: str) -> str:
+    """The head noun of an English descriptor, singular: "users on the X forum" -> "user"."""
+    words = re.findall(r"[a-z][a-z'’-]*", name.split(" @ ")[0].lower())
+    while len(words) > 2 and words[0] in _LEAD_WORDS and words[1] == "of":
+        words = words[2:]  # a partitive: "one of the distributors"
+    cut = next((i for i, w in enumerate(words) if w in _TAIL_WORDS and i > 0), len(words))
+    head = next((w for w in reversed(words[:cut]) if w not in _LEAD_WORDS), "")
+    head = _IRREGULAR_PLURALS.get(head, head)
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
+
+
+def same_descriptor(gold: str, predicted: str) -> bool:
+    """Whether two unnamed-source descriptors name the same kind of source.
+
+    Chinese: one ends with the other (授权门店店主 / 星澜授权门店店主 @ 财联社,
+    the qualifier is the outlet's wording); English: the same head noun
+    ("store manager" / "manager at the Elm Street store", "distributors" /
+    "one of the distributors").
+    """
+    a, b = text_key(gold.split(" @ ")[0]), text_key(predicted.split(" @ ")[0])
+    if not a or not b:
+        return False
+    if _CJK.search(a) or _CJK.search(b):
+        short, long_ = sorted((a, b), key=len)
+        return len(short) >= 2 and long_.endswith(short)
+    head = _descriptor_head(gold)
+    return bool(head) and head == _descriptor_head(predicted)
 
 
 def match_statements(
-    gold: Sequence[GoldStatement], preds: Sequence[PredictedStatement]
+    gold: Sequence[GoldStatement],
+    preds: Sequence[PredictedStatement],
+    kinds: dict[str, str] | None = None,
 ) -> list[Match]:
     """One-to-one evidence matching, greedy in text order.
 
@@ -174,6 +244,7 @@ def match_statements(
     rest against evidence sentences; among candidates the one with the right
     speaker, then the right stance, then the earliest wins.
     """
+    kinds = kinds or {}
     keys = [text_key(g.key) for g in gold]
     strong = [text_key(p.quote or "") + "\x00" + text_key(p.claim_text) for p in preds]
     weak = [text_key(p.evidence) for p in preds]
@@ -189,7 +260,7 @@ def match_statements(
             pi = min(
                 cands,
                 key=lambda i: (
-                    not speaker_matches(g.speaker, preds[i]),
+                    not speaker_matches(g.speaker, preds[i], kinds.get(g.speaker, "")),
                     preds[i].stance != g.stance,
                     i,
                 ),
@@ -199,7 +270,7 @@ def match_statements(
                 gi,
                 pi,
                 by_claim,
-                speaker_matches(g.speaker, preds[pi]),
+                speaker_matches(g.speaker, preds[pi], kinds.get(g.speaker, "")),
                 preds[pi].stance == g.stance,
             )
     return [matches[gi] for gi in sorted(matches)]
@@ -220,9 +291,11 @@ def trap_hit(trap: str, preds: Iterable[PredictedStatement]) -> bool:
 def _match_actors(
     gold: Sequence[GoldActor], preds: Sequence[PredictedActor]
 ) -> tuple[int, list[str], list[str]]:
+    """Gold actors found among the predicted ones: by name or alias first, then
+    unnamed sources by descriptor (:func:`same_descriptor`)."""
     used: set[int] = set()
-    missed = []
-    for g in gold:
+    found: set[int] = set()
+    for gi, g in enumerate(gold):
         key = alias_key(g.name)
         hit = next(
             (
@@ -232,10 +305,24 @@ def _match_actors(
             ),
             None,
         )
-        if hit is None:
-            missed.append(g.name)
-        else:
+        if hit is not None:
             used.add(hit)
+            found.add(gi)
+    for gi, g in enumerate(gold):
+        if gi in found or g.kind not in UNNAMED_KINDS:
+            continue
+        hit = next(
+            (
+                i
+                for i, p in enumerate(preds)
+                if i not in used and p.kind in UNNAMED_KINDS and same_descriptor(g.name, p.name)
+            ),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+            found.add(gi)
+    missed = [g.name for gi, g in enumerate(gold) if gi not in found]
     spurious = [p.name for i, p in enumerate(preds) if i not in used]
     return len(used), missed, spurious
 
@@ -243,7 +330,8 @@ def _match_actors(
 def score_article(gold: GoldArticle, prediction: ArticlePrediction) -> ArticleScore:
     """Every per-article figure of FORMAT.md except claim links (see :func:`score_corpus`)."""
     preds = prediction.statements
-    matches = match_statements(gold.statements, preds)
+    kinds = {a.name: a.kind for a in gold.actors}
+    matches = match_statements(gold.statements, preds, kinds)
     by_gold = {m.gold: m for m in matches}
     right = sum(m.speaker_ok for m in matches)
     n_actors, missed_actors, spurious_actors = _match_actors(gold.actors, prediction.actors)
