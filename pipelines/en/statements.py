@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
+from pipelines.en.doubts import doubt
 from pipelines.en.names import NAME, NOT_NAMES, Found
 from pipelines.en.statement_links import CONTENT_TRAIL, Draft, link
 from pipelines.lexicon import Rule
@@ -141,6 +142,9 @@ def add_statement(
     stance = reading.stance
     if conceding and stance == Stance.ASSERTS:
         stance = Stance.CONFIRMS
+    if not conceding:
+        # "said the group had seen no evidence of wrongdoing": a doubt (doubts.jsonl)
+        stance = doubt(run, found, _UNQUOTE.sub("", raw), stance)
     if cue is not None and cue.get("needs_content_cue") and stance == Stance.ASSERTS:
         # "called the fee "a tax on families"": a characterisation in the speaker's words
         quoted = [q for q in run.quotes if c0 <= q[0] and q[1] <= c1]
