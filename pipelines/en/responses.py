@@ -195,7 +195,7 @@ def _by_content(
     words |= {f"<{k}>" for k in topics}
     if not words and not actors:
         return None
-    best: tuple[float, int, bool, int] | None = None
+    best: tuple[float, int, bool, bool, int] | None = None
     for i, m in enumerate(cands):
         pool = run.pools.get(m.claim, "")
         theirs = content_words(pool) - skip
@@ -210,10 +210,11 @@ def _by_content(
         if not common:
             continue  # naming the same company is not saying the same thing
         shorter = max(1, min(len(words), len(theirs)) + len(actors))
-        key = (shared / shorter, shared, _rumour(m.statement), i)
+        # on a tie, a claim about the responder ("declined to comment on the numbers")
+        key = (shared / shorter, shared, _rumour(m.statement), _named(me, pool), i)
         if shared >= max(1, int(shorter * _MIN_SHARE)) and (best is None or key > best):
             best = key
-    return cands[best[3]] if best else None
+    return cands[best[4]] if best else None
 
 
 def _account_start(cands: list[Made], last: int) -> Made:
