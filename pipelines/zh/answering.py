@@ -15,6 +15,7 @@ from typing import Any
 from graph.records import ActorRef, Stance
 from pipelines.lexicon import Lexicon
 from pipelines.zh.claims import strip_stance_words
+from pipelines.zh.rebuttals import answer
 from pipelines.zh.responses import Response, answered_claim, opposed, overlap
 
 __all__ = ["NEGATION", "NEGATION_WORD", "ORDINAL", "TAKES_UP", "AnswerPass", "clean_claim"]
@@ -109,9 +110,10 @@ class AnswerPass:
         response: bool,
         s0: int,
         also: tuple[str, ...],
-    ) -> tuple[str | None, bool]:
+    ) -> tuple[str | None, Stance | None]:
         """The earlier statement whose claim this one takes up (see :mod:`responses_zh`),
-        and whether it is a negated restatement (then a denial)."""
+        and the stance that taking it up gives an assertion (a negated restatement or
+        an answer in facts, :mod:`pipelines.zh.rebuttals`), if any."""
         anaphors = self.lex["anaphors"]
         opening = anaphors.search(raw[:_ANAPHOR_OPENING])
         ordinal = ORDINAL.match(raw)
@@ -155,14 +157,20 @@ class AnswerPass:
                 ),
                 self.lex,
             )
-            return found, False
+            if found is None and stance in (Stance.DENIES, Stance.CONFIRMS):
+                # 没有裁员 / 确实收到了保价通知 that names no claim: the rumour's subject on
+                # the rumour's matter answers it (a concession takes the verdict of its facts)
+                facts = self._facts(speaker, raw, s0, also)
+                if facts is not None:
+                    return facts[1], facts[0] if stance == Stance.CONFIRMS else None
+            return found, None
         if NEGATION.search(raw):
             # a negated restatement by the one a rumour is about answers it
             found = answered_claim(
                 self.out.statements, Response(speaker, raw, about_only=True, also=also), self.lex
             )
             if found is not None:
-                return found, True
+                return found, Stance.DENIES
         if self.lex["opposites"].search(raw):
             # 项目按计划推进 from the one said to delay it: the opposite, so a denial
             found = answered_claim(
@@ -175,8 +183,25 @@ class AnswerPass:
                 Response(speaker, raw, opposite_only=True, rumour_only=True),
                 self.lex,
             )
-            return found, found is not None
-        return None, False
+            if found is not None:
+                return found, Stance.DENIES
+        if stance == Stance.ASSERTS:
+            # the rumour's subject answering in facts: 门店均正常营业, 涉及员工不足30人
+            facts = self._facts(speaker, raw, s0, also)
+            if facts is not None:
+                return facts[1], facts[0]
+        return None, None
+
+    def _facts(
+        self, speaker: ActorRef, raw: str, s0: int, also: tuple[str, ...]
+    ) -> tuple[Stance, str] | None:
+        """An answer in facts (:func:`pipelines.zh.rebuttals.answer`) to a claim told before."""
+        # the organisation counts only where the sentence names it (X创始人Y, X相关负责人)
+        at = self.text.find(raw, s0)
+        phrase = self.text[s0:at] if at >= 0 else ""
+        named = tuple(org for org in also if org and org[:2] in phrase)
+        # only claims of earlier sentences: within one sentence, a cue says who answers
+        return answer(self.out.statements, speaker, raw, self.lex, before=s0, also=named)
 
 
 def clean_claim(raw: str) -> str:

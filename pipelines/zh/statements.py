@@ -71,6 +71,7 @@ class StatementPass(AnswerPass):
     mentions: list[Any]
     out: Any
     last_speaker: tuple[int, ActorRef] | None
+    _facts_concession: str | None = None  # the statement a concession answered in facts
 
     def _add(
         self,
@@ -125,12 +126,14 @@ class StatementPass(AnswerPass):
             stance, points_back = Stance.DENIES, True
         claim_text: str | None = clean_claim(raw)
         also = (sp.organization,) if sp is not None and sp.organization else ()
-        refers_to, negated = self._answered(
+        refers_to, verdict = self._answered(
             speaker, stance, raw, context, around, points_back, response, s0, also
         )
+        # 确实… taking up a rumour by its facts (the verdict of a concession)
+        by_facts = verdict is not None and stance == Stance.CONFIRMS and self._concedes_only(raw)
         if conceded is not None and stance == Stance.ASSERTS and NEGATION.search(raw):
             # "确有合作，但现款不会换": after conceding part of a claim, the negated rest denies it
-            refers_to, negated = conceded, True
+            refers_to, verdict = conceded, Stance.DENIES
         if stance == Stance.CONFIRMS and refers_to is not None and self._opposes(raw, refers_to):
             stance = Stance.DENIES  # 证实账户“运行正常” against 停工: confirming the opposite
         if refers_to is None and stance == Stance.ASSERTS and not quote:
@@ -138,8 +141,8 @@ class StatementPass(AnswerPass):
             if refers_to is not None:
                 stance = Stance.CONFIRMS  # 对于X辞职传闻，Y说，X“已提交辞呈”
         if refers_to is not None:
-            if negated:
-                stance = Stance.DENIES  # 公司“目前没有任何融资计划” after a rumour about it
+            if verdict is not None:
+                stance = verdict  # 公司“目前没有任何融资计划” after a rumour about it
             claim_text = None
             if points_back:
                 confidence -= 0.1
@@ -169,7 +172,12 @@ class StatementPass(AnswerPass):
         if subject:
             about = (*about, self._known(subject, ActorKind.ORGANIZATION))
         self._drop_announcement(speaker, s0, quote, stance)
+        if conceded is not None and self._repeats_answer(
+            speaker, stance, s0, refers_to, claim_text, quote
+        ):
+            return True
         local_id = f"s{len(self.out.statements) + 1}"
+        self._facts_concession = local_id if by_facts else None
         self.out.statements.append(
             statement_record(
                 self.original,
@@ -308,6 +316,34 @@ class StatementPass(AnswerPass):
             if self._own_stance(self.text[c0:comma]) and self.lex["opposites"].search(clause):
                 return comma + 1  # "A纯属谣言，项目按计划推进": a denial, then a second answer
         return None
+
+    def _repeats_answer(
+        self,
+        speaker: ActorRef,
+        stance: Stance,
+        s0: int,
+        refers_to: str | None,
+        claim_text: str | None,
+        quote: bool,
+    ) -> bool:
+        """Whether this answer repeats the concession just made in the same sentence.
+
+        "确实收到了保价通知，但并未接到降价指令": the concession already answered
+        the rumour in facts (保价 against 降价), and the negated rest denies the same
+        rumour; the sentence is one answer, not two.
+        """
+        if quote or refers_to is None or claim_text is not None or not self.out.statements:
+            return False
+        last = self.out.statements[-1]
+        return (
+            last.local_id == self._facts_concession
+            and last.start == s0
+            and last.quote is None
+            and last.speaker == speaker
+            and last.stance == stance
+            and last.refers_to == refers_to
+            and last.claim_text is None
+        )
 
     def _concedes_only(self, text: str) -> bool:
         """Whether the stance words of ``text`` only concede a claim (确实在…)."""

@@ -1,0 +1,110 @@
+"""Chinese answers in facts (:mod:`pipelines.zh.rebuttals`): the subject of a rumour
+answering it with no denial word — the other pole of the matter, a negation, another
+figure — denies it; the same figure or 确实 on the same matter confirms it.
+Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import ActorKind, ActorRef, Article, ExtractedStatement, Stance
+from pipelines.extract import Extractor
+from pipelines.lexicon import Lexicon
+from pipelines.zh.rebuttals import answer, matters, quantities, side_names
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.load("zh")
+
+
+def _run(extractor: Extractor, text: str) -> list[ExtractedStatement]:
+    return extractor(Article(id="t", text=text, language="zh", outlet="新京报")).statements
+
+
+RUMOUR = "网传青禾零售将在年底前关闭华东地区约120家门店。"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "青禾零售相关负责人表示，华东地区的门店目前均正常营业。",
+        "青禾零售回应称，今年华东地区调整的门店不足20家。",
+        "青禾零售表示，华东门店并没有撤店计划，还将新开30家。",
+    ],
+)
+def test_the_subject_answering_in_facts_denies(extractor: Extractor, reply: str) -> None:
+    rumour, answer_ = _run(extractor, RUMOUR + reply)
+    assert answer_.speaker.name == "青禾零售"
+    assert answer_.stance == Stance.DENIES
+    assert answer_.refers_to == rumour.local_id
+
+
+@pytest.mark.parametrize(
+    ("reply", "stance"),
+    [
+        ("青禾零售表示，公司今年仍在持续招聘，门店人手还将扩充。", Stance.DENIES),
+        ("青禾零售人力资源部负责人表示，公司确实对部分岗位进行了人员优化。", Stance.CONFIRMS),
+        ("青禾零售表示，这次受影响的员工约300人。", Stance.CONFIRMS),
+    ],
+)
+def test_answers_on_staffing(extractor: Extractor, reply: str, stance: Stance) -> None:
+    rumour, answer_ = _run(extractor, "有员工在社交平台爆料称，青禾零售将裁员约300人。" + reply)
+    assert answer_.speaker.name == "青禾零售"
+    assert answer_.stance == stance
+    assert answer_.refers_to == rumour.local_id
+
+
+def test_the_same_figure_confirms(extractor: Extractor) -> None:
+    rumour, reply = _run(extractor, RUMOUR + "青禾零售表示，华东地区将调整约120家门店。")
+    assert reply.stance == Stance.CONFIRMS
+    assert reply.refers_to == rumour.local_id
+
+
+def test_a_third_party_saying_so_is_its_own_assertion(extractor: Extractor) -> None:
+    said = _run(extractor, RUMOUR + "一位零售行业分析师表示，今年华东地区调整的门店不足20家。")
+    assert said[-1].stance == Stance.ASSERTS
+    assert said[-1].refers_to is None
+
+
+def test_the_subject_on_another_matter_is_its_own_assertion(extractor: Extractor) -> None:
+    said = _run(extractor, RUMOUR + "青禾零售表示，公司明年将推出三款新品饮料。")
+    assert said[-1].stance == Stance.ASSERTS
+    assert said[-1].refers_to is None
+
+
+def test_an_answer_before_the_rumour_answers_nothing(extractor: Extractor) -> None:
+    said = _run(extractor, "青禾零售表示，华东地区的门店目前均正常营业。" + RUMOUR)
+    assert said[0].stance == Stance.ASSERTS
+    assert said[0].refers_to is None
+
+
+def test_a_person_close_to_the_subject_speaks_for_it(lex: Lexicon) -> None:
+    side = side_names(ActorRef("接近青禾零售的人士", ActorKind.ANONYMOUS), (), lex)
+    assert "青禾零售" in side
+    blog = ActorRef("某博主", ActorKind.PERSON)
+    rumour = ExtractedStatement(
+        "s1", blog, Stance.REPORTS, "…", 0, 30, "r", claim_text="青禾零售将裁员约300人"
+    )
+    close = ActorRef("接近青禾零售的人士", ActorKind.ANONYMOUS)
+    found = answer([rumour], close, "这次受影响的员工不足40人", lex, before=40)
+    assert found == (Stance.DENIES, "s1")
+    # a partial confirmation: some posts, no figure
+    found = answer([rumour], close, "公司确实对部分岗位进行了人员优化", lex, before=40)
+    assert found == (Stance.CONFIRMS, "s1")
+
+
+def test_matters_and_figures_are_read_from_data(lex: Lexicon) -> None:
+    assert matters("工厂已全面复工，产线运转正常", lex) == {"production": {"+"}}
+    assert matters("该厂已停产两周", lex) == {"production": {"-"}}
+    assert quantities("裁员约1.5万人，补偿总额3亿元", lex) == {
+        "people": {15000.0},
+        "yuan": {300000000.0},
+    }
+    # a year or a date counts nothing
+    assert quantities("2026年3月起", lex) == {}
