@@ -12,8 +12,11 @@ without a word such as "deny" or "confirm": "We are not insolvent", "about
 * the two are on the same matter: two shared content words or the act itself
   (:func:`pipelines.en.responses.content_words`), a shared matter of
   ``matters.jsonl`` (insolvency, closure, staffing …), or the same quantity
-  noun with a number;
-* the stance: ``denies`` when the statement negates (``negators.jsonl``),
+  noun with a number (a matter rule marked ``in`` counts on one side only:
+  "no decision has been taken" answers a claim that a step "is planned");
+* the stance: ``denies`` when the statement negates (``negators.jsonl``) or
+  denies the claim's own label ("an update, not a recall" against "it is a
+  recall": the noun after "not a" is a word of the claim),
   takes the other pole of the same matter ("we are hiring" against job cuts)
   or gives another figure for the same quantity; ``confirms`` when it gives
   the same figure, or restates the claim with a vague smaller amount ("a
@@ -38,6 +41,7 @@ from pipelines.en.responses import (
     _rumour,
     content_words,
 )
+from pipelines.en.stopwords import stopwords
 
 if TYPE_CHECKING:
     from pipelines.en.attribution import ArticleRun
@@ -53,14 +57,30 @@ _QUANTITY = re.compile(
 )
 _MONEY_UNITS = frozenset(["billion", "million", "bn", "m", "dollars", "euros", "pounds", "yuan"])
 _ADJECTIVES = frozenset(["extra", "more", "new", "additional", "full-time", "other", "of"])
+_STOP = stopwords("claim_overlap")
+# "an over-the-air fix, not a safety recall": the answer names what the claim called it, negated
+_REFRAMED = re.compile(
+    r"\bnot (?:just |simply |merely )?(?:an?|the|some) (?P<np>(?:[\w-]+ ){0,2}?[\w-]+)"
+    r"(?=\s*(?:[,.;:!?\"”]|$|\b(?:and|but|or|as|that|which)\b))",
+    re.IGNORECASE,
+)
 # "a person close to Maple Ridge": an unnamed source speaking for Maple Ridge
 _CLOSE_TO = re.compile(r"\bclose to (?:the )?(?P<org>[A-Z][\w&'’ -]+?)(?:\s+@|$)")
 
 
-def _matters(run: ArticleRun, text: str) -> dict[str, set[str]]:
-    """Matter -> the poles (``+``, ``-``, or ``""``) the text takes on it."""
+def _matters(run: ArticleRun, text: str, side: str = "") -> dict[str, set[str]]:
+    """Matter -> the poles (``+``, ``-``, or ``""``) the text takes on it.
+
+    ``side`` is ``claim`` (a rumour's words), ``answer`` (a response's) or
+    ``""`` (a unit noun): a rule marked ``in`` counts only there ("no decision
+    has been taken" answers, "is preparing to close" is a claim; ``either``:
+    a claim or an answer, not a unit).
+    """
     out: dict[str, set[str]] = {}
     for m in run.lex["matters"].finditer(text.lower()):
+        where = m.rule.get("in")
+        if where is not None and where != side and not (where == "either" and side):
+            continue
         out.setdefault(m.rule.get("matter"), set()).add(m.rule.get("pole", ""))
     return out
 
@@ -143,9 +163,16 @@ def answer(
     words = content_words(text) - content_words(" ".join(side))
     negated = run.lex["negators"].search(text.lower()) is not None
     hedged = any(not m.rule.get("modal") for m in run.lex["hedges"].finditer(text.lower()))
-    matters = _matters(run, text)
+    matters = _matters(run, text, "answer")
     figures = quantities(run, text)
     vague = _vague(run, text)
+    # "This is an update, not a recall": the noun the claim used, denied as a label
+    reframed = {
+        w
+        for m in _REFRAMED.finditer(text)
+        for w in m.group("np").lower().split()
+        if len(w) > 2 and w not in _STOP
+    }
     for m in reversed(run.made):
         st = m.statement
         if st.refers_to is not None or st.stance not in (Stance.ASSERTS, Stance.REPORTS):
@@ -166,6 +193,10 @@ def answer(
         # unnamed, the same matter must show in its words (shared words may be names)
         words_count = words if named else set()
         verdict = _compare(run, pool, words_count, negated, hedged, matters, figures, vague)
+        if verdict is None and any(
+            re.search(rf"\b{re.escape(w)}s?\b", pool.lower()) for w in reframed
+        ):
+            verdict = Stance.DENIES
         if verdict is None and conceding and _same(run, pool, words_count, matters, figures):
             verdict = Stance.CONFIRMS
         if verdict is not None:
@@ -189,7 +220,7 @@ def _same(
     shared = {w for w in words & theirs if not (w[:1].isdigit() or w[:1] == "$")}
     if len(shared) >= 2 or any(w.startswith("=") for w in shared):
         return True
-    return bool(set(matters) & set(_matters(run, pool))) or bool(
+    return bool(set(matters) & set(_matters(run, pool, "claim"))) or bool(
         set(figures) & set(quantities(run, pool))
     )
 
@@ -205,7 +236,7 @@ def _compare(
     vague: set[str],
 ) -> Stance | None:
     """How a statement stands to a claim on the same matter (``None``: another matter)."""
-    their_matters = _matters(run, pool)
+    their_matters = _matters(run, pool, "claim")
     their_figures = quantities(run, pool)
     common = set(matters) & set(their_matters)
     counted = set(figures) & set(their_figures)
@@ -238,7 +269,7 @@ def matter_target(run: ArticleRun, found: Found, content: str) -> str | None:
     will close even where neither names the other: the same matter
     (``matters.jsonl``) is enough when the rumour is not the speaker's own.
     """
-    matters = set(_matters(run, content))
+    matters = set(_matters(run, content, "answer"))
     if not matters:
         return None
     side = _side(run, found)
@@ -246,6 +277,6 @@ def matter_target(run: ArticleRun, found: Found, content: str) -> str | None:
         st = m.statement
         if st.refers_to is not None or not _rumour(st) or st.speaker.name in side:
             continue
-        if matters & set(_matters(run, run.pools.get(m.claim, ""))):
+        if matters & set(_matters(run, run.pools.get(m.claim, ""), "claim")):
             return m.claim
     return None
