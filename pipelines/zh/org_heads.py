@@ -40,7 +40,18 @@ _DEPARTMENT = re.compile(
     r"|[^\W部局委厅省市县区]{2,6}(?<![公上])司$|办公厅$"
 )
 
-_GENERIC_ORG = re.compile(r"(?:(?:该|本|这家)?(?:公司|集团|企业|平台)|其)(?:相关)?")
+_DEMONSTRATIVES = "该|本|这家|此"
+
+
+@cache
+def _generic_org(lexicon: Lexicon) -> re.Pattern[str]:
+    """公司, 该行, 其相关: an organisation named before, by its type noun (org_type_nouns)."""
+    rules = sorted(lexicon["org_type_nouns"].rules, key=lambda r: -len(r.pattern))
+    bare = "|".join(re.escape(r.pattern) for r in rules if r.get("bare"))
+    typed = "|".join(re.escape(r.pattern) for r in rules)
+    return re.compile(
+        rf"(?:(?:{_DEMONSTRATIVES})?(?:{bare})|(?:{_DEMONSTRATIVES})(?:{typed})|其)(?:相关)?"
+    )
 
 _COUNT_BEFORE_ROLE = re.compile(
     r"(?:一名|一位|某位|某名|多名|多位|两名|两位|(?:通过|经由|借助|透过)(?:其)?)$"
@@ -169,7 +180,9 @@ class OrgHeads:
                 return SpeakerPhrase(
                     org.name, org.kind, org.start, end, "spokesperson", role=rule.get("role")
                 )
-            if _GENERIC_ORG.fullmatch(_LEADING_NOISE.sub("", self.text[start:org_end])):
+            if _generic_org(self.lexicon).fullmatch(
+                _LEADING_NOISE.sub("", self.text[start:org_end])
+            ):
                 # 公司投资者关系负责人: the company the article is about
                 return SpeakerPhrase(
                     self.text[start:end],

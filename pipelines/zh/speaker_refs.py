@@ -43,6 +43,7 @@ class SpeakerRefs:
     mentions: list[Any]
     out: Any
     last_speaker: tuple[int, ActorRef] | None
+    token_ends: set[int]
 
     def _clause_start(self, pos: int, floor: int) -> int:  # provided by the run
         raise NotImplementedError
@@ -65,6 +66,12 @@ class SpeakerRefs:
         if sp.how == "latin_name":
             sp = self._full_latin_name(sp)
         ref = self._known(sp.name, sp.kind, sp.description)
+        if sp.kind == ActorKind.ORGANIZATION and ref.name == sp.name and not ref.aliases:
+            long = self._long_form(sp.name)
+            if long is not None:
+                # 极驰 after "新能源车企极驰汽车": the name the article introduced
+                known = self._known(long, ActorKind.ORGANIZATION, sp.description)
+                return ActorRef(known.name, known.kind, (sp.name,), known.description)
         if sp.short_name and not ref.aliases:
             # 青岛海鸥足球俱乐部, called 青岛海鸥 in running text
             return ActorRef(ref.name, ref.kind, (sp.short_name,), ref.description)
@@ -73,6 +80,32 @@ class SpeakerRefs:
             # 天曜娛樂 in a traditional-script article: named as written, the folded form an alias
             return ActorRef(written, ref.kind, (sp.name,), ref.description)
         return ref
+
+    def _long_form(self, name: str) -> str | None:
+        """The one longer name ``name`` + an organisation suffix the article uses (极驰汽车).
+
+        Only for a bare short form: a name that already ends with a suffix is
+        whole (星澜手机 is not 星澜手机公司).
+        """
+        # a bare type noun (Shopify公司, 极驰集团) describes the name, it does not lengthen it
+        types = {r.pattern for r in self.lex["org_type_nouns"].rules if r.get("bare")}
+        suffixes = [
+            r.pattern
+            for r in self.lex["org_suffixes"].rules
+            if len(r.pattern) >= 2 and r.pattern not in types
+        ]
+        if len(name) < 2 or any(name.endswith(x) for x in suffixes):
+            return None
+        longs = {
+            name + x
+            for x in suffixes
+            if any(
+                m.end() in self.token_ends  # not 丰禾粮油证券部: a department, no longer name
+                for m in re.finditer(re.escape(name + x), self.text)
+            )
+        }
+        longs = {n for n in longs if not any(o != n and o.startswith(n) for o in longs)}
+        return next(iter(longs)) if len(longs) == 1 else None
 
     def _full_latin_name(self, sp: SpeakerPhrase) -> SpeakerPhrase:
         """Rossi after "Marco Rossi" earlier in the article: the full name."""
@@ -122,13 +155,9 @@ class SpeakerRefs:
             if account is not None:
                 return account  # 公众号“X”已删除原文，其运营者未回应: X
         if sp.pronoun_kind in ("organization", "media"):
-            for m in reversed(self.mentions):
-                if m.end <= sp.head_start and m.kind == sp.pronoun_kind:
-                    return self._known(m.name, m.kind)
-            # an organisation the article only named as a speaker (鼎泰地产 … 公司…负责人)
-            for st in reversed(self.out.statements):
-                if st.speaker.kind == sp.pronoun_kind and st.speaker != self._outlet_ref():
-                    return st.speaker
+            named = self._named_of_type(sp)
+            if named is not None:
+                return named
             # 网传蓝港物流将…。对此，其相关负责人表示: the organisation a claim opens with
             if sp.pronoun_kind == "organization":
                 for st in reversed(self.out.statements):
@@ -170,6 +199,41 @@ class SpeakerRefs:
                     SpeakerPhrase(m.name, m.kind, m.start, m.end, "descriptor")
                 )
         return None
+
+    def _named_of_type(self, sp: SpeakerPhrase) -> ActorRef | None:
+        """该公司 / 该行 / 该平台: the organisation (or outlet) of that type named last.
+
+        Candidates are the mentions, the organisations the article quoted and
+        those it named as speakers, nearest first; a type noun with name endings
+        (org_type_nouns: 该行 -> …银行) takes the nearest that ends so, if any.
+        """
+        pos = sp.head_start
+        found: list[tuple[int, ActorRef]] = [
+            (m.start, self._known(m.name, m.kind))
+            for m in self.mentions
+            if m.end <= pos and m.kind == sp.pronoun_kind
+        ]
+        # an organisation the article only named as a speaker (鼎泰地产 … 公司…负责人)
+        found += [
+            (st.start, st.speaker)
+            for st in self.out.statements
+            if st.start < pos
+            and st.speaker.kind == sp.pronoun_kind
+            and st.speaker != self._outlet_ref()
+        ]
+        if not found:
+            return None
+        ends = self._type_endings(self.text[sp.head_start : sp.head_end])
+        typed = [(at, ref) for at, ref in found if ends and ref.name.endswith(ends)]
+        return max(typed or found, key=lambda f: f[0])[1]
+
+    def _type_endings(self, phrase: str) -> tuple[str, ...]:
+        """The name endings the type noun in ``phrase`` asks for (该行 -> 银行, 农商行 …)."""
+        rules = sorted(self.lex["org_type_nouns"].rules, key=lambda r: -len(r.pattern))
+        for rule in rules:
+            if re.search(rf"(?:该|这家|此|本){re.escape(rule.pattern)}", phrase):
+                return tuple(rule.get("ends") or ())
+        return ()
 
     def _same_role_speaker(self, sp: SpeakerPhrase) -> ActorRef | None:
         """这名工作人员说 after "X一名工作人员回复称": the speaker that role introduced."""

@@ -137,6 +137,7 @@ class SpeakerParser(OrgHeads, PersonHeads):
             or self._mention(start, end)
             or self._seen_org(start, end)
             or self._pronoun(start, end)
+            or self._org_demonstrative(start, end)
             or self._demonstrative(start, end)
             or self._seen_person(start, end)
             or self._latin_name(start, end)
@@ -218,6 +219,20 @@ class SpeakerParser(OrgHeads, PersonHeads):
         at = end - len(body)
         return SpeakerPhrase(name, ActorKind.ORGANIZATION, at, end, "org_name")
 
+    def _org_demonstrative(self, start: int, end: int) -> SpeakerPhrase | None:
+        """该行称 / 该平台不予置评: the organisation of that type named before."""
+        m = _org_demonstrative_re(self.lexicon).search(self.text, start, end)
+        if m is None or (m.start() not in self.token_starts and m.start() > start):
+            return None  # 应该行: no demonstrative
+        return SpeakerPhrase(
+            m.group(),
+            ActorKind.ORGANIZATION,
+            m.start(),
+            end,
+            "pronoun",
+            pronoun_kind="organization",
+        )
+
     def _demonstrative(self, start: int, end: int) -> SpeakerPhrase | None:
         """该日本厂商 after "一家日本厂商": the noun phrase introduced before."""
         m = _DEMONSTRATIVE.search(self.text, start, end)
@@ -262,6 +277,12 @@ class SpeakerParser(OrgHeads, PersonHeads):
                 "organization_kind": org_kind,
             }
         )
+
+
+@cache
+def _org_demonstrative_re(lexicon: Lexicon) -> re.Pattern[str]:
+    nouns = sorted((r.pattern for r in lexicon["org_type_nouns"].rules), key=len, reverse=True)
+    return re.compile(f"(?:该|这家|此)(?:{'|'.join(map(re.escape, nouns))})$")
 
 
 @cache

@@ -1,0 +1,65 @@
+"""Chinese speaker names: an organisation's short form and its type noun (该行, 该平台)
+point at the organisation the article named; a party word or a day of the month is
+no part of the speaker phrase.  Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import ActorKind, Article
+from pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def speakers(extractor: Extractor, text: str) -> list[tuple[str, ActorKind]]:
+    result = extractor(Article(id="t", text=text, language="zh", outlet="新京报"))
+    return [(s.speaker.name, s.speaker.kind) for s in result.statements]
+
+
+ORG = ActorKind.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the short form of a name the article introduced with its trade suffix
+        (
+            "新京报向云帆科技求证。云帆品牌公关负责人表示，公司没有裁员计划。",
+            [("云帆科技", ORG)],
+        ),
+        # a bare type noun after a name only describes it: no longer name
+        (
+            "Lumio公司此前已推迟新品。Lumio发言人表示，新品将在明年发布。",
+            [("Lumio", ORG)],
+        ),
+        # 该行 is the bank named before, not the company quoted last
+        (
+            "北岸农商银行表示，今年将新开五家网点。星河科技则表示，合作照常推进。"
+            "该行一位负责人称，网点调整属于正常经营。",
+            [("北岸农商银行", ORG), ("星河科技", ORG), ("北岸农商银行", ORG)],
+        ),
+        # 该平台: the organisation quoted just before
+        (
+            "青禾票务方面表示，票房数据均以实际出票为准。该平台还称，部分影院的排片将在下周调整。",
+            [("青禾票务", ORG), ("青禾票务", ORG)],
+        ),
+        # a two-character party word + 方 before a name is its part in the deal
+        ("版权方远山影业称，暂未收到任何下架通知。", [("远山影业", ORG)]),
+        # a day of the month alone, and an interview adjunct without 在
+        ("远山影业21日发布声明称，影片排片一切正常。", [("远山影业", ORG)]),
+        ("“我们尊重判决。”安和保险相关负责人接受新京报采访时说。", [("安和保险", ORG)]),
+    ],
+)
+def test_speaker_names(extractor: Extractor, text: str, expected: list) -> None:
+    assert speakers(extractor, text) == expected
+
+
+def test_short_form_needs_one_long_form(extractor: Extractor) -> None:
+    # two longer names start with the short one: which is meant is not known
+    text = "云帆科技和云帆汽车都在名单上。云帆品牌公关负责人表示，公司没有裁员计划。"
+    assert [n for n, _ in speakers(extractor, text)] != ["云帆科技"]
+    assert [n for n, _ in speakers(extractor, text)] != ["云帆汽车"]
