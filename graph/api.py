@@ -14,20 +14,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.analyses import (
+    anonymous_sources,
+    contradictions,
+    decided_claims,
+    relay_chain,
+    source_record,
+)
 from graph.claimreview import claim_reviews
 from graph.errors import StoreError
 from graph.export import export_json
 from graph.frames import (
     actors,
-    anonymous_sources,
     change_report_frame,
     changes,
     claims,
-    contradictions,
-    decided_claims,
     provenance,
-    relay_chain,
-    source_record,
     statements,
     status_history,
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graph import frames
+from graph import analyses, frames
 from graph.merge import merge_extraction
 from graph.network import NotFoundError
 from graph.records import ActorKind, ActorRef, Article, ExtractedStatement, ExtractionResult, Stance
@@ -171,8 +171,8 @@ def test_changes(store: Store) -> None:
 
 
 def test_relay_chain_of_one_claim(store: Store) -> None:
-    df = frames.relay_chain(store, claim_id(store, CLAIM_A))
-    assert list(df.columns) == list(frames.RELAY_COLUMNS)
+    df = analyses.relay_chain(store, claim_id(store, CLAIM_A))
+    assert list(df.columns) == list(analyses.RELAY_COLUMNS)
     assert df["chain"].tolist() == [
         "服务商 @ 虎嗅 → 虎嗅",
         "国内卖家 → Axios → 36氪",
@@ -213,7 +213,7 @@ def test_relay_chain_follows_republication(store: Store) -> None:
             ),
         ),
     )
-    df = frames.relay_chain(store, claim_id(store, CLAIM_C))
+    df = analyses.relay_chain(store, claim_id(store, CLAIM_C))
     last = df.iloc[-1]
     assert last["chain"] == "知情人士 @ 《华尔街日报》 → 《华尔街日报》 → 36氪 → 投资界"
     assert (last["via"], last["outlet"], last["republished_by"]) == (
@@ -221,19 +221,19 @@ def test_relay_chain_follows_republication(store: Store) -> None:
         "36氪",
         "投资界",
     )
-    everything = frames.relay_chain(store)
+    everything = analyses.relay_chain(store)
     assert len(everything) == 8
     assert set(everything["claim_id"]) == {claim_id(store, t) for t in (CLAIM_A, CLAIM_B, CLAIM_C)}
 
 
 def test_relay_chain_unknown_claim(store: Store) -> None:
     with pytest.raises(NotFoundError):
-        frames.relay_chain(store, "c_nope")
+        analyses.relay_chain(store, "c_nope")
 
 
 def test_source_record(store: Store) -> None:
-    df = frames.source_record(store)
-    assert list(df.columns) == list(frames.SOURCE_COLUMNS)
+    df = analyses.source_record(store)
+    assert list(df.columns) == list(analyses.SOURCE_COLUMNS)
     rows = df.set_index("name")
     # the provider started A (denied) and C (unverified); the insider started B (confirmed)
     assert df["name"].tolist() == ["服务商 @ 虎嗅", "知情人士 @ 36氪"]
@@ -248,8 +248,8 @@ def test_source_record(store: Store) -> None:
 
 
 def test_anonymous_sources(store: Store) -> None:
-    df = frames.anonymous_sources(store)
-    assert list(df.columns) == list(frames.ANONYMOUS_COLUMNS)
+    df = analyses.anonymous_sources(store)
+    assert list(df.columns) == list(analyses.ANONYMOUS_COLUMNS)
     assert df[
         ["outlet", "descriptor", "n_statements", "n_claims", "confirmed", "denied"]
     ].values.tolist() == [
@@ -259,8 +259,8 @@ def test_anonymous_sources(store: Store) -> None:
 
 
 def test_contradictions(store: Store) -> None:
-    df = frames.contradictions(store)
-    assert list(df.columns) == list(frames.CONTRADICTION_COLUMNS)
+    df = analyses.contradictions(store)
+    assert list(df.columns) == list(analyses.CONTRADICTION_COLUMNS)
     got = df[["stated_by", "answered_by", "answer", "claim_text"]].values.tolist()
     assert got == [
         ["知情人士 @ 36氪", "TikTok", "confirms", CLAIM_B],  # 10-25
@@ -290,7 +290,12 @@ def test_change_report_frame(store: Store) -> None:
 
 @pytest.mark.parametrize(
     "view",
-    [frames.source_record, frames.anonymous_sources, frames.contradictions, frames.relay_chain],
+    [
+        analyses.source_record,
+        analyses.anonymous_sources,
+        analyses.contradictions,
+        analyses.relay_chain,
+    ],
 )
 def test_analyst_views_on_empty_store(empty: Store, view) -> None:
     assert view(empty).empty
