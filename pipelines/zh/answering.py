@@ -200,6 +200,12 @@ class AnswerPass:
         at = self.text.find(raw, s0)
         phrase = self.text[s0:at] if at >= 0 else ""
         named = tuple(org for org in also if org and org[:2] in phrase)
+        # 他 of 创始人魏思远 introduced before: the organisations the article tied him to
+        named += tuple(
+            aff.organization.name
+            for aff in self.out.affiliations
+            if aff.member.name == speaker.name and aff.organization.name not in named
+        )
         # only claims of earlier sentences: within one sentence, a cue says who answers
         return answer(self.out.statements, speaker, raw, self.lex, before=s0, also=named)
 

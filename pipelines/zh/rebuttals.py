@@ -79,22 +79,23 @@ def quantities(text: str, lexicon: Lexicon) -> dict[str, set[float]]:
 
 
 def side_names(speaker: ActorRef, also: Sequence[str], lexicon: Lexicon) -> set[str]:
-    """The names of the speaker's side: itself, its organisation, their short forms."""
-    names = [speaker.name, *speaker.aliases, *also]
-    for name in list(names):
+    """The names of the speaker's side: itself, its organisations, their short forms."""
+    orgs = list(also)
+    if speaker.kind == ActorKind.ORGANIZATION:
+        orgs += [speaker.name, *speaker.aliases]
+    for name in [speaker.name, *speaker.aliases, *also]:
         for m in lexicon["answer_sides"].finditer(name):
-            org = m.group("org")
-            if org:
-                names.append(org)
-    out: set[str] = set()
-    for name in names:
+            if m.group("org"):
+                orgs.append(m.group("org"))  # 接近青禾零售的人士: 青禾零售
+    out = {speaker.name, *speaker.aliases}
+    for name in orgs:
         out.add(name)
-        if _CJK_NAME.fullmatch(name) and len(name) >= 2 * _SHORT_NAME:
-            out.add(name[:_SHORT_NAME] if len(name) == 2 * _SHORT_NAME else name[:-_SHORT_NAME])
+        if _CJK_NAME.fullmatch(name) and len(name) == 2 * _SHORT_NAME:
+            out.add(name[:_SHORT_NAME])  # 青禾零售 -> 青禾, as articles shorten it
         for rule in lexicon["org_suffixes"].rules:
             suffix = rule.pattern
             if suffix and name.endswith(suffix) and len(name) - len(suffix) >= _SHORT_NAME:
-                out.add(name[: -len(suffix)])
+                out.add(name[: -len(suffix)])  # 锦城俱乐部 -> 锦城
     return {text_key(n) for n in out if len(n) >= _SHORT_NAME}
 
 

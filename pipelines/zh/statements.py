@@ -26,6 +26,7 @@ from pipelines.zh.answering import (
     clean_claim,
 )
 from pipelines.zh.claims import strip_rumour_lead, strip_stance_words
+from pipelines.zh.doubts import doubt
 from pipelines.zh.speakers import SpeakerParser, SpeakerPhrase
 
 __all__ = ["StatementPass"]
@@ -124,8 +125,12 @@ class StatementPass(AnswerPass):
         if (response or on_this) and stance == Stance.ASSERTS and NEGATION.search(raw):
             # a negated answer to a rumour (回应称“账号状态正常，没有任何处罚”) denies it
             stance, points_back = Stance.DENIES, True
-        claim_text: str | None = clean_claim(raw)
         also = (sp.organization,) if sp is not None and sp.organization else ()
+        # 这个数字我不太信, 证据不够, 订单拿什么交付？: a doubt (doubts.jsonl) questions a claim
+        doubted = doubt(self.out.statements, speaker, raw, stance, self.lex, before=s0)
+        if doubted.stance != stance:
+            stance, points_back = doubted.stance, points_back or doubted.points_back
+        claim_text: str | None = clean_claim(raw)
         refers_to, verdict = self._answered(
             speaker, stance, raw, context, around, points_back, response, s0, also
         )
