@@ -59,8 +59,47 @@ class RuleMatch:
         return None if span is None else self.text[span[0] - self.start : span[1] - self.start]
 
 
+# a named group, not escaped: renamed away in the union test (names repeat across rules)
+_NAMED_GROUP = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
+# what a regex test cannot carry over into an alternation: group references, conditionals
+_REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_LEADING_FLAGS = re.compile(r"\(\?([ims]+)\)")
+_CACHE_SIZE = 4096  # entries per rule set; the cache is emptied when full
+_CACHE_TEXT = 2000  # longer texts (whole articles) are searched once and not kept
+
+
+def _union(patterns: list[str]) -> re.Pattern[str] | None:
+    """One regex that matches somewhere iff one of ``patterns`` does, or ``None``.
+
+    Each pattern becomes a non-capturing alternative: named groups lose their
+    names (they repeat across rules) and leading global flags (``(?i)``) become
+    scoped ones, neither of which changes what matches.  Patterns whose meaning
+    depends on group numbers (``\\1``, ``(?P=x)``, ``(?(1)…)``) get no union.
+    """
+    alts = []
+    for pattern in patterns:
+        if _REFERS.search(pattern):
+            return None
+        flags = _LEADING_FLAGS.match(pattern)
+        body = _NAMED_GROUP.sub(r"\1(?:", pattern[flags.end() :] if flags else pattern)
+        alts.append(f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})")
+    try:
+        return re.compile("|".join(alts))
+    except re.error:
+        return None
+
+
+def _order(m: RuleMatch) -> tuple[int, int]:
+    return m.start, m.start - m.end
+
+
 class RuleSet:
-    """A set of rules searched together, longest phrase first."""
+    """A set of rules searched together, longest phrase first.
+
+    Results are kept per ``(text, pos, endpos)``: extraction asks the same rule
+    set about the same clause many times.  Callers must not change the
+    :class:`RuleMatch` objects they get.
+    """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
@@ -72,6 +111,10 @@ class RuleSet:
             re.compile("|".join(re.escape(r.pattern) for r in phrases)) if phrases else None
         )
         self._regexes = [(r, re.compile(r.pattern)) for r in self.rules if r.form == "regex"]
+        # a quick test before trying the regex rules one by one
+        self._any_regex = _union([r.pattern for r, _ in self._regexes]) if self._regexes else None
+        self._found: dict[tuple[str, int, int], tuple[RuleMatch, ...]] = {}
+        self._first: dict[tuple[str, int, int], RuleMatch | None] = {}
 
     @classmethod
     def from_rules(cls, rules: Iterable[Rule]) -> RuleSet:
@@ -81,25 +124,82 @@ class RuleSet:
         return len(self.rules)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[RuleMatch]:
-        """All non-overlapping matches per rule form, sorted by position."""
+        """All non-overlapping matches per rule form, sorted by position.
+
+        At one position a longer match comes first; at the same position and
+        length a phrase comes before a regex, and regexes come in file order.
+        """
         end = len(text) if endpos is None else endpos
-        found: list[RuleMatch] = []
-        if self._phrase_re is not None:
-            for m in self._phrase_re.finditer(text, pos, end):
-                found.append(RuleMatch(self._by_phrase[m.group()], m.start(), m.end(), m.group()))
-        for rule, rx in self._regexes:
-            for m in rx.finditer(text, pos, end):
-                if m.end() > m.start():
-                    spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
-                    found.append(RuleMatch(rule, m.start(), m.end(), m.group(), spans))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        if len(text) > _CACHE_TEXT:
+            return iter(self._find_all(text, pos, end))
+        key = (text, pos, end)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _CACHE_SIZE:
+                self._found.clear()
+            found = self._found[key] = self._find_all(text, pos, end)
         return iter(found)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> RuleMatch | None:
-        return next(self.finditer(text, pos, endpos), None)
+        """The first match :meth:`finditer` would give, found without listing the others."""
+        end = len(text) if endpos is None else endpos
+        if len(text) > _CACHE_TEXT:
+            return self._find_first(text, pos, end)
+        key = (text, pos, end)
+        if key in self._first:
+            return self._first[key]
+        found = self._found.get(key)
+        if found is not None:
+            return found[0] if found else None
+        if len(self._first) >= _CACHE_SIZE:
+            self._first.clear()
+        first = self._first[key] = self._find_first(text, pos, end)
+        return first
 
     def matches_all(self, text: str) -> list[RuleMatch]:
         return list(self.finditer(text))
+
+    def _find_all(self, text: str, pos: int, end: int) -> tuple[RuleMatch, ...]:
+        found: list[RuleMatch] = []
+        if self._phrase_re is not None:
+            by_phrase = self._by_phrase
+            for m in self._phrase_re.finditer(text, pos, end):
+                found.append(RuleMatch(by_phrase[m.group()], m.start(), m.end(), m.group()))
+        sources = 1 if found else 0
+        if self._any_regex is None or self._any_regex.search(text, pos, end) is not None:
+            for rule, rx in self._regexes:
+                before = len(found)
+                for m in rx.finditer(text, pos, end):
+                    if m.end() > m.start():
+                        found.append(_regex_match(rule, m))
+                if len(found) > before:
+                    sources += 1
+        # each source's matches are already in order
+        if sources > 1:
+            found.sort(key=_order)
+        return tuple(found)
+
+    def _find_first(self, text: str, pos: int, end: int) -> RuleMatch | None:
+        # each source's first match, in the order finditer lists sources: the
+        # earliest start wins, then the longer match, then the earlier source
+        best: RuleMatch | None = None
+        if self._phrase_re is not None:
+            m = self._phrase_re.search(text, pos, end)
+            if m is not None:
+                best = RuleMatch(self._by_phrase[m.group()], m.start(), m.end(), m.group())
+        if self._any_regex is None or self._any_regex.search(text, pos, end) is not None:
+            for rule, rx in self._regexes:
+                for m in rx.finditer(text, pos, end):
+                    if m.end() > m.start():
+                        if best is None or (m.start(), m.start() - m.end()) < _order(best):
+                            best = _regex_match(rule, m)
+                        break
+        return best
+
+
+def _regex_match(rule: Rule, m: re.Match[str]) -> RuleMatch:
+    spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
+    return RuleMatch(rule, m.start(), m.end(), m.group(), spans)
 
 
 def _rule_from_line(path: Path, lineno: int, line: str) -> Rule:
