@@ -55,6 +55,8 @@ def prescan(finder: SpeakerFinder) -> None:
         kind = finder.kinds.kind_of(name)
         ref = ActorRef(name, kind)
         key = words[-1] if kind == ActorKind.PERSON else words[0]
+        if kind != ActorKind.PERSON and _product(finder.text, pos, words):
+            continue  # "a Sorrel Tern": a maker's product, not the maker "Sorrel" stands for
         if key not in finder.short and key not in NOT_NAMES and len(key) > 2:
             finder.short[key] = ActorRef(name, kind, (key,))
         # "the Office of the Comptroller of the Currency" ... "The OCC said": an acronym
@@ -142,6 +144,21 @@ def prescan(finder: SpeakerFinder) -> None:
             finder.note(m.start("name"), finder.known(name, ActorKind.PERSON))
 
     _surname_subjects(finder)
+
+
+def _product(text: str, pos: int, words: list[str]) -> bool:
+    """Whether the capitalised run at ``pos`` names a product (a model of its maker's).
+
+    "own a Sorrel Tern" (an indefinite article before a proper name: one of many) or
+    "21,000 Terns" (its last word counted in the plural); an organisation suffix
+    (Motors, Foods …) says it is the maker itself.
+    """
+    if ORG_SUFFIX.search(" ".join(words)):
+        return False
+    if re.search(r"(?:^|[^\w])(?:a|an|A|An)\s+$", text[max(0, pos - 4) : pos]):
+        return True
+    last = words[-1]
+    return bool(re.search(rf"\b[\d,.]+\s+(?:\w+\s+)?{re.escape(last)}s\b", text))
 
 
 def _surname_subjects(finder: SpeakerFinder) -> None:

@@ -38,7 +38,8 @@ __all__ = [
 
 _WORD = r"(?:(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z](?:[\w&'’-]|\.(?=\w))*|\d+\w*)"
 _LINK = r"(?:(?:of|for|and|de|van|von|bin|&)(?:\s+the)?|the)"
-NAME = rf"{_WORD}(?:\s+(?:{_LINK}\s+)?{_WORD})*"
+# a name never runs over a line break: "BOX OFFICE WEEK" (a rubric) + "Northgate Pictures"
+NAME = rf"{_WORD}(?:[^\S\n]+(?:{_LINK}[^\S\n]+)?{_WORD})*"
 NAME_RE = re.compile(NAME)
 NOT_NAMES = stopwords("not_name")
 _LEGAL_FORMS = stopwords("legal_form")  # Inc, Ltd, LLP …: not part of the name news uses

@@ -116,7 +116,8 @@ class SpeakerFinder:
         """ "Commerce Department" after "the U.S. Commerce Department": the article's full name."""
         best = name
         word = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w&'’-]*)"
-        for m in re.finditer(rf"(?<![\w.])(?:{word}\s+){{1,3}}{re.escape(name)}\b", self.text):
+        # never over a line break: a rubric line ("BOX OFFICE WEEK") above a paragraph
+        for m in re.finditer(rf"(?<![\w.])(?:{word}[^\S\n]+){{1,3}}{re.escape(name)}\b", self.text):
             words = m.group().split()
             while words and (
                 words[0] in NOT_NAMES or self.is_descriptor(words[0]) or words[0].endswith("-based")
@@ -199,6 +200,11 @@ class SpeakerFinder:
 
     def resolve(self, phrase: str, pos: int) -> Found | None:
         """The speaker named by ``phrase`` (found at ``pos`` in the text), or ``None``."""
+        if "\n" in phrase.strip():
+            # a speaker phrase does not run over a line break: "BOX OFFICE WEEK" (a rubric
+            # or dateline line) is no part of "Northgate Pictures says"
+            cut = phrase.rstrip().rfind("\n") + 1
+            phrase, pos = phrase[cut:], pos + cut
         raw = phrase
         screen = handle_or_pseudonym(self, raw, pos)
         if screen is not None:
@@ -231,6 +237,9 @@ class SpeakerFinder:
         if anon and not capitalised_names(p[: anon[0].start - shift]):
             m = anon[0]
             return Found(self._anonymous(m.name, m.kind, m.surface, p, shift), "anonymous")
+        unit = self._org_unit(p, shift)
+        if unit is not None:
+            return unit
         role = resolve_role(self, p, shift)
         if role is not None:
             return role
@@ -247,6 +256,32 @@ class SpeakerFinder:
             found = Found(ActorRef(a.name, ActorKind.MEDIA, a.aliases, a.description), "name")
             self.speakers.append((shift, found.actor))
         return found
+
+    def _org_unit(self, p: str, pos: int) -> Found | None:
+        """ "Hollis's corporate office", "the company's press office": the organisation (C6).
+
+        An office or team of an organisation (``data/en/org_units.jsonl``) after its
+        name in the possessive, or after a back-reference ("the company's").
+        """
+        m = re.fullmatch(r"(?P<owner>.+?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?P<unit>[a-z].*)", p)
+        if m is None or not any(
+            re.fullmatch(r.pattern, m.group("unit"), re.IGNORECASE)
+            for r in self.lex["org_units"].rules
+        ):
+            return None
+        owner = m.group("owner")
+        if re.fullmatch(r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+[a-z][\w\s-]*", owner):
+            back = backref(self, owner.lower(), pos)
+            if back is None or back.actor.kind != ActorKind.ORGANIZATION:
+                back = Found(self.last_org(pos), "pronoun") if self.last_org(pos) else None
+            return back
+        name = self.strip_name(owner)
+        if not name or not NAME_RE.fullmatch(name):
+            return None
+        # "Whitfield's office" after "Dana Whitfield": the office speaks for the person
+        actor = self.known(name, ActorKind.ORGANIZATION)
+        self.note(pos, actor)
+        return Found(actor, "name")
 
     def _media_lead(self, p: str) -> bool:
         """Whether a media noun ("daily", "newsletter") describes the name that ends ``p``."""

@@ -1,0 +1,61 @@
+"""English speaker names: an organisation's office speaks for it, a rubric line above a
+paragraph is no part of a name, and a maker's product ("a Sorrel Tern") is not the
+long form of the maker's name.  Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import ActorKind, Article
+from pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def speakers(extractor: Extractor, text: str) -> list[tuple[str, ActorKind]]:
+    result = extractor(Article(id="t", text=text, language="en", outlet="Wire"))
+    return [(s.speaker.name, s.speaker.kind) for s in result.statements]
+
+
+ORG = ActorKind.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rubric in capitals on its own line
+        (
+            "MARKETS DAILY\n\nBellwood Pictures says its new film opened to $12 million.",
+            [("Bellwood Pictures", ORG)],
+        ),
+        # an office of the organisation named in the possessive
+        (
+            "Marlow Foods pulled two products from its shelves on Friday. "
+            "Marlow's head office said the recall was a precaution.",
+            [("Marlow Foods", ORG)],
+        ),
+        # "the company's press office": the company named before
+        (
+            "Shares of Quillon Labs fell on Monday. "
+            "The company's press office said the trial would resume in May.",
+            [("Quillon Labs", ORG)],
+        ),
+        # a capitalised office is a name of its own
+        (
+            "Brightmoor Learning runs forty schools. "
+            "The Information Commissioner's Office said it would review the complaints.",
+            [("Information Commissioner's Office", ORG)],
+        ),
+        # "a Kestrel Finch" is a product: "Kestrel" stays the maker
+        (
+            "If you drive a Kestrel Finch, an update is coming. "
+            "Kestrel said the update was routine.",
+            [("Kestrel", ORG)],
+        ),
+    ],
+)
+def test_speaker_names(extractor: Extractor, text: str, expected: list) -> None:
+    assert speakers(extractor, text) == expected
