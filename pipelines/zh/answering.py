@@ -148,6 +148,7 @@ class AnswerPass:
                     rumour_only=_RUMOUR_WORD.search(raw + "".join(topic)) is not None,
                     ordinal=_ordinal_number(ordinal.group("n")) if ordinal else None,
                     own_rumours=stance == Stance.NO_COMMENT,
+                    latest_about=stance == Stance.NO_COMMENT,
                     adjacent_needs_word=stance == Stance.CONFIRMS,
                     unique_word=stance in (Stance.DENIES, Stance.QUESTIONS),
                     shift_at=self._topic_shift(s0),

@@ -100,6 +100,7 @@ class Response:
     unique_word: bool = False  # a denial: one word shared with only one rumour may be enough
     shift_at: int | None = None  # 与此同时…: claims told before this offset need words of substance
     this_paragraph: int | None = None  # 未就此作出回应: 此 is the story of this paragraph
+    latest_about: bool = False  # a refusal: the latest claim about the responder, rumour or not
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,8 @@ def answered_claim(
     for pick in (
         lambda t: response.own_rumours and t.statement.speaker == response.speaker,
         lambda t: t is lead,
+        # 对于这一说法，X未予置评: the reporter asked about the latest claim about X
+        lambda t: response.latest_about and _about(response, t.statement, lexicon),
         lambda t: t.rumour and _about(response, t.statement, lexicon),
         lambda t: _about(response, t.statement, lexicon),
         lambda t: t.rumour,

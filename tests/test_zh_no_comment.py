@@ -1,0 +1,53 @@
+"""Chinese refusals to comment (C8): the refusal is its own cue (X表示不便透露), and it
+takes up the claim the reporter asked about — by default the latest earlier claim about
+the responder, a rumour or not, unless its words name another matter.
+Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import Article, ExtractedStatement, Stance
+from pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _run(extractor: Extractor, text: str) -> list[ExtractedStatement]:
+    return extractor(Article(id="t", text=text, language="zh", outlet="新京报")).statements
+
+
+RUMOUR = "网传青禾零售将关闭华东地区约120家门店。"
+CLAIM = "行业分析师李明透露，青禾零售明年将进军西南市场。"
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "青禾零售相关负责人表示不便透露。",
+        "青禾零售相关负责人表示，暂时不方便透露。",
+        "青禾零售方面对此不予置评。",
+    ],
+)
+def test_a_refusal_right_after_a_rumour_takes_it_up(extractor: Extractor, refusal: str) -> None:
+    rumour, said = _run(extractor, RUMOUR + refusal)
+    assert said.speaker.name == "青禾零售"
+    assert said.stance == Stance.NO_COMMENT
+    assert said.refers_to == rumour.local_id
+
+
+def test_a_refusal_takes_up_the_latest_claim_about_the_responder(extractor: Extractor) -> None:
+    _, claim, said = _run(extractor, RUMOUR + CLAIM + "对于这一说法，青禾零售方面未予置评。")
+    assert said.stance == Stance.NO_COMMENT
+    assert said.refers_to == claim.local_id
+
+
+def test_a_refusal_naming_another_matter_takes_that_one_up(extractor: Extractor) -> None:
+    rumour, _, said = _run(
+        extractor, RUMOUR + CLAIM + "对于关闭华东门店的说法，青禾零售方面未予置评。"
+    )
+    assert said.stance == Stance.NO_COMMENT
+    assert said.refers_to == rumour.local_id
