@@ -59,3 +59,43 @@ ORG = ActorKind.ORGANIZATION
 )
 def test_speaker_names(extractor: Extractor, text: str, expected: list) -> None:
     assert speakers(extractor, text) == expected
+
+
+PERSON = ActorKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he" after a person introduced "of" their firm as a sentence's subject, not the
+        # previous speaker
+        (
+            '"A cut that size is routine in December," said Mara Quint, an analyst at Veld '
+            "Research. Pieter Alm of Caspian Markets was less sure. Prices would fall by "
+            "March, he said.",
+            [("Mara Quint", PERSON), ("Pieter Alm", PERSON)],
+        ),
+        # a person "at" their firm after a quote is the speaker, and "he" next
+        (
+            "Chief executive Lina Sauer has cut costs since 2024. "
+            '"Forty branches is meaningful," said Owen Tallis at Brook Hale. '
+            "He forecast that the ratio would fall to 58 per cent in 2027.",
+            [("Owen Tallis", PERSON), ("Owen Tallis", PERSON)],
+        ),
+        # an unnamed source who spoke after the last named person is "he"
+        (
+            '"Forty branches is meaningful," said Owen Tallis at Brook Hale. '
+            "Another analyst, who asked not to be named, said the bank might go further. "
+            '"I would not be surprised to see 80 closures," he said.',
+            [
+                ("Owen Tallis", PERSON),
+                ("analyst", ActorKind.ANONYMOUS),
+                ("analyst", ActorKind.ANONYMOUS),
+            ],
+        ),
+    ],
+)
+def test_pronoun_is_the_person_introduced_last(
+    extractor: Extractor, text: str, expected: list
+) -> None:
+    assert speakers(extractor, text) == expected

@@ -198,6 +198,16 @@ def _split_runs(finder: SpeakerFinder) -> list[tuple[int, str]]:
             if plural and re.search(r"(?:^|[.!?]\s+|\n)$", finder.text[max(0, ppos - 3) : ppos]):
                 # "Shares of Verantis Systems fell": a sentence's first word is no part of a name
                 ppos, part = ppos + plural.end(), part[plural.end() :]
+            of = re.fullmatch(r"(?P<p>\S+(?:\s+\S+){1,2})\s+(?:of|at|from)\s+(?P<o>[A-Z].*)", part)
+            if (
+                of is not None
+                and finder.kinds.kind_of(of.group("p")) == ActorKind.PERSON
+                and finder.kinds.kind_of(of.group("o")) != ActorKind.PERSON
+            ):
+                # "Jonas Berg of Nordea Markets was less sure": a person and their firm
+                out.append((ppos, of.group("p")))
+                out.append((ppos + of.start("o"), of.group("o")))
+                continue
             roles = list(role.finditer(part))
             if roles:
                 r = roles[-1]

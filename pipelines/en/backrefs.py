@@ -79,7 +79,16 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
         if anon is not None:
             return Found(anon, "pronoun")
     if refers == "person":
+        # the person named last, unless one unnamed source spoke since ("Another analyst,
+        # who asked not to be named, said …. "…," he said")
+        # in the same paragraph, who is also the last speaker
         actor = finder.last(finder.people, pos)
+        spoke = finder.last(finder.speakers, pos)
+        if spoke is not None and spoke.kind == ActorKind.ANONYMOUS and _one_person(spoke):
+            at = max(p for p, a in finder.speakers if p < pos and a == spoke)
+            people = [p for p, _ in finder.people if p < pos]
+            if "\n" not in finder.text[at:pos] and (not people or at > max(people)):
+                actor = spoke
         if actor is not None:
             actor = finder.voice_of.get(actor.name, actor)
     elif refers == "speaker":
@@ -118,6 +127,12 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
     if actor is None:
         return None
     return Found(actor, "pronoun")
+
+
+def _one_person(source: ActorRef) -> bool:
+    """Whether an unnamed source is one person ("another analyst"), not a group ("sources")."""
+    said = (source.description or source.name).lower().split()
+    return bool(said) and said[0] in ("a", "an", "another", "one") and not source.name.endswith("s")
 
 
 def _named_by_last_word(finder: SpeakerFinder, noun: str, pos: int) -> Found | None:

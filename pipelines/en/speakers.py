@@ -249,6 +249,14 @@ class SpeakerFinder:
             person = self._name(own.group("who"), shift + own.start("who"))
             if person is not None and person.actor.kind == ActorKind.PERSON:
                 return person
+        at = re.fullmatch(rf"(?P<who>{NAME})\s+(?:at|from)\s+(?P<org>{NAME})", p)
+        if at and self.kinds.kind_of(at.group("who")) == ActorKind.PERSON:
+            # "said Tom Readhead at Peel Hunt": the person, with the firm they are at
+            who = self._name(at.group("who"), shift)
+            if who is not None and who.actor.kind == ActorKind.PERSON:
+                org = self.known(self.strip_name(at.group("org")), ActorKind.ORGANIZATION)
+                aff = Affiliation(who.actor, org, None, "", "en.affiliation.of")
+                return Found(who.actor, "name", aff)
         found = self._name(p, shift) or self._named_institution(p, shift)
         if found is not None and found.how == "name" and self._media_lead(p):
             # "Madrid sports daily Diario Gol claimed": an outlet, whatever the verb
