@@ -11,21 +11,33 @@ running pipeline with :func:`add_gazetteer_entries`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import weakref
+from collections.abc import Iterable, Iterator
 
 import jieba
 import jieba.posseg
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
+from spacy.errors import Errors
+from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pipelines.gazetteer import Gazetteer, GazetteerEntry
 from pipelines.lexicon import Lexicon
 from pipelines.sentences import sentence_spans
 
-__all__ = ["GLUE", "add_gazetteer_entries", "build_nlp", "pos_tagger"]
+__all__ = [
+    "GLUE",
+    "CachedPOSTokenizer",
+    "JiebaTokenizer",
+    "add_gazetteer_entries",
+    "build_nlp",
+    "pos_tagger",
+    "words_and_spaces",
+]
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -36,15 +48,64 @@ GLUE = ("时", "中", "上", "并", "还", "也", "则", "又", "就", "都", "�
 @Language.component("rumour_sentences")
 def rumour_sentences(doc: Doc) -> Doc:
     """Quote-aware sentence starts (see :mod:`pipelines.sentences`)."""
-    starts = {s for s, _ in sentence_spans(doc.text)}
+    if not len(doc):
+        return doc
+    starts = numpy.array([s for s, _ in sentence_spans(doc.text)], dtype="uint64")
     # one array write: setting token.is_sent_start one by one re-checks the
     # whole doc's annotation each time (quadratic on long articles)
-    flags = numpy.array(
-        [1 if i == 0 or t.idx in starts else -1 for i, t in enumerate(doc)], dtype="int64"
-    )
-    if len(doc):
-        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+    flags = numpy.where(numpy.isin(doc.to_array(IDX), starts), 1, -1)
+    flags[0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc
+
+
+class JiebaTokenizer(ChineseTokenizer):  # type: ignore[misc]
+    """spaCy's jieba tokenizer with a word alignment in linear time.
+
+    spaCy's ``get_words_and_spaces`` copies the rest of the text for every
+    word (quadratic on long articles); :func:`words_and_spaces` gives the same
+    words and spaces without the copies.
+    """
+
+    def __init__(self, vocab: Vocab, seg: jieba.Tokenizer) -> None:
+        super().__init__(vocab, segmenter="jieba")
+        self.jieba_seg = seg
+
+    def __call__(self, text: str) -> Doc:
+        words = [w for w in self.jieba_seg.cut(text, cut_all=False) if w]
+        words, spaces = words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """``spacy.util.get_words_and_spaces``, searching ``text`` from an offset instead of a copy."""
+    if "".join("".join(words).split()) != "".join(text.split()):
+        raise ValueError(Errors.E194.format(text=text, words=words))
+    text_words: list[str] = []
+    text_spaces: list[bool] = []
+    pos = 0
+    n = len(text)
+    for word in words:
+        if word.isspace():
+            continue
+        try:
+            start = text.index(word, pos)
+        except ValueError:
+            raise ValueError(Errors.E194.format(text=text, words=words)) from None
+        if start > pos:
+            text_words.append(text[pos:start])
+            text_spaces.append(False)
+            pos = start
+        text_words.append(word)
+        pos += len(word)
+        space = pos < n and text[pos] == " "
+        text_spaces.append(space)
+        if space:
+            pos += 1
+    if pos < n:
+        text_words.append(text[pos:])
+        text_spaces.append(False)
+    return text_words, text_spaces
 
 
 def build_nlp(language: str, gazetteer: Gazetteer) -> Language:
@@ -54,7 +115,7 @@ def build_nlp(language: str, gazetteer: Gazetteer) -> Language:
         # A private jieba instance: user words must not leak into the global one.
         seg = jieba.Tokenizer()
         _teach_rule_words(seg, Lexicon.load("zh"))
-        nlp.tokenizer.jieba_seg = seg  # type: ignore[attr-defined]
+        nlp.tokenizer = JiebaTokenizer(nlp.vocab, seg)
     else:
         nlp = spacy.blank("en")
     nlp.add_pipe("rumour_sentences")
@@ -95,9 +156,48 @@ def add_gazetteer_entries(nlp: Language, entries: Iterable[GazetteerEntry]) -> N
             patterns.append({"label": e.kind.upper(), "pattern": form, "id": e.name})
     if patterns:
         nlp.get_pipe("entity_ruler").add_patterns(patterns)  # type: ignore[attr-defined]
+    if seg is not None:
+        for tagger in _TAGGERS.get(seg, ()):
+            tagger.clear()
 
 
-def pos_tagger(nlp: Language) -> jieba.posseg.POSTokenizer:
+class CachedPOSTokenizer(jieba.posseg.POSTokenizer):  # type: ignore[misc]
+    """A jieba part-of-speech tagger that tags each text once.
+
+    Speaker parsing tags the same few characters again and again (the window
+    after a cue, a name before one).  The cache is emptied when
+    :func:`add_gazetteer_entries` changes the dictionary; anything else that
+    changes the segmenter's words must call :meth:`clear`.
+    """
+
+    max_texts = 4096  # the cache is emptied when full
+
+    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
+        super().__init__(tokenizer=tokenizer)
+        self._tagged: dict[tuple[str, bool], tuple[jieba.posseg.pair, ...]] = {}
+
+    def cut(self, sentence: str, HMM: bool = True) -> Iterator[jieba.posseg.pair]:
+        key = (sentence, HMM)
+        pairs = self._tagged.get(key)
+        if pairs is None:
+            if len(self._tagged) >= self.max_texts:
+                self._tagged.clear()
+            pairs = self._tagged[key] = tuple(super().cut(sentence, HMM))
+        return iter(pairs)
+
+    def clear(self) -> None:
+        self._tagged.clear()
+
+
+# the cached taggers of each segmenter, emptied when its dictionary changes
+_TAGGERS: weakref.WeakKeyDictionary[jieba.Tokenizer, weakref.WeakSet[CachedPOSTokenizer]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def pos_tagger(nlp: Language) -> CachedPOSTokenizer:
     """jieba part-of-speech tagger sharing the pipeline's user dictionary."""
     seg = getattr(nlp.tokenizer, "jieba_seg", None) or jieba.dt
-    return jieba.posseg.POSTokenizer(tokenizer=seg)
+    tagger = CachedPOSTokenizer(seg)
+    _TAGGERS.setdefault(seg, weakref.WeakSet()).add(tagger)
+    return tagger

@@ -29,6 +29,10 @@ _TERMINAL = frozenset("。！？!?；;…")
 _EN_STOP = re.compile(r"[.!?][\"”’)]?(?=\s+(?:@\w|[\"“‘(]?[A-Z0-9]))")
 _INITIAL = re.compile(r"\b[A-Z]\.$")  # "K. Lin"
 _DIGIT_NEXT = re.compile(r"\s+\d")
+# the only characters the scan acts on (with the English stops); the rest is skipped
+_MARKS = re.compile(
+    "[" + re.escape("".join(sorted({*QUOTE_PAIRS, *_CLOSE, '"', "\n", *_TERMINAL}))) + "]"
+)
 
 
 @cache
@@ -67,9 +71,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for m in _EN_STOP.finditer(text)
         if not (text[m.start()] == "." and _no_stop(text, m.start(), m.end()))
     }
-    i = 0
     n = len(text)
-    while i < n:
+    marks = [m.start() for m in _MARKS.finditer(text)]
+    if en_stops:
+        marks = sorted({*marks, *(e - 1 for e in en_stops)})
+    resume = 0  # a run of terminals ends one sentence: marks inside it are passed over
+    for i in marks:
+        if i < resume:
+            continue
         ch = text[i]
         if ch in OPEN_QUOTES:
             depth += 1
@@ -90,10 +99,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             end = i + 1
         if end is not None:
             _push(text, spans, start, end)
-            start = end
-            i = end if end > i else i + 1
-            continue
-        i += 1
+            start = resume = end
     _push(text, spans, start, n)
     return spans
 
