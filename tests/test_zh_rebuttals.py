@@ -108,3 +108,36 @@ def test_matters_and_figures_are_read_from_data(lex: Lexicon) -> None:
     }
     # a year or a date counts nothing
     assert quantities("2026年3月起", lex) == {}
+
+
+def test_a_denial_going_on_in_facts_is_one_statement(extractor: Extractor) -> None:
+    said = _run(
+        extractor,
+        "网传青禾零售已停掉自有品牌饮料项目。青禾零售否认项目被叫停，称该项目仍在正常研发中。",
+    )
+    assert [s.stance for s in said] == [Stance.REPORTS, Stance.DENIES]
+    assert said[1].refers_to == said[0].local_id
+
+
+def test_a_person_introduced_with_a_role_speaks_for_the_organisation(
+    extractor: Extractor,
+) -> None:
+    said = _run(
+        extractor,
+        "网传青禾零售正与一家外资超市洽谈整体出售。"
+        "青禾零售成立于2015年，创始人兼CEO赵明远此前在快消行业工作多年。"
+        "赵明远在上周的内部会上强调，公司不会出售给任何外资。",
+    )
+    assert said[-1].speaker.name == "赵明远"
+    assert said[-1].stance == Stance.DENIES
+    assert said[-1].refers_to == said[0].local_id
+
+
+def test_seen_at_work_answers_a_rumour_that_he_left(extractor: Extractor) -> None:
+    said = _run(
+        extractor,
+        "有自媒体称，青禾零售董事长孙志刚已于上月出境。"
+        "一位青禾零售员工表示，昨天还在公司总部见到孙志刚。",
+    )
+    assert said[-1].stance == Stance.DENIES
+    assert said[-1].refers_to == said[0].local_id

@@ -10,9 +10,10 @@ sentence opening on 与此同时 turns to another matter.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from graph.records import ActorRef, Stance
+from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.lexicon import Lexicon
 from pipelines.zh.claims import strip_stance_words
 from pipelines.zh.rebuttals import answer
@@ -46,6 +47,14 @@ _NAMES_A_RUMOUR = re.compile(
 _THIS_MATTER = re.compile(r"[就对]此")
 # how far into a sentence a topic shift (与此同时，) is looked for
 _SHIFT_WINDOW = 16
+# a person introduced with a role (青禾零售创始人兼CEO王某): how far back the roles reach,
+# and the organisation name right before them
+_MIN_NAME = 2
+_ROLE_REACH = 12
+_ORG_HEAD_MAX = 10
+_ORG_HEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]{2,10}$")
+_DEICTIC = re.compile(r"[该本这此其我我们他她]")
+_OPENING = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]{3,12}")
 # a statement of these stances right after a rumour answers it on one shared word
 _ADJACENT_ANSWERS = (Stance.DENIES, Stance.NO_COMMENT, Stance.CONFIRMS)
 
@@ -194,21 +203,83 @@ class AnswerPass:
         return None, None
 
     def _facts(
-        self, speaker: ActorRef, raw: str, s0: int, also: tuple[str, ...]
+        self,
+        speaker: ActorRef,
+        raw: str,
+        s0: int,
+        also: tuple[str, ...],
+        statements: Sequence[ExtractedStatement] | None = None,
     ) -> tuple[Stance, str] | None:
         """An answer in facts (:func:`pipelines.zh.rebuttals.answer`) to a claim told before."""
         # the organisation counts only where the sentence names it (X创始人Y, X相关负责人)
         at = self.text.find(raw, s0)
         phrase = self.text[s0:at] if at >= 0 else ""
-        named = tuple(org for org in also if org and org[:2] in phrase)
+        named = [org for org in also if org and org[:2] in phrase]
         # 他 of 创始人魏思远 introduced before: the organisations the article tied him to
-        named += tuple(
-            aff.organization.name
-            for aff in self.out.affiliations
-            if aff.member.name == speaker.name and aff.organization.name not in named
-        )
+        named += [aff.organization.name for aff in self.out.affiliations if aff.member == speaker]
+        heads, openings = self._introduced_orgs(speaker, s0)
+        said = self.out.statements if statements is None else statements
         # only claims of earlier sentences: within one sentence, a cue says who answers
-        return answer(self.out.statements, speaker, raw, self.lex, before=s0, also=named)
+        return answer(
+            said,
+            speaker,
+            raw,
+            self.lex,
+            before=s0,
+            also=tuple(dict.fromkeys(named + heads)),
+            openings=openings,
+            named_only=statements is None,
+        )
+
+    def _introduced_orgs(self, speaker: ActorRef, before: int) -> tuple[list[str], list[str]]:
+        """Organisations a person was introduced with in the narration, and the openings of
+        sentences that introduced it with a role after a comma (the organisation is then
+        their subject: 青禾零售成立于2019年，创始人王某…)."""
+        heads: list[str] = []
+        openings: list[str] = []
+        if speaker.kind != ActorKind.PERSON or len(speaker.name) < _MIN_NAME:
+            return heads, openings
+        for m in re.finditer(re.escape(speaker.name), self.text[:before]):
+            start = m.start()
+            # the role words right before the name (创始人兼CEO王某): their chain's start
+            roles = list(self.lex["roles"].finditer(self.text, max(0, start - _ROLE_REACH), start))
+            while roles and roles[-1].end >= start - 1:
+                start = roles.pop().start
+            if start == m.start():
+                continue
+            head = _ORG_HEAD.search(self.text, max(0, start - _ORG_HEAD_MAX), start)
+            core = head.group() if head else ""
+            for rule in self.lex["org_suffixes"].rules:
+                if core.endswith(rule.pattern):
+                    core = core[: -len(rule.pattern)]
+                    break
+            if head and len(core) >= _MIN_NAME and not _DEICTIC.match(core):
+                heads.append(head.group())
+            elif self.text[start - 1 : start] in "，,":
+                s0 = max(self.text.rfind(p, 0, start) for p in "。！？!?\n") + 1
+                opening = _OPENING.match(self.text, s0)
+                if opening and not _DEICTIC.match(opening.group()):
+                    openings.append(opening.group())
+        return heads, openings
+
+    def _elaborates(self, speaker: ActorRef, raw: str, s0: int, also: tuple[str, ...]) -> bool:
+        """Whether an assertion goes on with the answer its speaker just gave in this sentence.
+
+        "X否认项目被取消，称该项目仍在正常研发中": the second cue's content is the
+        same denial in facts (C3: one proposition, one statement).
+        """
+        last = self.out.statements[-1] if self.out.statements else None
+        if (
+            last is None
+            or last.start != s0
+            or last.speaker != speaker
+            or last.refers_to is None
+            or last.stance not in (Stance.DENIES, Stance.CONFIRMS)
+        ):
+            return False
+        target = [st for st in self.out.statements if st.local_id == last.refers_to]
+        facts = self._facts(speaker, raw, s0, also, statements=target)
+        return facts is not None and facts[0] == last.stance
 
 
 def clean_claim(raw: str) -> str:

@@ -53,6 +53,8 @@ _MULTIPLIERS = {"万": 1e4, "亿": 1e8}
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]+")
 # two content words in common put an answer on the claim's matter
 _MIN_SHARED = 2
+# the characters of a sentence opening a claim must name (the subject of 青禾零售成立于…)
+_MIN_OPENING = 3
 # an organisation's name shortened by the article: its first characters (小象 of 小象外卖)
 _SHORT_NAME = 2
 
@@ -107,6 +109,11 @@ def _names(st: ExtractedStatement, side: set[str]) -> bool:
     return any(n in claim for n in side)
 
 
+def _opens(claim: str, openings: Sequence[str]) -> bool:
+    """Whether ``claim`` names the first :data:`_MIN_OPENING` characters or more of an opening."""
+    return any(o[:_MIN_OPENING] in claim for o in openings if len(o) >= _MIN_OPENING)
+
+
 def _on_side(st: ExtractedStatement, side: set[str]) -> bool:
     sp = st.speaker
     return text_key(sp.name) in side or any(text_key(a) in side for a in sp.aliases)
@@ -120,10 +127,16 @@ def answer(
     *,
     before: int,
     also: Sequence[str] = (),
+    openings: Sequence[str] = (),
+    named_only: bool = True,
 ) -> tuple[Stance, str] | None:
     """The stance and earlier claim (``local_id``) an assertion by ``speaker`` answers.
 
     ``before`` is where the answer's sentence starts: only claims told before it count.
+    ``openings`` are the openings of sentences that introduced the speaker with a role
+    ("青禾零售成立于2019年，创始人王某…"): a claim naming their first three characters or
+    more names the speaker's side.  Without ``named_only`` a claim need not name the side
+    (it was answered by the speaker already).
     """
     if speaker.kind == ActorKind.MEDIA:
         return None  # an outlet's own narration answers nothing in facts
@@ -141,7 +154,9 @@ def answer(
             continue
         if st.stance not in (Stance.ASSERTS, Stance.REPORTS) or st.local_id in answered:
             continue
-        if _on_side(st, side) or not _names(st, side):
+        if _on_side(st, side):
+            continue
+        if named_only and not (_names(st, side) or _opens(st.claim_text, openings)):
             continue
         verdict = _compare(
             content, st.claim_text, lexicon, negated, own_matters, figures, amounts, side

@@ -176,9 +176,15 @@ class StatementPass(AnswerPass):
         )
         if subject:
             about = (*about, self._known(subject, ActorKind.ORGANIZATION))
+        if (
+            refers_to is None
+            and stance == Stance.ASSERTS
+            and self._elaborates(speaker, raw, s0, also)
+        ):
+            return True  # 否认…，称<the same denial in facts>: one statement
         self._drop_announcement(speaker, s0, quote, stance)
-        if conceded is not None and self._repeats_answer(
-            speaker, stance, s0, refers_to, claim_text, quote
+        if self._repeats_answer(
+            speaker, stance, s0, refers_to, claim_text, quote, cue, conceded is not None
         ):
             return True
         local_id = f"s{len(self.out.statements) + 1}"
@@ -330,18 +336,24 @@ class StatementPass(AnswerPass):
         refers_to: str | None,
         claim_text: str | None,
         quote: bool,
+        cue: str,
+        conceding: bool,
     ) -> bool:
-        """Whether this answer repeats the concession just made in the same sentence.
+        """Whether this answer repeats the one just made in the same sentence.
 
         "确实收到了保价通知，但并未接到降价指令": the concession already answered
         the rumour in facts (保价 against 降价), and the negated rest denies the same
-        rumour; the sentence is one answer, not two.
+        rumour.  "否认项目被叫停，称该项目仍在正常研发中": a second cue whose content
+        answers the same claim the same way.  Either sentence is one answer, not two.
         """
         if quote or refers_to is None or claim_text is not None or not self.out.statements:
             return False
         last = self.out.statements[-1]
+        again = (conceding and last.local_id == self._facts_concession) or (
+            bool(last.cue) and bool(cue) and last.cue != cue
+        )
         return (
-            last.local_id == self._facts_concession
+            again
             and last.start == s0
             and last.quote is None
             and last.speaker == speaker
