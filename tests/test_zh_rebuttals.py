@@ -141,3 +141,33 @@ def test_seen_at_work_answers_a_rumour_that_he_left(extractor: Extractor) -> Non
     )
     assert said[-1].stance == Stance.DENIES
     assert said[-1].refers_to == said[0].local_id
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # outlets counted with 个 + a branch noun
+        (
+            "有自媒体称，南城银行将撤并市区30个网点。南城银行回应称，今年只对5个网点进行了迁址。",
+            Stance.DENIES,
+        ),
+        # an insider named by its description (蓝海科技 + 内部人士)
+        (
+            "网传蓝海科技将裁员500人。蓝海科技内部人士透露，此次优化涉及的员工不到100人。",
+            Stance.DENIES,
+        ),
+        # food safety: safe sourcing against spoiled meat
+        (
+            "网传李记面馆使用过期牛肉。李记面馆负责人表示，店里所有食材均来自正规渠道，检测合格。",
+            Stance.DENIES,
+        ),
+        # a total is no other figure for the rumoured cut
+        ("网传蓝海科技将裁员500人。蓝海科技表示，公司目前共有员工8000人。", Stance.ASSERTS),
+        # another matter of the same subject
+        ("网传蓝海科技将裁员500人。蓝海科技表示，公司第三季度营收同比增长12%。", Stance.ASSERTS),
+    ],
+)
+def test_answer_forms(extractor: Extractor, text: str, stance: Stance) -> None:
+    said = _run(extractor, text)
+    assert said[-1].stance == stance
+    assert (said[-1].refers_to == said[0].local_id) == (stance != Stance.ASSERTS)

@@ -85,7 +85,9 @@ def side_names(speaker: ActorRef, also: Sequence[str], lexicon: Lexicon) -> set[
     orgs = list(also)
     if speaker.kind == ActorKind.ORGANIZATION:
         orgs += [speaker.name, *speaker.aliases]
-    for name in [speaker.name, *speaker.aliases, *also]:
+    # 蓝海科技内部人士 is named 内部人士, described by 蓝海科技: read the two together
+    described = [speaker.description + speaker.name] if speaker.description else []
+    for name in [speaker.name, *speaker.aliases, *also, *described]:
         for m in lexicon["answer_sides"].finditer(name):
             if m.group("org"):
                 orgs.append(m.group("org"))  # 接近青禾零售的人士: 青禾零售
@@ -180,7 +182,8 @@ def _compare(
     theirs = matters(claim, lexicon)
     their_figures = quantities(claim, lexicon)
     common = set(own_matters) & set(theirs)
-    counted = set(figures) & set(their_figures)
+    # a total (现有员工8000人) is no other figure for the matter unless the matter is named
+    counted = set(figures) & set(their_figures) if common or "total" not in amounts else set()
     shared = _shared_words(content, claim, lexicon, side)
     # the same matter: a matter both name, two words in common, or a figure of the same
     # kind where the answer names no other matter (涉及员工不足30人)
