@@ -36,6 +36,10 @@ RUMOUR = "网传松果出行将在春节前关闭全国一半的换电站。"
         "一位换电站加盟商表示，关一半的说法他不太信。",
         "一位换电站加盟商表示，光凭几张截图就说要关站，证据不够。",
         "一位换电站加盟商表示，附近的站真在关，谁心里不打鼓？",
+        # the denial is what others say (说是谣言); the speaker's own word is the doubt
+        "一位换电站加盟商表示，说是谣言，可附近的站真在关，谁心里不打鼓？",
+        # if it were so, the speaker would know
+        "一位换电站加盟商说：“真要关站，我们肯定第一个接到通知。”",
     ],
 )
 def test_a_doubt_questions_the_rumour(extractor: Extractor, reply: str) -> None:
@@ -73,3 +77,8 @@ def test_doubt_forms_are_read_from_data(lex: Lexicon) -> None:
     assert doubt_rule(lex, "订单一直在涨，关一半的站说不通") == "zh.doubt.shuobutong"
     assert doubt_rule(lex, "这个消息是不是真的还不好说") == "zh.doubt.buhaoshuo"
     assert doubt_rule(lex, "听到这个消息，加盟商心里直打鼓") == "zh.doubt.dagu"
+
+
+def test_a_denial_of_ones_own_stays_a_denial(extractor: Extractor) -> None:
+    said = _run(extractor, RUMOUR + "一位换电站加盟商表示，这纯属谣言，谁会信？")
+    assert said[-1].stance == Stance.DENIES

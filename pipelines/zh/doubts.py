@@ -13,7 +13,7 @@ the subject's denial: :func:`doubt` leaves those to
 Examples
 --------
 >>> from graph.records import ActorKind, ActorRef
->>> from pipelines.lexicon import Lexicon
+>>> from pipelines.lexicon import Lexicon, RuleMatch
 >>> lex = Lexicon.load("zh")
 >>> reader = ActorRef("某读者", ActorKind.PERSON)
 >>> doubt([], reader, "这个数字我不太信", Stance.ASSERTS, lex, before=0).stance
@@ -24,30 +24,45 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.records import ActorRef, ExtractedStatement, Stance
-from pipelines.lexicon import Lexicon
+from pipelines.lexicon import Lexicon, RuleMatch
 from pipelines.zh.rebuttals import answer
 
 __all__ = ["Doubt", "doubt", "doubt_rule"]
 
-# a doubt with this few words of its own besides the doubt is about what was said before
-_OWN_WORDS = 8
+# a stance word this close after 说是/号称 is someone else's
+_LEAD_GAP = 2
 
 
 @dataclass(frozen=True)
 class Doubt:
     stance: Stance
-    points_back: bool = False  # "我半信半疑": it has no content of its own
+    points_back: bool = False  # a doubt takes up what was said before it
 
 
 def doubt_rule(lexicon: Lexicon, content: str) -> str | None:
     """The id of the doubt rule ``content`` matches (``None``: no doubt in its words)."""
-    m = lexicon["doubts"].search(content)
+    m = next((m for m in lexicon["doubts"].finditer(content) if not m.rule.get("lead")), None)
     return m.rule.id if m is not None else None
+
+
+def _others_stance(content: str, leads: Sequence[RuleMatch], lexicon: Lexicon) -> bool:
+    """Whether every stance word of ``content`` is someone else's: right after 说是, 号称 …
+
+    "说是谣言，可网点真在关，谁心里不打鼓？": the denial is what others say; the
+    speaker's own word is the doubt.
+    """
+    cues = [
+        m
+        for m in lexicon["content_cues"].finditer(content)
+        if m.rule.get("stance", "asserts") != "asserts"
+    ]
+    return bool(cues) and all(
+        any(lead.start < c.start <= lead.end + _LEAD_GAP for lead in leads) for c in cues
+    )
 
 
 def doubt(
@@ -61,16 +76,16 @@ def doubt(
     also: Sequence[str] = (),
 ) -> Doubt:
     """``questions`` for an assertion or relay that doubts, unless its subject denies it."""
-    if stance not in (Stance.ASSERTS, Stance.REPORTS):
-        return Doubt(stance)
-    found = list(lexicon["doubts"].finditer(content))
+    rules = list(lexicon["doubts"].finditer(content))
+    found = [m for m in rules if not m.rule.get("lead")]
     if not found:
+        return Doubt(stance)
+    if stance not in (Stance.ASSERTS, Stance.REPORTS) and not _others_stance(
+        content, [m for m in rules if m.rule.get("lead")], lexicon
+    ):
         return Doubt(stance)
     answered = answer(statements, speaker, content, lexicon, before=before, also=also)
     if answered is not None and answered[0] == Stance.DENIES:
         return Doubt(stance)  # the claim's subject contradicting it: a denial
-    residual = content
-    for m in found:
-        residual = residual.replace(m.text, "")
-    own = len(re.sub(r"\W", "", residual))
-    return Doubt(Stance.QUESTIONS, points_back=own < _OWN_WORDS)
+    # a doubt is about what was said before: it points back, whatever its own words
+    return Doubt(Stance.QUESTIONS, points_back=True)
