@@ -26,6 +26,9 @@ class Mention:
     kind: ActorKind
     surface: str
     rule: str
+    # what a descriptor says about where the source is, kept out of its name (华东地区 of
+    # 华东地区院线经理): its description
+    qualifier: str = ""
 
     @property
     def is_source_descriptor(self) -> bool:
@@ -55,8 +58,14 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             name = m.group(canonical[1:-1]) or m.text
         else:
             name = canonical
+        qualifier = ""
+        if "qualifiers" in lexicon.sets and ActorKind(m.rule.get("kind")) == ActorKind.ANONYMOUS:
+            qualifier = _qualifier(name, lexicon)
+            name = name[len(qualifier) :]
         found.append(
-            Mention(m.start, m.end, name, ActorKind(m.rule.get("kind")), m.text, m.rule.id)
+            Mention(
+                m.start, m.end, name, ActorKind(m.rule.get("kind")), m.text, m.rule.id, qualifier
+            )
         )
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -67,3 +76,19 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+def _qualifier(name: str, lexicon: Lexicon) -> str:
+    """The leading region of a Chinese source descriptor, or "" (华东地区 of 华东地区院线经理).
+
+    A region (``qualifiers.jsonl``) says where the source is, not who: it goes to the
+    description.  An organisation stays in the name (星澜授权门店店主 and another
+    brand's shop owner are different sources), and so does a 接近…的 descriptor.
+    What remains keeps at least two characters.
+    """
+    if "的" in name:
+        return ""
+    for m in lexicon["qualifiers"].finditer(name):
+        if m.start == 0 and len(name) - m.end >= 2:
+            return name[: m.end]
+    return ""

@@ -99,3 +99,42 @@ def test_pronoun_is_the_person_introduced_last(
     extractor: Extractor, text: str, expected: list
 ) -> None:
     assert speakers(extractor, text) == expected
+
+
+ANON = ActorKind.ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        # a partitive: the distributors, the phrase kept as the description
+        (
+            "The price would fall to 499 euros, one of the distributors told Wire.",
+            "distributors",
+            "one of the distributors",
+        ),
+        # an ordinal tells two sources apart; it is no part of what they are
+        (
+            "A second distributor said the cut would take effect on Monday.",
+            "distributor",
+            "A second distributor",
+        ),
+        # the place a source is at goes before the head, with its name
+        (
+            "A manager at the Dock Road shop said the shelves were cleared on Friday.",
+            "Dock Road shop manager",
+            "A manager at the Dock Road shop",
+        ),
+        (
+            "A user on the Quayside forum posted that the memo was genuine.",
+            "Quayside forum user",
+            "A user on the Quayside forum",
+        ),
+    ],
+)
+def test_unnamed_source_is_named_by_its_head(
+    extractor: Extractor, text: str, name: str, description: str
+) -> None:
+    result = extractor(Article(id="t", text=text, language="en", outlet="Wire"))
+    found = [(s.speaker.name, s.speaker.kind, s.speaker.description) for s in result.statements]
+    assert found == [(name, ANON, description)]

@@ -63,3 +63,26 @@ def test_short_form_needs_one_long_form(extractor: Extractor) -> None:
     text = "云帆科技和云帆汽车都在名单上。云帆品牌公关负责人表示，公司没有裁员计划。"
     assert [n for n, _ in speakers(extractor, text)] != ["云帆科技"]
     assert [n for n, _ in speakers(extractor, text)] != ["云帆汽车"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        # a region before the role says where the source is: the description
+        ("一位华南地区院线经理向新京报透露，多家影院已下调排片。", "院线经理", "华南地区"),
+        # an organisation stays in the name: another brand's shop owner is another source
+        (
+            "云帆手机本周降价。一位云帆授权门店店主告诉新京报，近期收到了保价通知。",
+            "云帆授权门店店主",
+            "",
+        ),
+        # 接近…的 keeps its whole form
+        ("一位接近云帆科技的人士透露，新机将在下月发布。", "接近云帆科技的人士", ""),
+    ],
+)
+def test_source_descriptor_names(
+    extractor: Extractor, text: str, name: str, description: str
+) -> None:
+    result = extractor(Article(id="t", text=text, language="zh", outlet="新京报"))
+    found = [(s.speaker.name, s.speaker.description) for s in result.statements]
+    assert found == [(name, description)]

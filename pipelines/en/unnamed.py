@@ -79,6 +79,15 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
     p = _HOW_MANY.sub("", p)  # "an account on X with about 40,000 followers"
     counted = _COUNT_RE.match(p)
     desc = p[counted.end() :] if counted else p
+    # (not "several of the app's top sellers": whose they are is told by the group rules)
+    partitive = (
+        re.match(r"of\s+(?:the|its|their)\s+(?![^\s]+(?:'s|’s)\s)", desc, re.IGNORECASE)
+        if counted
+        else None
+    )
+    if partitive is not None:
+        # "one of the distributors": the distributors (the phrase is the description)
+        desc = desc[partitive.end() :]
     led = re.search(rf"\bled\s+by\s+(?P<name>{NAME})$", desc)
     if led:
         # "analysts led by Chen Yutong estimated": the named lead speaks
@@ -137,7 +146,7 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
         if not counted or counted.group().strip().lower() in ("a", "an") or covered:
             return None  # a bare "sources", "two sources": the source rules name them
         # "two bankers told Reuters"
-        counted_form = f"{counted.group().strip().lower()} {desc}"
+        counted_form = p if partitive else f"{counted.group().strip().lower()} {desc}"
         actor = ActorRef(desc, ActorKind.ANONYMOUS, (counted_form,), phrase, finder.scope)
         return Found(actor, "anonymous")
     if len(re.findall(r"\b(?:of|to|in|at|from|with|for|on)\b", after)) >= 3:
@@ -148,8 +157,9 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
         desc = desc[0].lower() + desc[1:]  # "Service providers say": sentence case
     elif not before and desc[:1].isupper() and desc.split()[0].lower() in heads:
         desc = desc[0].lower() + desc[1:]
+    desc = _canonical(finder, desc, before, words[k], after)
     aliases = []
-    if counted and counted.group().strip().lower() not in ("a", "an"):
+    if counted and partitive is None and counted.group().strip().lower() not in ("a", "an"):
         aliases.append(f"{counted.group().strip().lower()} {desc}")
     inside = [
         m
@@ -168,6 +178,29 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
         scope=finder.scope,
     )
     return Found(actor, "anonymous")
+
+
+def _canonical(finder: SpeakerFinder, desc: str, before: list[str], head: str, after: str) -> str:
+    """The name of an unnamed source: its head, kept short (the phrase is its description).
+
+    An ordinal or "other" is dropped ("a second distributor" -> distributor) and a place
+    the source is at becomes a noun before the head ("a manager at the Elm Street store"
+    -> Elm Street store manager, "a user on the SorrelOwners forum" -> SorrelOwners forum
+    user)
+    (``data/en/unnamed_words.jsonl``).
+    """
+    words = {r.pattern: r.get("role") for r in finder.lex["unnamed_words"].rules}
+    kept = [w for w in before if words.get(w.lower()) != "ordinal"]
+    at = re.fullmatch(
+        r"(?:at|on|in)\s+(?:the|an?)\s+(?P<name>(?:[A-Z][\w'’.&-]*\s+){0,3})(?P<noun>[a-z]+)",
+        after,
+    )
+    if at is not None and words.get(at.group("noun")) == "place":
+        # the place's own name stays: who the source is (another store's manager is not)
+        return " ".join([*kept, *at.group("name").split(), at.group("noun"), head])
+    if len(kept) < len(before) and desc.startswith(" ".join(before)):
+        return " ".join([*kept, desc[len(" ".join(before)) :].strip()])
+    return desc
 
 
 def introduced_source(finder: SpeakerFinder, noun: str, pos: int) -> Found | None:

@@ -173,7 +173,7 @@ class SpeakerParser(OrgHeads, PersonHeads):
         if m is None or m.start < start:
             return None
         how = "gazetteer" if m.rule == "gazetteer" else "descriptor"
-        return SpeakerPhrase(m.name, m.kind, m.start, m.end, how)
+        return SpeakerPhrase(m.name, m.kind, m.start, m.end, how, description=m.qualifier)
 
     def _pronoun(self, start: int, end: int) -> SpeakerPhrase | None:
         for rule in self.lexicon["pronouns"].rules:
@@ -247,7 +247,8 @@ class SpeakerParser(OrgHeads, PersonHeads):
     def _with_description(self, head: SpeakerPhrase, start: int) -> SpeakerPhrase:
         raw = self.text[start : head.head_start]
         desc_start = start + len(raw) - len(_LEADING_NOISE.sub("", raw))
-        desc = self.text[desc_start : head.head_start].rstrip()
+        # a descriptor's own qualifier (华东地区 of 华东地区院线经理) when nothing precedes it
+        desc = self.text[desc_start : head.head_start].rstrip() or head.description
         if head.how == "spokesperson":
             return SpeakerPhrase(**{**head.__dict__, "description": desc})
         role = organization = None
