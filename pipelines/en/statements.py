@@ -1,7 +1,8 @@
 """The English statement builder: one statement record from a speaker, a cue and a content span.
 
 :func:`add_statement` trims the content (a leading "that", a trailing
-"according to …"), reads its stance (:func:`pipelines.stance.read_stance`),
+"according to …"), reads its stance (:func:`pipelines.stance.read_stance`,
+then :func:`pipelines.en.doubts.doubt`: "seen no evidence of" questions),
 has :func:`pipelines.en.statement_links.link` decide which earlier claim a
 denial, confirmation, refusal or answer in facts takes up, and records the
 statement, its affiliation and the words of its claim on the article run.
