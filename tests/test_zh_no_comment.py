@@ -30,6 +30,8 @@ CLAIM = "行业分析师李明透露，青禾零售明年将进军西南市场�
         "青禾零售相关负责人表示不便透露。",
         "青禾零售相关负责人表示，暂时不方便透露。",
         "青禾零售方面对此不予置评。",
+        "青禾零售表示暂无可公布的信息。",
+        "截至发稿，青禾零售未回复本报的置评请求。",
     ],
 )
 def test_a_refusal_right_after_a_rumour_takes_it_up(extractor: Extractor, refusal: str) -> None:
