@@ -86,3 +86,32 @@ def test_source_descriptor_names(
     result = extractor(Article(id="t", text=text, language="zh", outlet="新京报"))
     found = [(s.speaker.name, s.speaker.description) for s in result.statements]
     assert found == [(name, description)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 她 after a sentence about a person named in it, not the source quoted before
+        (
+            "一位接近监管的人士称，多家银行今年提交了撤并报告。\n\n"
+            "储户的担忧并未消散。记者在支行看到，62岁的储户周桂芬正在办理转出。"
+            "“说是谣言，可网点真在关。”她说。",
+            ["接近监管的人士", "周桂芬"],
+        ),
+        (
+            "一位研究员指出，末端网点的压力是行业普遍问题。\n\n"
+            "晚上十点，钱玉梅的小店才关门。她说，如果明年再降价，她就不干了。",
+            ["研究员", "钱玉梅"],
+        ),
+        # a pronoun opening a new paragraph keeps the speaker before
+        (
+            "一位研究员指出，末端网点的压力是行业普遍问题。钱玉梅的小店在城东。\n\n"
+            "他还提到，监管部门已要求各品牌不得随意下调派费。",
+            ["研究员", "研究员"],
+        ),
+    ],
+)
+def test_pronoun_after_a_person_named_just_before(
+    extractor: Extractor, text: str, expected: list
+) -> None:
+    assert [n for n, _ in speakers(extractor, text)] == expected

@@ -179,6 +179,10 @@ class SpeakerRefs:
             subject = self.parser.subject_person(opening, sp.head_start)
             if subject is not None:
                 return self._known(subject, ActorKind.PERSON)
+        named = self._person_just_named(sp, last_pos) if sp.pronoun_kind is None else None
+        if named is not None:
+            # 李春梅的驿站关门时已经快十点。她说…: the person the sentence before is about
+            return self._known(named, ActorKind.PERSON)
         fresh = [
             m
             for m in self.mentions
@@ -234,6 +238,40 @@ class SpeakerRefs:
             if re.search(rf"(?:该|这家|此|本){re.escape(rule.pattern)}", phrase):
                 return tuple(rule.get("ends") or ())
         return ()
+
+    def _person_just_named(self, sp: SpeakerPhrase, last_pos: int) -> str | None:
+        """A person named in the sentence before a 他/她 (or in its own, before it).
+
+        Only after the last speaker's sentence and in the same paragraph: "65岁的储户
+        王秀兰正在办理…。“…”她说" is 王秀兰, not the source quoted a paragraph before.
+        """
+        pos = sp.head_start
+        if self.text[pos] not in "他她":
+            return None
+        # “…？”她说: the sentence opens before the quotation
+        quote_at = self.text.rfind("“", 0, pos) if self.text[pos - 1 : pos] == "”" else -1
+        end = quote_at if quote_at >= 0 else pos
+        own = max(self.text.rfind(ch, 0, end) for ch in _SENTENCE_END) + 1
+        if own > 0 and self.text[own - 1] == "\n":
+            return None  # the pronoun opens a paragraph
+        before = max(self.text.rfind(ch, 0, max(own - 1, 0)) for ch in _SENTENCE_END) + 1
+        if before < last_pos or "\n" in self.text[before:pos]:
+            return None
+        found = None
+        at = before
+        for pair in self.parser.tagger.cut(self.text[before:pos]):
+            word = pair.word
+            if (
+                word in self.parser.people
+                or (pair.flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4)
+            ) and not self._inside_quote(at):
+                found = word
+            at += len(word)
+        return found
+
+    def _inside_quote(self, pos: int) -> bool:
+        opening = self.text.rfind("“", 0, pos)
+        return opening >= 0 and self.text.rfind("”", 0, pos) < opening
 
     def _same_role_speaker(self, sp: SpeakerPhrase) -> ActorRef | None:
         """这名工作人员说 after "X一名工作人员回复称": the speaker that role introduced."""
