@@ -52,6 +52,11 @@ ORG = ActorKind.ORGANIZATION
         # a day of the month alone, and an interview adjunct without 在
         ("远山影业21日发布声明称，影片排片一切正常。", [("远山影业", ORG)]),
         ("“我们尊重判决。”安和保险相关负责人接受新京报采访时说。", [("安和保险", ORG)]),
+        # 从X处独家获悉: 处 and 独家 are no part of the source
+        (
+            "新京报从两位知情人士处独家获悉，云帆科技正准备召回部分车型。",
+            [("知情人士", ActorKind.ANONYMOUS)],
+        ),
     ],
 )
 def test_speaker_names(extractor: Extractor, text: str, expected: list) -> None:
