@@ -53,3 +53,14 @@ def test_a_refusal_naming_another_matter_takes_that_one_up(extractor: Extractor)
     )
     assert said.stance == Stance.NO_COMMENT
     assert said.refers_to == rumour.local_id
+
+
+def test_the_source_not_replying_leaves_its_own_rumour_unanswered(extractor: Extractor) -> None:
+    said = _run(
+        extractor,
+        "有网友在社交平台发帖称，青禾零售将关闭北京地区全部门店。"
+        "业内人士认为，零售行业竞争加剧，收缩门店是大势所趋。"
+        "截至发稿，发帖网友未回复记者的置评请求。",
+    )
+    assert said[-1].stance == Stance.NO_COMMENT
+    assert said[-1].refers_to == said[0].local_id

@@ -171,3 +171,24 @@ def test_answer_forms(extractor: Extractor, text: str, stance: Stance) -> None:
     said = _run(extractor, text)
     assert said[-1].stance == stance
     assert (said[-1].refers_to == said[0].local_id) == (stance != Stance.ASSERTS)
+
+
+def test_a_person_described_with_the_organisation_speaks_for_it(extractor: Extractor) -> None:
+    said = _run(
+        extractor,
+        "有网友发帖称，茶小满将关闭北京地区全部门店，涉及约60家店。"
+        "茶小满北京区域负责人王磊告诉记者，今年北京地区只调整了3家门店。",
+    )
+    assert said[-1].speaker.name == "王磊"
+    assert said[-1].stance == Stance.DENIES
+    assert said[-1].refers_to == said[0].local_id
+
+
+def test_a_statement_made_before_the_news_answers_nothing(extractor: Extractor) -> None:
+    said = _run(
+        extractor,
+        "网传青禾零售正在洽谈新一轮融资。"
+        "青禾零售创始人赵明远曾在一次行业论坛上强调，公司不会为了估值而融资。",
+    )
+    assert said[-1].stance == Stance.ASSERTS
+    assert said[-1].refers_to is None

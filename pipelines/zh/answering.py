@@ -174,6 +174,8 @@ class AnswerPass:
                 if facts is not None:
                     return facts[1], facts[0] if stance == Stance.CONFIRMS else None
             return found, None
+        if self._said_earlier(raw, s0):
+            return None, None  # X曾在论坛上强调…: said before the news, it answers nothing
         if NEGATION.search(raw):
             # a negated restatement by the one a rumour is about answers it
             found = answered_claim(
@@ -218,6 +220,7 @@ class AnswerPass:
         # 他 of 创始人魏思远 introduced before: the organisations the article tied him to
         named += [aff.organization.name for aff in self.out.affiliations if aff.member == speaker]
         heads, openings = self._introduced_orgs(speaker, s0)
+        openings += self._described_org(speaker)
         said = self.out.statements if statements is None else statements
         # only claims of earlier sentences: within one sentence, a cue says who answers
         return answer(
@@ -261,6 +264,24 @@ class AnswerPass:
                 if opening and not _DEICTIC.match(opening.group()):
                     openings.append(opening.group())
         return heads, openings
+
+    def _said_earlier(self, raw: str, s0: int) -> bool:
+        """Whether the speaker phrase dates the assertion before the news (曾, 此前, 去年…)."""
+        at = self.text.find(raw, s0)
+        return at >= 0 and self.lex["earlier_said"].search(self.text, s0, at) is not None
+
+    def _described_org(self, speaker: ActorRef) -> list[str]:
+        """The organisation a person's description names before its role words
+        (茶小满北京区域负责人 -> 茶小满北京区域), read as an opening: a claim naming its
+        first characters names the person's side."""
+        text = speaker.description
+        if speaker.kind != ActorKind.PERSON or not text:
+            return []
+        roles = [m for m in self.lex["roles"].finditer(text) if m.end == len(text)]
+        if not roles:
+            return []
+        org = text[: roles[0].start]
+        return [org] if _OPENING.fullmatch(org) and not _DEICTIC.match(org) else []
 
     def _elaborates(self, speaker: ActorRef, raw: str, s0: int, also: tuple[str, ...]) -> bool:
         """Whether an assertion goes on with the answer its speaker just gave in this sentence.

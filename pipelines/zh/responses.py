@@ -349,7 +349,12 @@ def answered_claim(
         adjacent = near is not None and near.rumour and not response.adjacent_needs_word
         return near.statement.local_id if adjacent and near is not None else None
     for pick in (
-        lambda t: response.own_rumours and t.statement.speaker == response.speaker,
+        # 发帖网友未回复置评请求: the source of a rumour, however the article names it again
+        lambda t: (
+            response.own_rumours
+            and t.statement.speaker.kind in _HEARSAY
+            and t.statement.speaker.name == response.speaker.name
+        ),
         lambda t: t is lead,
         # 对于这一说法，X未予置评: the reporter asked about the latest claim about X
         lambda t: response.latest_about and _about(response, t.statement, lexicon),
