@@ -49,6 +49,17 @@ ORG = ActorKind.ORGANIZATION
             "The Information Commissioner's Office said it would review the complaints.",
             [("Information Commissioner's Office", ORG)],
         ),
+        # a lower-case noun is no organisation's name: the one named with it before
+        (
+            "The Ohio Department of Natural Resources opened a review on Monday. "
+            "A department spokesperson said the fund held $18 million.",
+            [("Ohio Department of Natural Resources", ORG)],
+        ),
+        (
+            "Harbor Star Lines cancelled two sailings. "
+            "A spokesperson for the line said the route would resume in May.",
+            [("Harbor Star Lines", ORG)],
+        ),
         # "a Kestrel Finch" is a product: "Kestrel" stays the maker
         (
             "If you drive a Kestrel Finch, an update is coming. "

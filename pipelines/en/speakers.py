@@ -92,12 +92,17 @@ class SpeakerFinder:
         self.subjects: list[tuple[int, ActorRef]] = []
         # a named spokesperson -> the organisation they speak for
         self.voice_of: dict[str, ActorRef] = {}
+        self.at = len(text)  # where the phrase being resolved is
         prescan(self)
         note_handles(self)
         note_groups(self)
 
     # -- knowledge -------------------------------------------------------------
     def known(self, name: str, kind: ActorKind, description: str = "") -> ActorRef:
+        if kind == ActorKind.ORGANIZATION and re.fullmatch(r"[a-z]+", name):
+            named = self._named_by_noun(name)
+            if named is not None:
+                return named
         e = self.gaz.lookup(name)
         if name in self.short and (
             e is None
@@ -111,6 +116,24 @@ class SpeakerFinder:
         if e is None and kind == ActorKind.ORGANIZATION and " " in name:
             name = self._longest(name)
         return self.gaz.ref(name, kind, description)
+
+    def _named_by_noun(self, noun: str) -> ActorRef | None:
+        """ "department" (a department spokesperson), "line" (a spokesperson for the line):
+        the organisation named last before the phrase with that noun in its name
+        ("Iowa Department of Agriculture", "Meridian Ocean Lines").  A lower-case word is
+        never an organisation's name."""
+        word = noun.capitalize()
+        found = [
+            (at, name)
+            for at, name in capitalised_names(self.text[: self.at])
+            if {word, word + "s"}.intersection(name.split()) and not self.quoted(at)
+        ]
+        if not found:
+            return None
+        name = self.strip_name(max(found)[1])
+        if len(name.split()) < 2:
+            return None
+        return self.gaz.ref(name, ActorKind.ORGANIZATION)
 
     def _longest(self, name: str) -> str:
         """ "Commerce Department" after "the U.S. Commerce Department": the article's full name."""
@@ -205,6 +228,7 @@ class SpeakerFinder:
             # or dateline line) is no part of "Northgate Pictures says"
             cut = phrase.rstrip().rfind("\n") + 1
             phrase, pos = phrase[cut:], pos + cut
+        self.at = pos
         raw = phrase
         screen = handle_or_pseudonym(self, raw, pos)
         if screen is not None:
