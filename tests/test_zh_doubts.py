@@ -82,3 +82,20 @@ def test_doubt_forms_are_read_from_data(lex: Lexicon) -> None:
 def test_a_denial_of_ones_own_stays_a_denial(extractor: Extractor) -> None:
     said = _run(extractor, RUMOUR + "一位换电站加盟商表示，这纯属谣言，谁会信？")
     assert said[-1].stance == Stance.DENIES
+
+
+def test_a_doubt_about_the_official_account_takes_up_what_it_answered(
+    extractor: Extractor,
+) -> None:
+    said = _run(
+        extractor,
+        "有车主发视频称，云豹汽车旗下车型Y5存在刹车失灵问题。"
+        "云豹汽车售后负责人回应称，视频中车辆的问题系私自改装所致，与车辆本身质量无关。"
+        "据了解，云豹汽车已于本周向监管部门提交召回备案。"
+        "一位Y5车主表示，厂家的说法他不太相信。",
+    )
+    rumour, answer = said[0], said[1]
+    assert answer.stance == Stance.DENIES  # after-sales speaks for the maker, in facts
+    assert answer.refers_to == rumour.local_id
+    assert said[-1].stance == Stance.QUESTIONS
+    assert said[-1].refers_to == rumour.local_id  # the claim the maker's account answered

@@ -127,6 +127,10 @@ class AnswerPass:
         opening = anaphors.search(raw[:_ANAPHOR_OPENING])
         ordinal = ORDINAL.match(raw)
         opens = (opening is not None and opening.start == 0) or ordinal is not None
+        if stance == Stance.QUESTIONS and self.lex["official_accounts"].search(raw):
+            official = self._official_statement(s0)
+            if official is not None:
+                return official, None  # 厂家的说法他不太相信: what the organisation said
         if stance in TAKES_UP or (stance == Stance.ASSERTS and opens):
             # 该传闻有一定依据: an assessment of the rumour is about the rumour
             points = (
@@ -264,6 +268,14 @@ class AnswerPass:
                 if opening and not _DEICTIC.match(opening.group()):
                     openings.append(opening.group())
         return heads, openings
+
+    def _official_statement(self, s0: int) -> str | None:
+        """The claim of the latest statement an organisation made before ``s0``: its own,
+        or the one it answered."""
+        for st in reversed(self.out.statements):
+            if st.end <= s0 and st.speaker.kind == ActorKind.ORGANIZATION:
+                return st.refers_to or st.local_id
+        return None
 
     def _said_earlier(self, raw: str, s0: int) -> bool:
         """Whether the speaker phrase dates the assertion before the news (曾, 此前, 去年…)."""
