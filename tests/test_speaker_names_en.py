@@ -93,6 +93,12 @@ PERSON = ActorKind.PERSON
             "He forecast that the ratio would fall to 58 per cent in 2027.",
             [("Owen Tallis", PERSON), ("Owen Tallis", PERSON)],
         ),
+        # a role phrase and the person named after its comma
+        (
+            "The town's mayor, Ruth Ellory, said the council had raised the matter and "
+            "stressed that the jobs could not be replaced.",
+            [("Ruth Ellory", PERSON), ("Ruth Ellory", PERSON)],
+        ),
         # an unnamed source who spoke after the last named person is "he"
         (
             '"Forty branches is meaningful," said Owen Tallis at Brook Hale. '

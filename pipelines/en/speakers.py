@@ -229,6 +229,9 @@ class SpeakerFinder:
             cut = phrase.rstrip().rfind("\n") + 1
             phrase, pos = phrase[cut:], pos + cut
         self.at = pos
+        named = self._apposed_name(phrase, pos)
+        if named is not None:
+            return named
         raw = phrase
         screen = handle_or_pseudonym(self, raw, pos)
         if screen is not None:
@@ -288,6 +291,18 @@ class SpeakerFinder:
             found = Found(ActorRef(a.name, ActorKind.MEDIA, a.aliases, a.description), "name")
             self.speakers.append((shift, found.actor))
         return found
+
+    def _apposed_name(self, phrase: str, pos: int) -> Found | None:
+        """ "The town's MP, Sarah Okafor, said": the role phrase stops at the comma, and
+        the person it names follows it."""
+        if not re.search(rf"(?<![\w-])(?:{self.roles.alt})\s*$", phrase):
+            return None
+        end = pos + len(phrase)
+        m = re.match(rf"\s*,\s+(?P<n>{NAME})\s*,", self.text[end : end + 80])
+        if m is None or self.kinds.kind_of(m.group("n")) != ActorKind.PERSON:
+            return None
+        found = self._name(m.group("n"), end + m.start("n"))
+        return found if found is not None and found.actor.kind == ActorKind.PERSON else None
 
     def _org_unit(self, p: str, pos: int) -> Found | None:
         """ "Hollis's corporate office", "the company's press office": the organisation (C6).
