@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from graph.errors import DataFileError
@@ -66,6 +68,7 @@ _REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 _LEADING_FLAGS = re.compile(r"\(\?([ims]+)\)")
 _CACHE_SIZE = 4096  # entries per rule set; the cache is emptied when full
 _CACHE_TEXT = 2000  # longer texts (whole articles) are searched once and not kept
+_NEEDLE_TEXT = 200  # from this long on a window is tested with needles, not the union
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
@@ -89,6 +92,72 @@ def _union(patterns: list[str]) -> re.Pattern[str] | None:
         return None
 
 
+Needles = frozenset[str]
+_REPEATS = frozenset(
+    getattr(sre_constants, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(sre_constants, name)
+)
+
+
+def _needles(pattern: str) -> Needles | None:
+    """Literal strings one of which lies inside every match of ``pattern``, or ``None``.
+
+    A regex rule whose needles are all absent from a text cannot match there,
+    and is not run.  Read from the parsed pattern: runs of literal characters,
+    groups, repeats of at least one, and alternatives that each have needles;
+    lookarounds are left out (what they see lies outside the match).
+    Case-insensitive patterns and groups give none.
+
+    >>> sorted(_needles(r"(?:person|source) close to (?:the|its)"))
+    [' close to ']
+    >>> sorted(_needles(r"\\b(?:an? )?(?:insider|sources?)\\b"))
+    ['insider', 'source']
+    """
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _sequence_needles(list(parsed))
+
+
+def _sequence_needles(items: list[tuple[Any, Any]]) -> Needles | None:
+    """The most telling needles of a sequence: the longest shortest needle, then the fewest."""
+    options: list[Needles] = []
+    run: list[str] = []
+    for op, av in items:
+        if op == sre_constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        found: Needles | None = None
+        if op == sre_constants.SUBPATTERN:
+            _group, add_flags, _del_flags, body = av
+            if not add_flags & re.IGNORECASE:
+                found = _sequence_needles(list(body))
+        elif op == sre_constants.ATOMIC_GROUP:
+            found = _sequence_needles(list(av))
+        elif op in _REPEATS:
+            low, _high, body = av
+            if low >= 1:
+                found = _sequence_needles(list(body))
+        elif op == sre_constants.BRANCH:
+            branches = [_sequence_needles(list(b)) for b in av[1]]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset(["".join(run)]))
+    if not options:
+        return None
+    return max(options, key=lambda n: (min(map(len, n)), -len(n)))
+
+
 def _order(m: RuleMatch) -> tuple[int, int]:
     return m.start, m.start - m.end
 
@@ -110,9 +179,12 @@ class RuleSet:
         self._phrase_re = (
             re.compile("|".join(re.escape(r.pattern) for r in phrases)) if phrases else None
         )
-        self._regexes = [(r, re.compile(r.pattern)) for r in self.rules if r.form == "regex"]
-        # a quick test before trying the regex rules one by one
-        self._any_regex = _union([r.pattern for r, _ in self._regexes]) if self._regexes else None
+        regex_rules = [r for r in self.rules if r.form == "regex"]
+        self._regexes = [(r, re.compile(r.pattern)) for r in regex_rules]
+        # quick tests before trying the regex rules one by one: on a short text, one union of
+        # them all; on a long one (where the union is slow), each rule's needles
+        self._any_regex = _union([r.pattern for r in regex_rules]) if regex_rules else None
+        self._needles = [_needles(r.pattern) for r in regex_rules]
         self._found: dict[tuple[str, int, int], tuple[RuleMatch, ...]] = {}
         self._first: dict[tuple[str, int, int], RuleMatch | None] = {}
 
@@ -166,14 +238,13 @@ class RuleSet:
             for m in self._phrase_re.finditer(text, pos, end):
                 found.append(RuleMatch(by_phrase[m.group()], m.start(), m.end(), m.group()))
         sources = 1 if found else 0
-        if self._any_regex is None or self._any_regex.search(text, pos, end) is not None:
-            for rule, rx in self._regexes:
-                before = len(found)
-                for m in rx.finditer(text, pos, end):
-                    if m.end() > m.start():
-                        found.append(_regex_match(rule, m))
-                if len(found) > before:
-                    sources += 1
+        for rule, rx in self._runnable(text, pos, end):
+            before = len(found)
+            for m in rx.finditer(text, pos, end):
+                if m.end() > m.start():
+                    found.append(_regex_match(rule, m))
+            if len(found) > before:
+                sources += 1
         # each source's matches are already in order
         if sources > 1:
             found.sort(key=_order)
@@ -187,14 +258,25 @@ class RuleSet:
             m = self._phrase_re.search(text, pos, end)
             if m is not None:
                 best = RuleMatch(self._by_phrase[m.group()], m.start(), m.end(), m.group())
-        if self._any_regex is None or self._any_regex.search(text, pos, end) is not None:
-            for rule, rx in self._regexes:
-                for m in rx.finditer(text, pos, end):
-                    if m.end() > m.start():
-                        if best is None or (m.start(), m.start() - m.end()) < _order(best):
-                            best = _regex_match(rule, m)
-                        break
+        for rule, rx in self._runnable(text, pos, end):
+            for m in rx.finditer(text, pos, end):
+                if m.end() > m.start():
+                    if best is None or (m.start(), m.start() - m.end()) < _order(best):
+                        best = _regex_match(rule, m)
+                    break
         return best
+
+    def _runnable(self, text: str, pos: int, end: int) -> list[tuple[Rule, re.Pattern[str]]]:
+        """The regex rules that may match in ``text[pos:end]``, in file order."""
+        if end - pos >= _NEEDLE_TEXT:
+            return [
+                rx
+                for rx, needles in zip(self._regexes, self._needles, strict=True)
+                if needles is None or any(text.find(n, pos, end) >= 0 for n in needles)
+            ]
+        if self._any_regex is not None and self._any_regex.search(text, pos, end) is None:
+            return []
+        return self._regexes
 
 
 def _regex_match(rule: Rule, m: re.Match[str]) -> RuleMatch:

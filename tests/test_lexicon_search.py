@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipelines.lexicon import Lexicon, Rule, RuleMatch, RuleSet, _union
+from pipelines.lexicon import _NEEDLE_TEXT, Lexicon, Rule, RuleMatch, RuleSet, _needles, _union
 
 
 def _plain(rs: RuleSet, text: str, pos: int = 0, endpos: int | None = None) -> list[RuleMatch]:
@@ -105,6 +105,25 @@ def test_union_refuses_patterns_that_refer_to_groups() -> None:
     assert union is not None and union.search("(P<x>") and union.search("P<x>")
 
 
+@pytest.mark.parametrize(
+    ("pattern", "needles"),
+    [
+        (r"(?:person|source) close to (?:the|its)", {" close to "}),
+        (r"(?P<who>[张李]\w)(?:表示|称)", {"表示", "称"}),
+        (r"(?<=据)称", {"称"}),  # a lookbehind's literal lies outside the match
+        (r"(?:an? )?insider", {"insider"}),  # an optional group gives none
+        (r"a{0,2}b", {"b"}),
+        (r"(?:x|yy)+z", {"z"}),  # the fewer needles at the same length
+        (r"(?:据|)称", {"称"}),  # an empty alternative gives none
+        (r"(?i)denied", None),
+        (r"(?i:denied) it", {" it"}),
+        (r"\d+", None),
+    ],
+)
+def test_needles_lie_inside_every_match(pattern: str, needles: set[str] | None) -> None:
+    assert _needles(pattern) == (None if needles is None else frozenset(needles))
+
+
 @pytest.mark.parametrize("language", ["zh", "en", "stance"])
 def test_every_rule_file_agrees_with_a_plain_scan(language: str) -> None:
     samples = [
@@ -122,3 +141,10 @@ def test_every_rule_file_agrees_with_a_plain_scan(language: str) -> None:
             assert _key(rs.search(text, 5, 30)) == next(
                 (_key(m) for m in _plain(rs, text, 5, 30)), None
             )
+        # long windows are tested with each rule's needles
+        text = " ".join(samples) * 2
+        assert len(text) > 2 * _NEEDLE_TEXT
+        for pos, endpos in [(0, None), (3, _NEEDLE_TEXT + 7), (40, len(text) - 9)]:
+            want = [_key(m) for m in _plain(rs, text, pos, endpos)]
+            assert [_key(m) for m in rs.finditer(text, pos, endpos)] == want
+            assert _key(rs.search(text, pos, endpos)) == (want[0] if want else None)
