@@ -52,6 +52,15 @@ ORG = ActorKind.ORGANIZATION
         # a day of the month alone, and an interview adjunct without 在
         ("远山影业21日发布声明称，影片排片一切正常。", [("远山影业", ORG)]),
         ("“我们尊重判决。”安和保险相关负责人接受新京报采访时说。", [("安和保险", ORG)]),
+        # an employee of a department answers for the organisation; one on their own is a source
+        (
+            "云帆科技人力资源部门一名员工向新京报证实，新的创意总监已在本月入职。",
+            [("云帆科技", ORG)],
+        ),
+        (
+            "一位云帆科技员工告诉新京报，公司正在裁员。",
+            [("云帆科技员工", ActorKind.ANONYMOUS)],
+        ),
         # 从X处独家获悉: 处 and 独家 are no part of the source
         (
             "新京报从两位知情人士处独家获悉，云帆科技正准备召回部分车型。",

@@ -139,10 +139,12 @@ class OrgHeads:
         body = start + len(self.text[start:end]) - len(_LEADING_NOISE.sub("", self.text[start:end]))
         if described is not None and described.start <= body and described.is_source_descriptor:
             return None  # 一位代理商负责人: an anonymous source, not 代理商 speaking
-        for rule in self._speaking_roles():
+        for rule in self._speaking_roles() + self._department_roles():
             s = end - len(rule.pattern)
             if s < start or self.text[s:end] != rule.pattern:
                 continue
+            if rule.get("via_department") and not self._after_department(start, s):
+                continue  # 一位极澜汽车员工: an employee talking, not the company
             if s == start or not _LEADING_NOISE.sub("", self.text[start:s]):
                 # "X则回复港媒查询，发言人表示": a bare 发言人 speaks for the sentence's subject
                 subject = self._sentence_subject_org(start)
@@ -304,6 +306,20 @@ class OrgHeads:
             if len(m.group(1)) >= 3:
                 found = m.group(1)
         return found
+
+    def _department_roles(self) -> list[Rule]:
+        """Roles that speak for an organisation only through a department (roles.jsonl:
+        北辰互动人力资源部门一名员工向我们证实 is the company, 一位北辰互动员工 a source)."""
+        return [r for r in self.lexicon["roles"].rules if r.get("via_department")]
+
+    def _after_department(self, start: int, role_start: int) -> bool:
+        """Whether a department (and a count) ends right before ``role_start``."""
+        end = role_start - 1 if self.text[role_start - 1] == "的" else role_start
+        count = _COUNT_BEFORE_ROLE.search(self.text, start, end)
+        if count is not None:
+            end = count.start()
+        dept = _DEPARTMENT.search(self.text, start, end)
+        return dept is not None and dept.start() - start >= 2
 
     def _speaking_roles(self) -> list[Rule]:
         roles = [r for r in self.lexicon["roles"].rules if r.get("speaks_for_organization")]
