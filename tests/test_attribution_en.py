@@ -759,12 +759,15 @@ def test_attribution_and_that_splits_an_answer_from_an_assertion(extractor: Extr
     assert sts[1].refers_to == sts[0].local_id
 
 
-def test_attribution_and_that_keeps_one_claim_when_both_halves_assert(
+def test_attribution_and_that_is_a_second_statement_when_both_halves_assert(
     extractor: Extractor,
 ) -> None:
+    # C3: "said P and that Q" is two propositions, two statements of the same speaker
     text = "Velmora said that sales rose in May and that margins held steady over the summer."
     sts = run(extractor, text)
-    assert len(sts) == 1
+    assert [(s.speaker.name, s.stance) for s in sts] == [("Velmora", Stance.ASSERTS)] * 2
+    assert "margins" not in (sts[0].claim_text or "")
+    assert (sts[1].claim_text or "").startswith("margins held")
 
 
 def test_attribution_outlet_by_short_name_could_not_verify(extractor: Extractor) -> None:

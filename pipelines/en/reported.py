@@ -37,7 +37,12 @@ _INVERTED = re.compile(
 )
 _APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
 _BUT_THAT = re.compile(r",?\s+(?:but|and)\s+that\s+")
-_NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+# "said the plant had passed and would reopen …": a second verb phrase whose subject is the
+# first clause's (elided), so a second proposition (C3); an auxiliary or modal opens it
+_AND_VP = re.compile(
+    r",?\s+and\s+(?=(?:would|will|was|were|had|has|could|did\s+not|does\s+not|do\s+not)\b"
+    r"(?:\s+not\b|n't\b)?\s+[a-z])"
+)
 _CITING_TAIL = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?)\s*[.;]?\s*$")
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
@@ -300,25 +305,27 @@ def _subject_first(
         if cited is not None:
             found, via, end = cited
     # "said he was not aware of the details, but (and) that China opposes …": two statements
-    turn = _BUT_THAT.search(run.text, c0, end) if rule.get("content") != "object" else None
-    if (
-        turn
-        and "and" in turn.group()
-        and not turn.group().startswith(",")
-        and not _stances_differ(run, (c0, turn.start()), (turn.end(), end))
-    ):
-        # "… and that …" is one claim unless one half answers and the other asserts, or a
-        # comma sets the second clause apart ("…, and that the publishers faced …")
-        turn = None
+    # "said P and that Q", "said P and would Q": a second proposition, a second statement (C3)
+    turn = _turn(run, c0, end) if rule.get("content") != "object" else None
     parts = [(c0, turn.start()), (turn.end(), end)] if turn else [(c0, end)]
     made = None
     for a, b in parts:
+        base, takes_up = Stance(rule.get("stance")), None
+        if (
+            turn is not None
+            and turn.re is _AND_VP
+            and made is not None
+            and made.statement.stance == Stance.DENIES
+            and made.statement.refers_to
+        ):
+            # "said it "has the funds" and would pay in full": the same subject goes on denying
+            base, takes_up = Stance.DENIES, made.claim
         made = (
             add_statement(
                 run,
                 found,
                 rule,
-                Stance(rule.get("stance")),
+                base,
                 (s0, _sent_end(run, s0)),
                 (a, b),
                 f"en.reported/{rule.id}",
@@ -328,6 +335,7 @@ def _subject_first(
                 cue_end=cm.end() if a == c0 else a,
                 context=_own_clause(run, region, s0),
                 via=via or run.via(found),
+                takes_up=takes_up,
             )
             or made
         )
@@ -352,16 +360,17 @@ def _cited_source(
     return Found(scoped, src.how), x, m.start()
 
 
-def _stances_differ(run: ArticleRun, *parts: tuple[int, int]) -> bool:
-    """Whether one part carries a stance word (content cue) or a negation the other lacks.
-
-    "said it had not signed any contract and that talks were at an early stage":
-    a denial and an assertion.
-    """
-    cues = run.lex["content_cues"]
-    if len({cues.search(run.text[a:b]) is None for a, b in parts}) > 1:
-        return True
-    return len({_NEGATED.search(run.text[a:b]) is None for a, b in parts}) > 1
+def _turn(run: ArticleRun, c0: int, end: int) -> re.Match[str] | None:
+    """Where the second proposition of a reported clause starts ("but that", "and that",
+    "and would …"), outside quotation marks, with a clause of at least three words before."""
+    for rx in (_BUT_THAT, _AND_VP):
+        for m in rx.finditer(run.text, c0, end):
+            if run.in_quote(m.start()) or len(run.text[c0 : m.start()].split()) < 3:
+                continue
+            if len(run.text[m.end() : end].split()) < 3:
+                continue
+            return m
+    return None
 
 
 def _last_speaker(run: ArticleRun, s0: int) -> Found | None:
