@@ -155,3 +155,18 @@ def test_unnamed_source_is_named_by_its_head(
     result = extractor(Article(id="t", text=text, language="en", outlet="Wire"))
     found = [(s.speaker.name, s.speaker.kind, s.speaker.description) for s in result.statements]
     assert found == [(name, ANON, description)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harlow Creamery faced a scare that started with a single Facebook post. "
+        "It said three children had been taken to hospital.",
+        "The scare started online.\n\nThe post appeared on Friday in a parents' group. "
+        "It said three children had been taken to hospital.",
+    ],
+)
+def test_it_after_a_document_is_the_document(extractor: Extractor, text: str) -> None:
+    # the post is relayed by the outlet (C2), not said by Facebook or the creamery
+    result = extractor(Article(id="t", text=text, language="en", outlet="Wire"))
+    assert [(s.speaker.name, s.stance.value) for s in result.statements] == [("Wire", "reports")]

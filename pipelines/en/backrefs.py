@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
 from pipelines.en.names import NAME, NOT_NAMES, Found
-from pipelines.en.unnamed import introduced_source
+from pipelines.en.unnamed import document_source, introduced_source
 
 if TYPE_CHECKING:
     from pipelines.en.speakers import SpeakerFinder
@@ -94,6 +94,9 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
     elif refers == "speaker":
         actor = finder.last(finder.speakers, pos)
     elif refers == "organization":
+        document = _document_just_named(finder, pos) if low == "it" else None
+        if document is not None:
+            return document  # "…started with a single Facebook post. It said …": the post
         noun = low.split()[-1]
         actor = (
             finder.last(finder.described.get(noun, []), pos)
@@ -127,6 +130,28 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
     if actor is None:
         return None
     return Found(actor, "pronoun")
+
+
+def _document_just_named(finder: SpeakerFinder, pos: int) -> Found | None:
+    """ "It" opening the sentence after one that ends with a document ("… a single
+    Facebook post. It said …"): that document, whoever relays it."""
+    before = finder.text[max(0, pos - 300) : pos]
+    if not re.search(r"[.!?]\s+$", before):
+        return None  # "It" opens a sentence
+    starts = [m.end() for m in re.finditer(r"(?:[.!?]\s+|\n)(?=\S)", before[:-2])]
+    sentence = before[starts[-1] if starts else 0 :]
+    docs = {r.pattern for r in finder.lex["documents"].rules}
+    # … that started with a single Facebook post. / The post appeared Friday night …
+    ends = re.search(
+        r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,3}?(\w+)[.!?]\s+$", sentence
+    )
+    opens = re.match(
+        r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,2}?(\w+)\s+[a-z]", sentence
+    )
+    for m in (opens, ends):
+        if m is not None and m.group(1).lower() in docs:
+            return document_source(finder, f"the {m.group(1).lower()}", pos)
+    return None
 
 
 def _one_person(source: ActorRef) -> bool:
