@@ -58,3 +58,71 @@ def test_a_denial_does_not_spread_to_a_clause_with_its_own_subject(extractor: Ex
     )
     sts = run(extractor, text)
     assert [s.stance for s in sts[1:]] == [Stance.DENIES, Stance.ASSERTS]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "claim"),
+    [
+        (
+            "It was reported last week that the Tarrow council had hired consultants.",
+            Stance.REPORTS,
+            "the Tarrow council had hired consultants",
+        ),
+        (
+            "The Tarrow depot will lose its night shift, it was reported on Tuesday.",
+            Stance.REPORTS,
+            "The Tarrow depot will lose its night shift",
+        ),
+        (
+            "The long queues have fed a rumour, first aired on a parents' forum, that the "
+            "clinic will stop taking new patients.",
+            Stance.REPORTS,
+            "the clinic will stop taking new patients",
+        ),
+        (
+            "Claims circulated on social media that the ferry service had been suspended.",
+            Stance.REPORTS,
+            "the ferry service had been suspended",
+        ),
+        (
+            "Speculation that the brewery will relocate has grown since the spring.",
+            Stance.REPORTS,
+            "the brewery will relocate",
+        ),
+        (
+            "It is understood that two bidders remain in the running for the depot.",
+            Stance.ASSERTS,
+            "two bidders remain in the running for the depot",
+        ),
+        (
+            "Questions have been raised over whether the ferry can meet the new timetable.",
+            Stance.QUESTIONS,
+            "the ferry can meet the new timetable",
+        ),
+    ],
+)
+def test_the_article_own_voice(extractor: Extractor, text: str, stance: Stance, claim: str) -> None:
+    assert claims(run(extractor, text)) == [("Valley Ledger", stance, claim)]
+
+
+def test_a_parenthetical_it_is_understood_states_the_sentence(extractor: Extractor) -> None:
+    text = "The depot talks stalled, it is understood, over the price of the land."
+    [st] = run(extractor, text)
+    assert (st.speaker.name, st.stance) == ("Valley Ledger", Stance.ASSERTS)
+    assert "price of the land" in (st.claim_text or "")
+
+
+def test_a_rumour_marker_inside_a_quote_is_no_relay(extractor: Extractor) -> None:
+    text = '"It was reported last week that we had hired consultants," Kara Moss said.'
+    assert [s.speaker.name for s in run(extractor, text)] == ["Kara Moss"]
+
+
+def test_an_answer_takes_up_the_rumour_not_the_outlet_finding(extractor: Extractor) -> None:
+    text = (
+        "Posts on a drivers' forum claimed that Pelham Motors would close its Tarrow plant. "
+        "It is understood that Pelham Motors engineers visited the Tarrow plant in May. "
+        "Pelham Motors dismissed the reports as nonsense."
+    )
+    sts = run(extractor, text)
+    assert sts[1].stance == Stance.ASSERTS
+    assert (sts[2].stance, sts[2].refers_to) == (Stance.DENIES, sts[0].local_id)

@@ -128,31 +128,52 @@ def according_pass(run: ArticleRun, s0: int, s1: int) -> None:
 
 
 def relay_pass(run: ArticleRun, s0: int, s1: int, *, clauses_only: bool = False) -> None:
-    """A rumour marker with no source: the article's outlet relays the claim.
+    """A rumour marker with no source, or the article's own voice: the outlet states the claim.
 
-    A marker that frames its own clause ("Chatter that X will … intensified
-    after …") relays just that clause, even in a sentence with other statements
-    (``clauses_only``).
+    A rumour marker (``data/en/rumour_markers.jsonl``: reportedly, "it was
+    reported last week that", "fed a rumour that") makes the outlet relay the
+    claim (``reports``); the article's own voice (``data/en/own_voice.jsonl``:
+    "it is understood that", "Our take: …", "questions have been raised over
+    whether") states it with the rule's stance. A marker that frames its own
+    clause ("Chatter that X will … intensified after …") relays just that
+    clause, even in a sentence with other statements (``clauses_only``).
     """
     outlet = run.outlet()
     if outlet is None:
         return
-    for m in run.lex["rumour_markers"].finditer(run.text, s0, s1):
-        if not m.rule.get("relay") or run.in_quote(m.start):
-            continue
-        clause = m.spans.get("claim") if m.rule.get("clause") else None
-        if clauses_only != (clause is not None):
-            continue  # each kind of marker is read by its own call
-        add_statement(
-            run,
-            Found(outlet, "outlet"),
-            None,
-            Stance.REPORTS,
-            (s0, s1),
-            clause or (s0, s1),
-            f"en.relay/{m.rule.id}",
-            quote=False,
-            conf=0.6,
-            cue_text=m.text,
-        )
-        return
+    for name in ("rumour_markers", "own_voice"):
+        for m in run.lex[name].finditer(run.text, s0, s1):
+            if name == "rumour_markers" and not m.rule.get("relay"):
+                continue
+            clause = m.spans.get("claim") if m.rule.get("clause") else None
+            if clauses_only != (clause is not None) or run.in_quote(m.start):
+                continue  # each kind of marker is read by its own call
+            if m.rule.get("opens") and run.text[s0 : m.start].strip(" \t\n•*-–—"):
+                continue  # "Our take:" / "We think" open the sentence
+            speaker = _own_outlet(run, m.spans.get("speaker"), outlet)
+            if speaker is None:
+                continue
+            made = add_statement(
+                run,
+                Found(speaker, "outlet"),
+                None,
+                Stance(m.rule.get("stance", "reports")),
+                (s0, s1),
+                clause or (s0, s1),
+                f"en.relay/{m.rule.id}" if name == "rumour_markers" else m.rule.id,
+                quote=False,
+                conf=0.6,
+                cue_text=m.text,
+            )
+            if made is not None:
+                return
+
+
+def _own_outlet(run: ArticleRun, span: tuple[int, int] | None, outlet: ActorRef) -> ActorRef | None:
+    """The outlet an own-voice rule names ("Harbor Daily understands"), or the article's."""
+    if span is None:
+        return outlet
+    found = run.finder.resolve(run.text[span[0] : span[1]], span[0])
+    if found is None or found.actor.kind != ActorKind.MEDIA:
+        return None
+    return found.actor

@@ -77,7 +77,15 @@ _NUMBER = re.compile(r"\$?\d[\d,.]*")
 _MIN_SHARE = 1 / 3
 
 
+def _own_voice(st: ExtractedStatement) -> bool:
+    """The article's own finding ("It is understood that …", data/en/own_voice.jsonl): no
+    rumour or report that a later answer takes up."""
+    return st.rule.startswith("en.own.") and st.stance == Stance.ASSERTS
+
+
 def _rumour(st: ExtractedStatement) -> bool:
+    if _own_voice(st):
+        return False
     return (
         st.stance == Stance.REPORTS
         or st.speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
@@ -105,6 +113,8 @@ def _posted(run: ArticleRun, m: Made) -> bool:
 
 def _report(st: ExtractedStatement) -> bool:
     """An outlet's report, or a claim someone "reported"."""
+    if _own_voice(st):
+        return False
     return st.speaker.kind == ActorKind.MEDIA or st.cue.lower().startswith("report")
 
 

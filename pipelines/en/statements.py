@@ -153,7 +153,11 @@ def add_statement(
             return None
     if stance == Stance.ASSERTS and found.how == "document":
         stance = Stance.REPORTS  # an unattributed document or post: the outlet relays it
-    own_view = any(r.id == rule and r.get("own_view") for r in run.lex["according"].rules)
+    own_view = any(
+        r.id == rule and r.get("own_view")
+        for name in ("according", "own_voice")
+        for r in run.lex[name].rules
+    )
     if (
         stance == Stance.ASSERTS
         and speaker.kind in (ActorKind.ANONYMOUS, ActorKind.MEDIA)
