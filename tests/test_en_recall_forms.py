@@ -126,3 +126,49 @@ def test_an_answer_takes_up_the_rumour_not_the_outlet_finding(extractor: Extract
     sts = run(extractor, text)
     assert sts[1].stance == Stance.ASSERTS
     assert (sts[2].stance, sts[2].refers_to) == (Stance.DENIES, sts[0].local_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "key"),
+    [
+        (
+            "Data from market tracker Brightline, however, shows Pellor's sales in Spain fell "
+            "12% in the second quarter.",
+            "Brightline",
+            "fell 12%",
+        ),
+        (
+            "Figures from the trade body Ferrow Council put the loss at $2 million.",
+            "Ferrow Council",
+            "$2 million",
+        ),
+        (
+            "Brightline, the research firm, puts the total at $4.2 million, well below the "
+            "studio's estimate.",
+            "Brightline",
+            "$4.2 million",
+        ),
+        (
+            "Ana Ruiz, an analyst at Pell Securities, cut her 2027 sales estimate for the group "
+            "to $310 million from $350 million.",
+            "Ana Ruiz",
+            "$310 million",
+        ),
+    ],
+)
+def test_a_data_source_states_its_figure(
+    extractor: Extractor, text: str, speaker: str, key: str
+) -> None:
+    [st] = run(extractor, text)
+    assert (st.speaker.name, st.stance) == (speaker, Stance.ASSERTS)
+    assert key in (st.claim_text or "")
+
+
+def test_a_banker_who_knows_the_group_puts_a_price(extractor: Extractor) -> None:
+    text = "A banker who has advised the family put the likely price higher, at $900 million."
+    [st] = run(extractor, text)
+    assert "banker" in st.speaker.name and "$900 million" in (st.claim_text or "")
+
+
+def test_put_without_a_figure_is_no_statement(extractor: Extractor) -> None:
+    assert run(extractor, "The Brightline report puts pressure on the Pellor board.") == []
