@@ -61,6 +61,12 @@ ORG = ActorKind.ORGANIZATION
             "一位云帆科技员工告诉新京报，公司正在裁员。",
             [("云帆科技员工", ActorKind.ANONYMOUS)],
         ),
+        # an office named as such is the organisation; a company's office speaks for it
+        (
+            "全国药品联合采购办公室公示的结果显示，云帆制药的产品位列拟中选名单。",
+            [("全国药品联合采购办公室", ORG)],
+        ),
+        ("北岸银行办公室称，所有网点正常营业。", [("北岸银行", ORG)]),
         # 从X处独家获悉: 处 and 独家 are no part of the source
         (
             "新京报从两位知情人士处独家获悉，云帆科技正准备召回部分车型。",

@@ -204,6 +204,11 @@ class OrgHeads:
             if chunk is not None:
                 # 恒芯精密董秘办工作人员: the office is part of the company
                 org_end = self._without_department(chunk, org_end)
+                if rule.get("names_an_office") and not self._looks_like_org(
+                    self.text[chunk:org_end]
+                ):
+                    # 国家组织药品联合采购办公室: an office named as such, not a company's office
+                    org_end = end
                 chunk, short = self._name_without_affixes(chunk, org_end)
                 return SpeakerPhrase(
                     self.text[chunk:org_end],
