@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 
 __all__ = ["INDEX_CACHED", "PROFILE_TEXTS", "ClaimIndex", "PendingRows", "Profile"]
 
@@ -105,10 +106,11 @@ class ClaimIndex:
     def indexed(self, claim_id: str, terms: set[str]) -> None:
         """``claim_id`` was filed under ``terms`` (none of which it had)."""
         grown = 0
+        df, postings = self.df, self.postings
         for t in terms:
-            if t in self.df:
-                self.df[t] += 1
-            ids = self.postings.get(t)
+            if t in df:
+                df[t] += 1
+            ids = postings.get(t)
             if ids is not None:
                 ids.append(claim_id)
                 grown += 1
@@ -166,8 +168,10 @@ class PendingRows:
     whole window at once (one ``executemany`` for ``claim_terms``, one
     document-frequency update per distinct term), before it commits or reads
     those tables.  ``rows`` is the transaction's log; ``rows[:written]`` are
-    in SQL.  A savepoint notes :meth:`mark`; rolling back to it forgets the
-    rows filed since, and takes back what SQL's rollback undid of the writes.
+    in SQL, and ``by_term`` and ``by_claim`` file exactly the others (the
+    store writes them from ``by_term``).  A savepoint notes :meth:`mark`;
+    rolling back to it forgets the rows filed since, and takes back what
+    SQL's rollback undid of the writes.
     """
 
     def __init__(self) -> None:
@@ -180,9 +184,20 @@ class PendingRows:
         return self.written < len(self.rows)
 
     def add(self, claim_id: str, terms: Iterable[str]) -> None:
+        terms = list(terms)
+        self.rows.extend(zip(terms, repeat(claim_id)))
+        by_term = self.by_term
         for t in terms:
-            self.rows.append((t, claim_id))
-            self._file(t, claim_id)
+            ids = by_term.get(t)
+            if ids is None:
+                by_term[t] = [claim_id]
+            else:
+                ids.append(claim_id)
+        have = self.by_claim.get(claim_id)
+        if have is None:
+            self.by_claim[claim_id] = set(terms)
+        else:
+            have.update(terms)
 
     def _file(self, term: str, claim_id: str) -> None:
         self.by_term.setdefault(term, []).append(claim_id)

@@ -220,10 +220,6 @@ def dice(a: Iterable[str], b: Iterable[str]) -> float:
     return 2 * len(sa & sb) / (len(sa) + len(sb))
 
 
-def _coverage(small: frozenset[str], large: frozenset[str]) -> float:
-    return len(small & large) / len(small) if small else 0.0
-
-
 def similarity(
     a: ClaimFeatures,
     b: ClaimFeatures,
@@ -238,36 +234,45 @@ def similarity(
     numbers add to it; numbers that disagree entirely pull it down.
     """
     # called for every candidate wording of every statement: the Dice
-    # coefficients (see :func:`dice`) are worked out inline
+    # coefficients (see :func:`dice`) are worked out inline, and so are the
+    # clamps (``x if x < 1.0 else 1.0`` is ``min(1.0, x)``)
     concepts_a, concepts_b = a.concepts, b.concepts
     shared = len(concepts_a & concepts_b)
     if a.language != b.language:
+        if not shared:
+            return 0.0  # the glosses count for nothing without a shared concept
         en, zh = (a, b) if a.language == "en" else (b, a)
         # dictionary glosses are noisy: across languages, trust them as far as
         # the curated glossary agrees (three shared concepts or more)
-        text = _coverage(en.glosses, zh.glosses) * min(1.0, shared / 3)
+        small = en.glosses
+        cover = len(small & zh.glosses) / len(small) if small else 0.0
+        text = cover * (shared / 3 if shared < 3 else 1.0)
     else:
         native_a, native_b = a.native, b.native
-        text = (
-            2 * len(native_a & native_b) / (len(native_a) + len(native_b))
-            if native_a or native_b
-            else 0.0
-        )
+        common = len(native_a & native_b)
+        if not (common or shared):
+            return 0.0  # no text in common: nothing else counts
+        text = 2 * common / (len(native_a) + len(native_b)) if common else 0.0
     if shared:
         # one shared concept ("US") says little; three or more say a lot
         concepts = 2 * shared / (len(concepts_a) + len(concepts_b))
-        text = max(text, 0.5 * text + 0.5 * concepts * min(1.0, shared / 3))
+        mixed = 0.5 * text + 0.5 * concepts * (shared / 3 if shared < 3 else 1.0)
+        if mixed > text:
+            text = mixed
     # actors and numbers only add to text that already looks alike
-    gate = min(1.0, text / 0.3)
+    gate = text / 0.3
+    if gate > 1.0:
+        gate = 1.0
     score = text
     if actors_a and actors_b:
-        overlap = len(actors_a & actors_b) / min(len(actors_a), len(actors_b))
-        score += 0.15 * overlap * gate
+        la, lb = len(actors_a), len(actors_b)
+        score += 0.15 * (len(actors_a & actors_b) / (la if la < lb else lb)) * gate
     numbers_a, numbers_b = a.numbers, b.numbers
     if numbers_a and numbers_b:
         agree = 2 * len(numbers_a & numbers_b) / (len(numbers_a) + len(numbers_b))
         score = score + 0.1 * agree * gate if agree else score * 0.7
-    score = min(1.0, score)
+    if score > 1.0:
+        score = 1.0
     return round(score, 4)
 
 

@@ -119,6 +119,12 @@ class _Merger:
         self._actor_cache[ref] = actor_id
         return actor_id
 
+    def _link(self, actor_id: str, role: str) -> None:
+        """Link the article to an actor in a role, once (several mentions name one actor)."""
+        if (actor_id, role) not in self._links:
+            self._links.add((actor_id, role))
+            self.store.link_article_actor(self.article.id, actor_id, role)
+
     def recompute_status(self, claim_id: str, old_status: dict[str, str]) -> None:
         claim = self.store.claim(claim_id)
         if claim is None:
@@ -167,16 +173,14 @@ class _Merger:
             }
         )
         for ref in self.result.mentions:
-            self.store.link_article_actor(a.id, self.actor(ref), "mention")
+            self._link(self.actor(ref), "mention")
         for name, role in (
             (a.outlet, "outlet"),
             (a.republished_from, "origin"),
             (a.republished_by, "portal"),
         ):
             if name:
-                self.store.link_article_actor(
-                    a.id, self.actor(ActorRef(name, ActorKind.MEDIA)), role
-                )
+                self._link(self.actor(ActorRef(name, ActorKind.MEDIA)), role)
         for aff in self.result.affiliations:
             self.store.add_affiliation(
                 {
@@ -193,9 +197,7 @@ class _Merger:
         local_ids: dict[str, str] = {}
         for st in self.result.statements:
             speaker_id = self.actor(st.speaker)
-            if (speaker_id, "speaker") not in self._links:  # once per speaker
-                self._links.add((speaker_id, "speaker"))
-                self.store.link_article_actor(a.id, speaker_id, "speaker")
+            self._link(speaker_id, "speaker")
             statement_id = make_id("s", a.id, st.start, st.end, speaker_id, st.rule, st.local_id)
             local_ids[st.local_id] = statement_id
             refers = local_ids.get(st.refers_to) if st.refers_to else None

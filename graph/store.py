@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, compress, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Self
 
@@ -283,13 +284,18 @@ class Store:
         """Write the index rows filed in memory since the last write (see :class:`PendingRows`)."""
         if not self._pending:
             return
-        rows = self._pending.unwritten()
-        filed: Counter[str] = Counter(t for t, _ in rows)
-        self._db.executemany("INSERT INTO claim_terms(term, claim_id) VALUES (?, ?)", sorted(rows))
+        # in key order (term, claim id), which SQLite inserts fastest: sorting the
+        # distinct terms, then each term's few claims, is cheaper than sorting rows
+        by_term = self._pending.by_term
+        terms = sorted(by_term)
+        self._db.executemany(
+            "INSERT INTO claim_terms(term, claim_id) VALUES (?, ?)",
+            [(t, c) for t in terms for c in sorted(by_term[t])],
+        )
         self._db.executemany(
             "INSERT INTO term_df(term, df) VALUES (?, ?)"
             " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-            sorted(filed.items()),
+            [(t, len(by_term[t])) for t in terms],
         )
         self._pending.all_written()
 
@@ -521,14 +527,19 @@ class Store:
         if not terms:
             return []
         dfs = self._cached_dfs(terms) if self._cached else self._dfs(terms)
-        # stable: equal keys keep the order of ``dfs`` (hence the position i)
-        ranked = sorted(
-            (not (term[:2] in ("k:", "n:") and df <= 200), df, i, term)
-            for i, (df, term) in enumerate(dfs)
-        )
+        # selective concepts and numbers first, then the rest; each rarest first,
+        # equal frequencies in the order of ``dfs`` (sorting is stable)
+        first = [p for p in dfs if p[0] <= 200 and p[1].startswith(_SELECTIVE)]
+        if first:
+            rest = [p for p in dfs if not (p[0] <= 200 and p[1].startswith(_SELECTIVE))]
+            first.sort(key=_first)
+            rest.sort(key=_first)
+            ranked = first + rest
+        else:
+            ranked = sorted(dfs, key=_first)
         chosen: list[str] = []
         used = 0
-        for _, df, _, term in ranked:
+        for df, term in ranked:
             if len(chosen) >= probe or used + df > budget:
                 break
             chosen.append(term)
@@ -614,9 +625,10 @@ class Store:
         # the claims counted more often than the limit-th one, then the first
         # ids among those counted as often as it
         least = sorted(counts.values(), reverse=True)[limit - 1]
-        above = [(c, n) for c, n in counts.items() if n > least]
+        # compress/map: both passes over a few hundred counts run in C
+        above = [(c, counts[c]) for c in compress(counts, map(least.__lt__, counts.values()))]
         above.sort(key=_by_count_then_id)
-        tied = [c for c, n in counts.items() if n == least]
+        tied = list(compress(counts, map(least.__eq__, counts.values())))
         tied.sort()
         return above + [(c, least) for c in tied[: limit - len(above)]]
 
@@ -965,6 +977,11 @@ def _insert_sql(table: str, cols: tuple[str, ...], or_ignore: bool) -> str:
     verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
     names = ",".join(f'"{c}"' for c in cols)
     return f"{verb} INTO {table} ({names}) VALUES ({','.join('?' * len(cols))})"
+
+
+_first = itemgetter(0)
+# index terms still probed first while rare: glossary concepts and numbers
+_SELECTIVE = ("k:", "n:")
 
 
 def _by_count_then_id(item: tuple[str, int]) -> tuple[int, str]:
