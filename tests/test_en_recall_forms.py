@@ -172,3 +172,84 @@ def test_a_banker_who_knows_the_group_puts_a_price(extractor: Extractor) -> None
 
 def test_put_without_a_figure_is_no_statement(extractor: Extractor) -> None:
     assert run(extractor, "The Brightline report puts pressure on the Pellor board.") == []
+
+
+def test_maintained_that_is_a_statement(extractor: Extractor) -> None:
+    text = (
+        "Kara Moss said the bakery was safe. She maintained that the fire was caused by a "
+        "faulty heater, not arson."
+    )
+    assert claims(run(extractor, text))[1] == (
+        "Kara Moss",
+        Stance.ASSERTS,
+        "the fire was caused by a faulty heater, not arson",
+    )
+
+
+def test_maintained_without_a_clause_is_no_statement(extractor: Extractor) -> None:
+    assert run(extractor, "Orrin Mills maintained the Dayton plant for thirty years.") == []
+
+
+def test_but_it_maintained_opens_a_clause_of_its_own(extractor: Extractor) -> None:
+    text = (
+        "Posts claimed that Harwick Bank would close its branches. Harwick Bank has confirmed "
+        "that its Dayton branch was sold in May, but it maintained that no jobs would be lost."
+    )
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.cue) for s in sts[1:]] == [
+        ("Harwick Bank", "confirmed"),
+        ("Harwick Bank", "maintained"),
+    ]
+    assert sts[2].stance == Stance.DENIES
+
+
+def test_a_verb_then_saying_the_subject_speaks(extractor: Extractor) -> None:
+    text = 'Dana Holt pushed back, saying the audit was "a paper exercise" and changed nothing.'
+    [st] = run(extractor, text)
+    assert st.speaker.name == "Dana Holt" and st.cue == "saying"
+
+
+def test_before_conceding_the_same_speaker_goes_on(extractor: Extractor) -> None:
+    text = (
+        '"I will not discuss it," Dan Pike told reporters on Friday, before conceding that '
+        '"the results have been poor".'
+    )
+    sts = run(extractor, text)
+    assert [(s.speaker.name, s.cue) for s in sts] == [
+        ("Dan Pike", "told"),
+        ("Dan Pike", "conceding"),
+    ]
+
+
+def test_a_letter_to_parents_is_a_window_before_the_content(extractor: Extractor) -> None:
+    text = (
+        "School principal Dana Holt wrote in a letter to parents Sunday that none of the pupils "
+        "had been hospitalized."
+    )
+    [st] = run(extractor, text)
+    assert st.claim_text == "none of the pupils had been hospitalized"
+
+
+def test_a_former_player_is_named_without_former(extractor: Extractor) -> None:
+    text = "Former Tarrow striker Ben Ruiz, now a radio pundit, said the club would hire locally."
+    [st] = run(extractor, text)
+    assert st.speaker.name == "Ben Ruiz"
+
+
+def test_a_time_before_a_post_is_no_name(extractor: Extractor) -> None:
+    text = (
+        "Last Thursday, a post on a parents' forum, since deleted, alleged that the school had "
+        "changed its rules in May."
+    )
+    assert claims(run(extractor, text)) == [
+        ("Valley Ledger", Stance.REPORTS, "the school had changed its rules in May")
+    ]
+
+
+def test_declined_to_give_a_figure_is_a_refusal(extractor: Extractor) -> None:
+    text = (
+        "Posts on a drivers' forum claimed that Pelham Motors would cut 300 jobs. "
+        "Pelham Motors declined to give a figure."
+    )
+    sts = run(extractor, text)
+    assert (sts[1].stance, sts[1].refers_to) == (Stance.NO_COMMENT, sts[0].local_id)

@@ -52,7 +52,7 @@ _WITH_SUBJECT = re.compile(r",\s+with\s+(?P<subj>[^,;\"“”]{2,60}?)\s*$")
 # "<subject> was less forgiving, " before a participle cue
 _SUBJECT_VERB = re.compile(
     rf"\s*(?P<subj>{NAME}(?:\s+(?:of|at|from)\s+{NAME})?)\s+"
-    r"(?:was|were|is|are|went|sounded|seemed|remained|took|had|has)\b[^,;\"“”]*,\s*$"
+    r"(?:was|were|is|are|went|sounded|seemed|remained|took|had|has|[a-z]{2,}ed)\b[^,;\"“”]*,\s*$"
 )
 # "with claims made last month", "the reports": a cue word used as a noun
 _NOUN_BEFORE = re.compile(
@@ -126,6 +126,9 @@ def _participle_speaker(
     if with_subj is not None:
         # "…, with a club spokesman telling Terrace Sport the player is not for sale"
         return run.finder.resolve(with_subj.group("subj"), floor + with_subj.start("subj"))
+    if re.search(r",\s+(?:before|after|while|then)\s+$", region):
+        # "…," the coach told reporters, before conceding that …": the same speaker goes on
+        return _last_speaker(run, s0)
     if not region.endswith(", "):
         return None
     # "…, he said, adding that …": the speaker of the clause just made goes on

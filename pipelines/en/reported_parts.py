@@ -10,6 +10,7 @@ Tuesday that``) and where it ends (a new clause with its own speaker and cue).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
@@ -31,7 +32,9 @@ __all__ = [
 
 _OBJECTS = (
     r"(?:reporters|journalists|staff|employees|investors|analysts|customers|partners|"
-    r"lawmakers|regulators|sellers|merchants|clients|colleagues|the\s+\w+|us|me|him|her|them)"
+    r"lawmakers|regulators|sellers|merchants|clients|colleagues|parents|shareholders|members|"
+    r"users|fans|residents|readers|subscribers|followers|supporters|workers|suppliers|dealers|"
+    r"students|pupils|families|patients|passengers|tenants|the\s+\w+|us|me|him|her|them)"
 )
 WINDOW_WORD = re.compile(
     rf"^(?:{NAME}|{_OBJECTS}|on|in|at|to|during|from|with|via|by|over|last|this|earlier|"
@@ -78,7 +81,8 @@ def next_clause(run: ArticleRun, rest: list[re.Match[str]], start: int, s1: int)
             )
             if SUBORDINATE.match(head) or re.search(r"\b(?:that|which|who|than)\b", head):
                 break  # "…, a week after the company pushed back": no new speaker
-            if np is not None or run.finder.resolve(head, b.end()) is not None:
+            pronoun = re.fullmatch(r"\s*(?:he|she|it|they|we)\s*", head)  # ", but it maintained"
+            if np is not None or pronoun or run.finder.resolve(head, b.end()) is not None:
                 return b.start()
             break
     return s1
@@ -101,6 +105,23 @@ _LEAD_TIME = re.compile(
     r"(?=(?:an?|the|two|three|four|several|some|one)\s)"
 )
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# "Last Thursday, a post on a forum, since deleted, alleged": a time, not a name
+_TIME_HEAD = re.compile(
+    r"(?:(?:On|Last|This|Next|Earlier|Later|Late|Early|By)\s+)?(?:(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|[Ww]eek|[Mm]onth|[Yy]ear|[Nn]ight|[Mm]orning|"
+    r"[Ee]vening|[Aa]fternoon|[Ww]eekend)\b\s*)+(?:\d{1,2}(?:st|nd|rd|th)?)?"
+)
+
+
+def _lead_modifier(run: ArticleRun) -> re.Pattern[str]:
+    return _modifiers(tuple(r.pattern for r in run.lex["lead_modifiers"].rules))
+
+
+@cache
+def _modifiers(words: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alt})(?:(?<=-)|\s+)(?=[A-Z])")
 
 
 def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, ActorRef | None]:
@@ -127,6 +148,11 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
     label = _LABEL.match(r)
     if label:
         pos, r = pos + label.end(), r[label.end() :]
+    # "Former Tarrow striker Ben Ruiz": a capitalised modifier opening the sentence
+    # (data/en/lead_modifiers.jsonl) is no part of the name after it
+    lead_mod = _lead_modifier(run).match(r)
+    if lead_mod:
+        pos, r = pos + lead_mod.end(), r[lead_mod.end() :]
     # "a 2023 email in which a finance director wrote": the relative clause's subject speaks
     inner = list(re.finditer(r"\b(?:in|on)\s+which\s+", r))
     if inner:
@@ -149,7 +175,11 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
                 # "Liang Qiming, chief executive of Skyline Leasing, which owns …, told"
                 g = rm.rfind(",", 0, h)
                 first = head_full[g + 1 : h]
-                if NAME_FULL.fullmatch(first.strip()) and not SUBORDINATE.match(first):
+                if (
+                    NAME_FULL.fullmatch(first.strip())
+                    and not SUBORDINATE.match(first)
+                    and not _TIME_HEAD.fullmatch(first.strip())
+                ):
                     head, head_pos = first, pos + g + 1
                     app = (head_full[h + 1 :], pos + h + 1)
         else:
@@ -157,6 +187,10 @@ def subject(run: ArticleRun, region: str, pos: int) -> tuple[Found | None, Actor
     else:
         k = rm.rfind(",")
         head, head_pos = r[k + 1 :], pos + k + 1
+        conj = re.match(r"\s*(?:and|but|yet|while|whereas)\s+(?=\S)", head)
+        if conj:
+            # "…, but it maintained that …": the clause's own subject
+            head, head_pos = head[conj.end() :], head_pos + conj.end()
         if k >= 0 and head.strip() == "who":
             # "… by the pseudonymous leaker KeplerBytes, who posted on X that": the name
             # the relative clause is about
@@ -234,7 +268,8 @@ def content_start(run: ArticleRun, pos: int, end: int, *, told: bool = False) ->
     if told:
         # "told an industry forum in Hangzhou in October that …", "told AFP she had …"
         m = re.match(r"\s+(?:[^\s,;\"“”]+\s+){1,8}?that\b", text) or re.match(
-            rf"\s+(?:{NAME}|{_OBJECTS})(?:\s+(?:on|in|at|last|this)\s+\w+)*(?=\s+{_CLAUSE_START})",
+            rf"\s+(?:(?:the\s+)?{NAME}|{_OBJECTS})(?:\s+(?:on|in|at|last|this)\s+\w+)*"
+            rf"(?=\s+{_CLAUSE_START})",
             text,
         )
         if m:
