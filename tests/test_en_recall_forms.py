@@ -253,3 +253,29 @@ def test_declined_to_give_a_figure_is_a_refusal(extractor: Extractor) -> None:
     )
     sts = run(extractor, text)
     assert (sts[1].stance, sts[1].refers_to) == (Stance.NO_COMMENT, sts[0].local_id)
+
+
+def test_an_outlet_standing_by_its_reporting_confirms_its_own_claim(extractor: Extractor) -> None:
+    text = (
+        "The Valley Ledger reported last week that Harwick Bank would close 40 branches. "
+        "We stand by our reporting."
+    )
+    sts = run(extractor, text)
+    assert (sts[1].speaker.name, sts[1].stance, sts[1].refers_to) == (
+        "Valley Ledger",
+        Stance.CONFIRMS,
+        sts[0].local_id,
+    )
+
+
+def test_standing_by_with_no_claim_of_its_own_is_no_statement(extractor: Extractor) -> None:
+    assert run(extractor, "We stand by our reporting.") == []
+
+
+def test_not_something_we_discuss_is_a_refusal(extractor: Extractor) -> None:
+    text = (
+        "Posts claimed that Harwick Bank would sell its card arm. Harwick Bank declined to "
+        'comment, saying only that such matters were "not something we discuss in public".'
+    )
+    sts = run(extractor, text)
+    assert [s.stance for s in sts[1:]] == [Stance.NO_COMMENT, Stance.NO_COMMENT]

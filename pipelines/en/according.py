@@ -153,6 +153,17 @@ def relay_pass(run: ArticleRun, s0: int, s1: int, *, clauses_only: bool = False)
             speaker = _own_outlet(run, m.spans.get("speaker"), outlet)
             if speaker is None:
                 continue
+            takes_up = None
+            if m.rule.get("takes_up_own"):
+                # "We stand by our sources": the outlet's own latest claim
+                own = [
+                    x.claim
+                    for x in run.made
+                    if x.statement.speaker.name == speaker.name and x.statement.refers_to is None
+                ]
+                if not own:
+                    continue
+                takes_up = own[-1]
             made = add_statement(
                 run,
                 Found(speaker, "outlet"),
@@ -164,6 +175,7 @@ def relay_pass(run: ArticleRun, s0: int, s1: int, *, clauses_only: bool = False)
                 quote=False,
                 conf=0.6,
                 cue_text=m.text,
+                takes_up=takes_up,
             )
             if made is not None:
                 return
