@@ -4,7 +4,8 @@ A mixin of :class:`pipelines.zh.attribution._ArticleRun`:
 
 * ``according`` patterns: 据X报道 / 据《X》援引Y报道 (Y speaks, via X) / 据称 /
   网传 / 被爆 (the outlet relays a rumour about the last-named actor);
-* a rumour quoted as a spreading noun phrase (“X将退出深圳”的说法在…发酵);
+* a rumour quoted as a spreading noun phrase (“X将退出深圳”的说法在…发酵,
+  关于X的传言已在…流传, 市场传出X的消息), in the article's own voice;
 * a paragraph under an editorial label (编者按：, 风险提示：);
 * the clause after a semicolon, carried by the speaker of the clause before.
 """
@@ -54,6 +55,8 @@ class AccordingPass:
         for m in self.lex["quoted_rumours"].finditer(self.text, s0, s1):
             if self._in_quote(m.start) or self._is_consumed(m.start, m.end):
                 continue
+            if m.rule.get("own_voice") and self._inside_reported_speech(s0, m.start):
+                continue  # X表示，市场传出…的消息不合常理: the rumour is X's topic, not a relay
             self.consumed.append((m.start, m.end))
             # 提及的丰禾粮油“计划借款”一说: the rumour is about a name the article knows
             subject = (m.group("subject") or "").strip()

@@ -54,6 +54,8 @@ _DOCUMENT_NOUNS = frozenset(
 _REASON_ADJUNCT = re.compile(r"以[“「][^”」]{1,40}[”」]为由\s*$")
 # between a quoted channel name and its cue: 在微博发文 (称)
 _CHANNEL_GAP = 10
+# how far around a cue a word holding it (对消费者来说, 说不过去) is looked for
+_NON_CUE_REACH = 12
 _AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
 
 
@@ -179,6 +181,7 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
             if self._aligned(m)
             and not self._in_quote(m.start)
             and not self._is_consumed(m.start, m.end)
+            and not self._in_non_cue_word(m)
         ]
         # one cue per stretch of text: 暂未作出回应, not also 回应 inside it
         return [
@@ -189,6 +192,14 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
                 for o in found
             )
         ]
+
+    def _in_non_cue_word(self, m: RuleMatch) -> bool:
+        """说 in 关一半说不通, 称 in 堪称: the cue lies inside a word that is no speech."""
+        lo, hi = max(0, m.start - _NON_CUE_REACH), min(len(self.text), m.end + _NON_CUE_REACH)
+        return any(
+            w.start <= m.start and m.end <= w.end
+            for w in self.lex["non_cue_words"].finditer(self.text, lo, hi)
+        )
 
     def _clause_start(self, pos: int, floor: int) -> int:
         i = pos

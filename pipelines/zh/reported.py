@@ -32,6 +32,10 @@ _NOUN_OBJECT = re.compile(r"了?(?:对|关于)[^，,；;：:“”。]*的[^，,
 _TOLD_REPORTER = re.compile(
     r"(?:本报)?(?:记者|笔者|我们|我)(?:[，,]\s*(?:他|她|他们|对方))?[，,]?(?=[^“「，,])"
 )
+_COUNTERPART = "对方"
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?")
+# whom a reporter contacts and who can decline to comment
+_CONTACTED_KINDS = (ActorKind.ORGANIZATION, ActorKind.PERSON, ActorKind.MEDIA)
 _CONTENT_LEAD = re.compile(r"(?:了|称|说|道|表示)?[\s，,：:]*")  # used with .match(text, pos)
 
 
@@ -117,6 +121,10 @@ class ReportedPass:
                 if end == cue.start
                 else self._parse_speaker(s0, end, s0) or self._parse_speaker(s0, cue.start, s0)
             ) or self._rumour_subject(s0, cue)
+            if (sp is None and cue.rule.get("stance") == "no_comment") or (
+                sp is not None and self._counterpart(sp)
+            ):
+                sp = self._contacted(s0, cue) or sp  # 记者致电X，截至发稿未获回复 / 对方表示
             if sp is None and found and _GOES_ON.fullmatch(self.text, clause, cue.start):
                 sp = found[-1][1]  # "X称A，并表示B": the same speaker goes on
             if sp is not None:
@@ -174,6 +182,32 @@ class ReportedPass:
         if not self.lex["rumour_markers"].search(self.text[start : cue.start]):
             return None
         return SpeakerPhrase(self.scope, ActorKind.MEDIA, start, start, "outlet")
+
+    def _counterpart(self, sp: SpeakerPhrase) -> bool:
+        """对方 / 对方工作人员: whom the reporter contacted, not the last speaker."""
+        return sp.name == _COUNTERPART or self.text[sp.head_start : sp.head_end] == _COUNTERPART
+
+    def _contacted(self, s0: int, cue: RuleMatch) -> SpeakerPhrase | None:
+        """记者致电X，截至发稿未获回复 / 本报联系X。对方表示不予置评: X refuses (C8).
+
+        The reporter's contact is looked for in the clauses before the cue, back to the
+        start of the sentence before it in the same paragraph; the last one wins.
+        """
+        clause = self._clause_start(cue.start, s0)
+        floor = s0
+        if s0 > 0 and self.text[s0 - 1] != "\n":
+            prev = max(self.text.rfind(p, 0, s0 - 1) for p in _SENTENCE_ENDS)
+            floor = max(prev + 1, self.text.rfind("\n", 0, s0) + 1)
+        last = None
+        for m in self.lex["contacts"].finditer(self.text, floor, clause):
+            last = m
+        if last is None or "target" not in last.spans:
+            return None
+        a, b = last.spans["target"]
+        sp = self.parser.parse(a, b)
+        if sp is None or sp.how == "pronoun" or sp.kind not in _CONTACTED_KINDS:
+            return None
+        return sp
 
     def _inside_reported_speech(self, s0: int, pos: int) -> bool:
         """Whether ``pos`` lies in the content of someone's reported speech (李娜称，网传…)."""

@@ -1,0 +1,112 @@
+"""Chinese recall: forms upstream of linking (a cue character inside another word, the
+reporter's contact refusing, rumours in the article's voice, the outlet's own findings).
+Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import Article, ExtractedStatement, Stance
+from pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _run(extractor: Extractor, text: str, outlet: str = "新京报") -> list[ExtractedStatement]:
+    return list(extractor(Article(id="t", text=text, language="zh", outlet=outlet)).statements)
+
+
+RUMOUR = "网传青禾零售将关闭华东地区一半门店。"
+
+
+# -- a cue is a word, not a character inside another word ---------------------------
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "青禾零售相关负责人表示，关一半说不通，今年还在开新店。",
+        "青禾零售相关负责人表示，关一半根本说不过去，今年还在开新店。",
+    ],
+)
+def test_a_verdict_built_on_shuo_is_no_second_speaker(extractor: Extractor, verdict: str) -> None:
+    found = _run(extractor, RUMOUR + verdict)
+    assert [s.speaker.name for s in found[1:]] == ["青禾零售"]
+    assert found[1].refers_to == found[0].local_id
+
+
+def test_an_idiom_with_shuo_is_not_speech(extractor: Extractor) -> None:
+    found = _run(extractor, "门店说关就关，店员们措手不及，老顾客也很意外。")
+    assert found == []
+
+
+def test_cheng_as_to_call_is_not_speech(extractor: Extractor) -> None:
+    assert _run(extractor, "这家门店堪称全城客流最大的一家，周末常常排队。") == []
+
+
+def test_a_speaker_ending_in_ren_still_speaks_with_cheng(extractor: Extractor) -> None:
+    found = _run(extractor, "青禾零售负责人称，华东门店今年不会关闭。")
+    assert [s.speaker.name for s in found] == ["青禾零售"]
+
+
+# -- the reporter's contact refuses (C8) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "记者致电青禾零售，截至发稿未获回复。",
+        "本报记者就此向青禾零售求证，截至发稿尚未收到回复。",
+        "记者联系青禾零售，对方表示不予置评。",
+        "记者联系了青禾零售。对方表示，不予置评。",
+    ],
+)
+def test_the_contacted_party_declines(extractor: Extractor, refusal: str) -> None:
+    rumour, said = _run(extractor, RUMOUR + refusal)
+    assert said.speaker.name == "青禾零售"
+    assert said.stance == Stance.NO_COMMENT
+    assert said.refers_to == rumour.local_id
+
+
+def test_a_staffer_of_the_contacted_party_speaks_for_it(extractor: Extractor) -> None:
+    found = _run(extractor, RUMOUR + "记者联系青禾零售，对方工作人员称门店营业正常。")
+    assert found[-1].speaker.name == "青禾零售"
+
+
+def test_the_other_party_without_a_contact_is_no_speaker(extractor: Extractor) -> None:
+    found = _run(extractor, "张伟与李明在店门口发生争执，对方称他先动的手。")
+    assert all(s.speaker.name != "对方" for s in found)
+
+
+# -- rumours in the article's voice ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("上周起，关于青禾零售关闭华东门店的传言已在业内流传。", "青禾零售关闭华东门店"),
+        ("近期有关青禾零售将关闭门店的传闻甚嚣尘上。", "青禾零售将关闭门店"),
+        ("几个店员群里流传“青禾零售明年全部门店改为加盟”的说法。", "全部门店改为加盟"),
+        ("市场传出青禾零售将关闭120家门店的消息。", "关闭120家门店"),
+        ("入冬以来，店员圈子里流传着一个说法：青禾零售明年将关闭一半门店。", "关闭一半门店"),
+    ],
+)
+def test_a_rumour_in_the_articles_voice_is_relayed(
+    extractor: Extractor, text: str, key: str
+) -> None:
+    (said,) = _run(extractor, text)
+    assert said.speaker.name == "新京报"
+    assert said.stance == Stance.REPORTS
+    assert key in (said.claim_text or "")
+
+
+def test_a_count_of_rumours_about_a_name_is_no_rumour(extractor: Extractor) -> None:
+    assert _run(extractor, "近来，两则关于青禾零售的传闻在业内流传。") == []
+
+
+def test_a_rumour_named_inside_someones_speech_is_not_relayed(extractor: Extractor) -> None:
+    found = _run(extractor, "分析师王强表示，市场传出青禾零售要关店的消息，这并不合常理。")
+    assert [s.speaker.name for s in found] == ["王强"]
