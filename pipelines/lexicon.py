@@ -66,7 +66,7 @@ _NAMED_GROUP = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
 # what a regex test cannot carry over into an alternation: group references, conditionals
 _REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 _LEADING_FLAGS = re.compile(r"\(\?([ims]+)\)")
-_CACHE_SIZE = 4096  # entries per rule set; the cache is emptied when full
+_CACHE_SIZE = 512  # entries per rule set, emptied when full (repeats come within one article)
 _CACHE_TEXT = 2000  # longer texts (whole articles) are searched once and not kept
 _NEEDLE_TEXT = 200  # from this long on a window is tested with needles, not the union
 
