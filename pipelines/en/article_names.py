@@ -53,6 +53,16 @@ def prescan(finder: SpeakerFinder) -> None:
         if len(words) < 2 or known is not None or "'" in name:
             continue
         kind = finder.kinds.kind_of(name)
+        if kind != ActorKind.PERSON:
+            # "Commerce Department" after "the U.S. Commerce Department": the official name
+            longer = finder.longest(name)
+            if longer != name and finder.official(longer.split()):
+                name, words = longer, longer.split()
+            if finder.official(words):
+                # "Commerce" is what the article shortens "U.S. Commerce Department" to
+                head = words[1]
+                if head not in finder.short and head not in NOT_NAMES and len(head) > 2:
+                    finder.short[head] = ActorRef(name, kind, (head,))
         ref = ActorRef(name, kind)
         key = words[-1] if kind == ActorKind.PERSON else words[0]
         if kind != ActorKind.PERSON and _product(finder.text, pos, words):

@@ -114,7 +114,7 @@ class SpeakerFinder:
             # the gazetteer knows under the same short alias but this article never names
             return self.short[name]
         if e is None and kind == ActorKind.ORGANIZATION and " " in name:
-            name = self._longest(name)
+            name = self.longest(name)
         return self.gaz.ref(name, kind, description)
 
     def _named_by_noun(self, noun: str) -> ActorRef | None:
@@ -135,15 +135,21 @@ class SpeakerFinder:
             return None
         return self.gaz.ref(name, ActorKind.ORGANIZATION)
 
-    def _longest(self, name: str) -> str:
+    def longest(self, name: str) -> str:
         """ "Commerce Department" after "the U.S. Commerce Department": the article's full name."""
         best = name
         word = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w&'’-]*)"
         # never over a line break: a rubric line ("BOX OFFICE WEEK") above a paragraph
         for m in re.finditer(rf"(?<![\w.])(?:{word}[^\S\n]+){{1,3}}{re.escape(name)}\b", self.text):
             words = m.group().split()
-            while words and (
-                words[0] in NOT_NAMES or self.is_descriptor(words[0]) or words[0].endswith("-based")
+            while (
+                words
+                and (
+                    words[0] in NOT_NAMES
+                    or self.is_descriptor(words[0])
+                    or words[0].endswith("-based")
+                )
+                and not self.official(words)
             ):
                 words = words[1:]
             full = " ".join(words)
@@ -200,9 +206,33 @@ class SpeakerFinder:
     # -- resolution ------------------------------------------------------------
     def strip_name(self, name: str) -> str:
         words = name.split()
-        while words and (words[0] in NOT_NAMES or self.is_descriptor(words[0])):
+        while (
+            words
+            and (words[0] in NOT_NAMES or self.is_descriptor(words[0]))
+            and not self.official(words)
+        ):
             words = words[1:]
         return " ".join(words)
+
+    def official(self, words: list[str]) -> bool:
+        """ "U.S. Commerce Department", "British Home Insurers' Forum": a demonym or a
+        country's initials leading an official name (capitalised words up to a head of
+        ``data/en/name_heads.jsonl``) is part of the name, not a description of it."""
+        if len(words) < 3 and not (len(words) == 2 and words[0].isupper()):
+            # "Chinese Ministry" alone is still described; "U.S. Treasury"-like initials
+            # lead a one-word name only with a head after them
+            return False
+        first = words[0]
+        demonym = any(
+            r.pattern == first.lower() and r.get("demonym") for r in self.lex["descriptors"].rules
+        ) or bool(re.fullmatch(r"(?:[A-Z]\.){2,3}|[A-Z]{2}", first))
+        if not demonym:
+            return False
+        rest = words[1:]
+        if not all(w[0].isupper() or w in ("of", "and", "for", "the", "&") for w in rest):
+            return False
+        last = re.sub(r"(?:'s|’s|'|’)$", "", rest[-1]).lower()
+        return any(r.pattern == last for r in self.lex["name_heads"].rules)
 
     def is_descriptor(self, word: str) -> bool:
         return any(
@@ -244,7 +274,8 @@ class SpeakerFinder:
         # "The Paper reported": a name, not "the paper" pointing back
         demonym = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]+)", p)
         named = re.match(r"[Tt]he\s+[A-Z]", p) and not (
-            demonym and self.is_descriptor(demonym.group(1))  # "the German told reporters"
+            (demonym and self.is_descriptor(demonym.group(1)))  # "the German told reporters"
+            or self._described_by_origin(p)  # "the French publisher said"
         )
         back = None if named else backref(self, low, shift)
         if back is not None:
@@ -291,6 +322,23 @@ class SpeakerFinder:
             found = Found(ActorRef(a.name, ActorKind.MEDIA, a.aliases, a.description), "name")
             self.speakers.append((shift, found.actor))
         return found
+
+    def _described_by_origin(self, p: str) -> bool:
+        """ "the French publisher", "the Dutch chipmaker": a demonym and a company noun
+        point back to an organisation already named, like "the publisher" would (an
+        institution, "the French government", is a body of its own)."""
+        m = re.fullmatch(
+            r"[Tt]he\s+(?P<dem>[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)", p
+        )
+        if m is None:
+            return False
+        rules = self.lex["descriptors"].rules
+        institutions = {r.pattern for r in self.lex["institutions"].rules}
+        return (
+            any(r.pattern == m.group("dem").lower() and r.get("demonym") for r in rules)
+            and any(r.pattern == m.group("noun") and r.get("org_noun") for r in rules)
+            and m.group("noun") not in institutions
+        )
 
     def _apposed_name(self, phrase: str, pos: int) -> Found | None:
         """ "The town's MP, Sarah Okafor, said": the role phrase stops at the comma, and
@@ -386,10 +434,14 @@ class SpeakerFinder:
                 return Found(actor, "gazetteer")
         words = p.split()
         i = 0
-        while i < len(words) and (
-            words[i] in ("The", "A", "An", "the", "a", "an")
-            or self.is_descriptor(words[i])
-            or words[i].endswith("-based")
+        while (
+            i < len(words)
+            and (
+                words[i] in ("The", "A", "An", "the", "a", "an")
+                or self.is_descriptor(words[i])
+                or words[i].endswith("-based")
+            )
+            and not self.official(words[i:])
         ):
             i += 1
         body = " ".join(words[i:])

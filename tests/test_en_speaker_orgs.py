@@ -1,0 +1,76 @@
+"""English speakers that are organisations: official names a demonym leads, organisations
+referred back to by origin and kind, and who answers a question an article put.
+
+Sentences written for these tests (none from the gold files).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import Article, ExtractedStatement
+from pipelines.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str, outlet: str = "Harbour Wire") -> list[ExtractedStatement]:
+    result = extractor(Article(id="t", text=text, language="en", outlet=outlet))
+    return list(result.statements)
+
+
+def only(sts: list[ExtractedStatement], key: str) -> ExtractedStatement:
+    [st] = [s for s in sts if key in (s.claim_text or "") or key in s.evidence]
+    return st
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "key"),
+    [
+        pytest.param(
+            "In a letter to the council, the Irish Beekeepers' Federation said hive losses had "
+            "doubled since spring.",
+            "Irish Beekeepers' Federation",
+            "hive losses",
+            id="demonym-leads-federation",
+        ),
+        pytest.param(
+            "The U.K. Transport Department is drafting new toll rules, two officials said. "
+            "A Transport Department spokeswoman said the plans were at an early stage.",
+            "U.K. Transport Department",
+            "early stage",
+            id="short-form-after-official-name",
+        ),
+        pytest.param(
+            "German carmaker Brennwald Motors said on Friday that orders fell by a tenth.",
+            "Brennwald Motors",
+            "orders fell",
+            id="demonym-before-descriptor-still-dropped",
+        ),
+    ],
+)
+def test_official_name_keeps_its_demonym(
+    extractor: Extractor, text: str, speaker: str, key: str
+) -> None:
+    assert only(run(extractor, text), key).speaker.name == speaker
+
+
+def test_demonym_and_company_noun_point_back(extractor: Extractor) -> None:
+    text = (
+        "Talvor Games is closing a studio. On Monday, Talvor confirmed the closure. "
+        "In an email, the Finnish developer said about 40 staff would be offered other roles."
+    )
+    st = only(run(extractor, text), "40 staff")
+    assert st.speaker.name == "Talvor Games"
+
+
+def test_demonym_before_an_institution_is_no_back_reference(extractor: Extractor) -> None:
+    text = (
+        "Talvor Games is closing a studio, its chief said. "
+        "The Finnish government said it would help the workers find new jobs."
+    )
+    st = only(run(extractor, text), "new jobs")
+    assert st.speaker.name != "Talvor Games"
