@@ -110,3 +110,34 @@ def test_a_count_of_rumours_about_a_name_is_no_rumour(extractor: Extractor) -> N
 def test_a_rumour_named_inside_someones_speech_is_not_relayed(extractor: Extractor) -> None:
     found = _run(extractor, "分析师王强表示，市场传出青禾零售要关店的消息，这并不合常理。")
     assert [s.speaker.name for s in found] == ["王强"]
+
+
+# -- the outlet's own findings (C2) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新京报独家获悉，青禾零售已完成新一轮约2亿元融资。",
+        "据新京报记者了解，青禾零售已完成新一轮约2亿元融资。",
+        "据本报记者多方了解，青禾零售已完成新一轮约2亿元融资。",
+        "记者注意到，青禾零售前三季度净利润同比下降两成。",
+    ],
+)
+def test_the_outlets_own_finding(extractor: Extractor, text: str) -> None:
+    (said,) = _run(extractor, text)
+    assert said.speaker.name == "新京报"
+    assert said.stance == Stance.ASSERTS
+    assert said.via is None
+
+
+def test_another_party_learning_is_no_finding_of_the_outlet(extractor: Extractor) -> None:
+    found = _run(extractor, "青禾零售获悉，部分门店的租约将在年底到期。")
+    assert all(s.speaker.name != "新京报" for s in found)
+
+
+def test_a_finding_that_introduces_a_source_leaves_it_to_the_source(
+    extractor: Extractor,
+) -> None:
+    found = _run(extractor, "记者注意到，此前已有店员爆料称，青禾零售华东门店拖欠房租。")
+    assert all(s.speaker.name != "新京报" for s in found)

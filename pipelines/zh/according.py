@@ -37,6 +37,7 @@ class AccordingPass:
     quotes: list[Quote]
     consumed: list[tuple[int, int]]
     out: Any
+    gaz: Any
 
     # provided by the run and its other mixins
     _in_quote: Any
@@ -83,7 +84,13 @@ class AccordingPass:
             base = Stance(m.rule.get("stance", "reports"))
             via: ActorRef | None = None
             subject = ""
-            if "speaker" in m.spans:
+            own = self._own_outlet(*m.spans["speaker"]) if "speaker" in m.spans else None
+            if m.rule.get("own_only") and (own is None or self._speech_follows(m.end, s1)):
+                continue  # 记者注意到，此前已有自媒体爆料称…: the source that follows speaks
+            if own is not None:
+                # 据本报记者了解 / 36氪独家获悉: the article's outlet, its own finding (C2)
+                sp, speaker, confidence = None, own, 0.7
+            elif "speaker" in m.spans:
                 a, b = m.spans["speaker"]
                 sp = self.parser.parse(a, b)
                 speaker = self._speaker_ref(sp) if sp else None
@@ -131,6 +138,28 @@ class AccordingPass:
                 via=via,
                 subject=subject,
             )
+
+    def _speech_follows(self, start: int, end: int) -> bool:
+        """Whether the first clause of ``text[start:end]`` holds a speech cue (有店员爆料称)."""
+        stop = next((i for i in range(start, end) if self.text[i] in "，,；;。"), end)
+        return bool(self._cues(start, stop))
+
+    def _own_outlet(self, start: int, end: int) -> ActorRef | None:
+        """The article's outlet when ``text[start:end]`` names it or its newsroom only."""
+        if not self.scope:
+            return None
+        phrase = self.text[start:end]
+        words = list(self.lex["own_outlet"].finditer(phrase))
+        rest, at = [], 0
+        for w in words:
+            rest.append(phrase[at : w.start])
+            at = max(at, w.end)
+        name = ("".join(rest) + phrase[at:]).strip(" 《》的")
+        if name and self.gaz.canonical(name) != self.scope:
+            return None
+        if not name and not words:
+            return None
+        return self._outlet_ref()
 
     def _passive_subject(self, pos: int) -> str | None:
         for m in reversed(self.mentions):
