@@ -74,3 +74,33 @@ def test_demonym_before_an_institution_is_no_back_reference(extractor: Extractor
     )
     st = only(run(extractor, text), "new jobs")
     assert st.speaker.name != "Talvor Games"
+
+
+def test_the_company_that_was_asked_answers(extractor: Extractor) -> None:
+    text = (
+        "Harlan Freight says its new depot will open in May. Rival Ostmark Logistics doubts "
+        "it. Critics point to Ostmark's own delays in 2024. We asked Harlan whether the "
+        "permits were in place. The company did not respond to that question."
+    )
+    st = only(run(extractor, text), "did not respond")
+    assert st.speaker.name == "Harlan Freight"
+
+
+def test_the_startup_is_what_the_paragraph_is_about(extractor: Extractor) -> None:
+    text = (
+        "Pelican Pay filed its results with the Federal Reserve Board on Monday.\n\n"
+        "Quillo kept quiet. Quillo's investors have asked for a sale, a banker said. "
+        "The startup declined to comment on the talks."
+    )
+    st = only(run(extractor, text), "declined to comment")
+    assert st.speaker.name == "Quillo"
+
+
+def test_a_sentence_opener_used_once_is_no_paragraph_subject(extractor: Extractor) -> None:
+    text = (
+        "Pelican Pay said on Monday that it had cut its fees in March.\n\n"
+        "Under Ferran rules, a fee cut needs approval. The company declined to comment."
+    )
+    speakers = {s.speaker.name for s in run(extractor, text)}
+    assert "Under Ferran" not in speakers
+    assert "Pelican Pay" in speakers

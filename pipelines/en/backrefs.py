@@ -44,7 +44,9 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
             actor = (
                 finder.last(finder.described.get(noun, []), pos)
                 or (named.actor if named else None)
+                or _asked(finder, pos)
                 or finder.sentence_subject(pos)
+                or _paragraph_subject(finder, pos)
                 or finder.last_org(pos)
             )
             return Found(actor, "pronoun") if actor is not None else None
@@ -100,7 +102,9 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
         noun = low.split()[-1]
         actor = (
             finder.last(finder.described.get(noun, []), pos)
+            or _asked(finder, pos)
             or finder.sentence_subject(pos)
+            or (_paragraph_subject(finder, pos) if low != "it" else None)
             or finder.last_org(pos)
         )
     elif refers == "outlet":
@@ -203,3 +207,48 @@ def _previous_subject(finder: SpeakerFinder, pos: int) -> ActorRef | None:
         return None
     # an organisation, unless the article knows a person by that name
     return finder.known(name, ActorKind.ORGANIZATION)
+
+
+def _sentences_before(finder: SpeakerFinder, pos: int) -> list[str]:
+    """The sentences of the paragraph before ``pos``, in order (a quote's stops count)."""
+    start = finder.text.rfind("\n", 0, pos) + 1
+    return [s for s in re.split(r"(?<=[.!?])[\"”]?\s+", finder.text[start:pos]) if s.strip()]
+
+
+def _org_named(finder: SpeakerFinder, name: str) -> ActorRef | None:
+    """The organisation ``name`` (a capitalised run) stands for, if not a person or outlet."""
+    name = finder.strip_name(re.sub(r"(?:'s|’s|')$", "", name))
+    if not name or name in NOT_NAMES or finder.roles.words.intersection(name.lower().split()):
+        return None
+    if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", finder.text)) < 2:
+        return None  # "Under US rules, …": a name the article keeps using, not a sentence opener
+    if finder.kinds.kind_of(name) != ActorKind.ORGANIZATION:
+        return None
+    actor = finder.known(name, ActorKind.ORGANIZATION)
+    return actor if actor.kind == ActorKind.ORGANIZATION else None
+
+
+def _asked(finder: SpeakerFinder, pos: int) -> ActorRef | None:
+    """ "We asked Harlan whether …. The company did not say.": the organisation a question
+    was put to in the sentence just before is who answers it (or does not)."""
+    sentences = _sentences_before(finder, pos)
+    if not sentences or not re.search(r"[.!?]\s*$", finder.text[max(0, pos - 3) : pos]):
+        return None  # the back-reference opens the sentence after the question
+    m = re.search(
+        rf"\b(?:asked|emailed|pressed|contacted)\s+(?P<n>{NAME})\s+(?:whether|if|about|why|how|"
+        r"what|when|to|for)\b",
+        sentences[-1],
+    )
+    return _org_named(finder, m.group("n")) if m else None
+
+
+def _paragraph_subject(finder: SpeakerFinder, pos: int) -> ActorRef | None:
+    """ "Harlan's side said little. … The startup declined to comment.": the organisation
+    the paragraph is about (the last sentence of it to open with a name, or with a name's
+    possessive) is what "the company" / "the startup" points back to."""
+    for sentence in reversed(_sentences_before(finder, pos)):
+        m = re.match(rf"\s*(?P<n>{NAME})(?:'s|’s)?\s+[a-z]", sentence)
+        org = _org_named(finder, m.group("n")) if m is not None else None
+        if org is not None:
+            return org
+    return None
