@@ -141,3 +141,31 @@ def test_a_finding_that_introduces_a_source_leaves_it_to_the_source(
 ) -> None:
     found = _run(extractor, "记者注意到，此前已有店员爆料称，青禾零售华东门店拖欠房租。")
     assert all(s.speaker.name != "新京报" for s in found)
+
+
+# -- speech verbs the cue list did not know -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "key"),
+    [
+        ("分析师张伟坚称，青禾零售的门店租约早已到期。", "张伟", "门店租约早已到期"),
+        ("庭审中，被告律师王磊辩称，租约在去年已经解除。", "王磊", "租约在去年已经解除"),
+        ("店长李娜建议，顾客先看青禾零售的官方通报。", "李娜", "先看青禾零售的官方通报"),
+        ("评论员李娜在视频中直指青禾零售拖欠三个月房租。", "李娜", "拖欠三个月房租"),
+    ],
+)
+def test_a_manner_verb_of_saying_is_a_cue(
+    extractor: Extractor, text: str, speaker: str, key: str
+) -> None:
+    (said,) = _run(extractor, text)
+    assert said.speaker.name == speaker
+    assert key in (said.claim_text or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["青禾零售采纳了店员提出的建议，门店下月起延长营业时间。", "这一认定结果让青禾零售很意外。"],
+)
+def test_a_noun_is_no_cue(extractor: Extractor, text: str) -> None:
+    assert _run(extractor, text) == []
