@@ -104,3 +104,31 @@ def test_a_sentence_opener_used_once_is_no_paragraph_subject(extractor: Extracto
     speakers = {s.speaker.name for s in run(extractor, text)}
     assert "Under Ferran" not in speakers
     assert "Pelican Pay" in speakers
+
+
+def test_the_chief_executive_named_in_the_next_paragraph(extractor: Extractor) -> None:
+    text = (
+        "Under fire over its depots, the chief executive of Harlan Freight told MPs on "
+        "Tuesday that the firm had no plans to close them.\n\n"
+        "Mira Lund, who has led Harlan since 2021, was the first witness."
+    )
+    st = only(run(extractor, text), "no plans to close")
+    assert st.speaker.name == "Mira Lund"
+
+
+def test_the_chief_executive_named_before(extractor: Extractor) -> None:
+    text = (
+        "Ostmark Logistics' chief executive, Jonas Brandt, opened the meeting. "
+        "Later, Ostmark's chief executive told shareholders that margins would recover."
+    )
+    st = only(run(extractor, text), "margins would recover")
+    assert st.speaker.name == "Jonas Brandt"
+
+
+def test_another_firms_chief_executive_is_not_the_holder(extractor: Extractor) -> None:
+    text = (
+        "Ostmark Logistics' chief executive, Jonas Brandt, opened the meeting. "
+        "Later, the chief executive of Harlan Freight told reporters that prices would rise."
+    )
+    st = only(run(extractor, text), "prices would rise")
+    assert st.speaker.name != "Jonas Brandt"

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.records import ActorKind, Affiliation
+from graph.records import ActorKind, ActorRef, Affiliation
 from pipelines.en.names import NAME, NAME_RE, Found
 from pipelines.lexicon import Lexicon, Rule
 
 if TYPE_CHECKING:
     from pipelines.en.speakers import SpeakerFinder
 
-__all__ = ["RoleWords", "resolve_role"]
+__all__ = ["RoleWords", "resolve_role", "role_holder"]
 
 
 class RoleWords:
@@ -146,3 +146,58 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
         )
         return Found(person, "role", aff)
     return None
+
+
+_POSS = r"(?:'s|’s|(?<=s)'|(?<=s)’)"
+_LEADS = r"(?:has\s+|had\s+)?(?:led|leads|heads|headed|runs|ran|run|chairs|chaired)"
+
+
+def role_holder(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
+    """ "the chief executive of Harlan Freight told MPs": the person the article names as
+    holding that role there, before or after ("Mira Lund, who has led Harlan since 2021,").
+
+    Only a role an organisation has one of at a time (``one_holder`` in
+    ``data/en/roles.jsonl``); "who has led / heads / runs X" names the holder of a
+    ``heads`` role.
+    """
+    role = finder.roles.alt
+    m = re.fullmatch(
+        rf"(?:[Tt]he\s+)?(?P<role>{role})\s+(?:of|at)\s+(?:the\s+)?(?P<org>{NAME})", p
+    ) or re.fullmatch(rf"(?:[Tt]he\s+)?(?P<org>{NAME}){_POSS}\s+(?P<role>{role})", p)
+    if m is None:
+        return None
+    rule = finder.roles.rule(m.group("role"))
+    org_name = finder.strip_name(m.group("org"))
+    if not rule.get("one_holder") or not org_name:
+        return None
+    org = finder.known(org_name, ActorKind.ORGANIZATION)
+    same = [r for r in finder.roles.rules if r.get("role") == rule.get("role")]
+    title = "(?i:" + "|".join(re.escape(r.pattern) for r in same) + ")"
+    patterns = [
+        rf"(?P<o>{NAME}){_POSS}\s+{title},\s+(?P<n>{NAME})",
+        rf"(?P<o>{NAME})\s+{title}\s+(?P<n>{NAME})",
+        rf"(?P<n>{NAME}),\s+(?P<o>{NAME}){_POSS}\s+{title}\b",
+        rf"(?P<n>{NAME}),\s+(?:the\s+)?{title}\s+(?:of|at)\s+(?:the\s+)?(?P<o>{NAME})",
+    ]
+    if rule.get("heads"):
+        patterns.append(rf"(?P<n>{NAME}),\s+who\s+{_LEADS}\s+(?:the\s+)?(?P<o>{NAME})")
+    found: list[tuple[int, ActorRef]] = []
+    for pattern in patterns:
+        for h in re.finditer(pattern, finder.text):
+            if finder.quoted(h.start()) or h.start() <= pos < h.end():
+                continue
+            name = finder.strip_name(h.group("n"))
+            if not name or finder.kinds.kind_of(name) != ActorKind.PERSON:
+                continue
+            holder_org = finder.known(finder.strip_name(h.group("o")), ActorKind.ORGANIZATION)
+            if holder_org.name != org.name:
+                continue
+            found.append((abs(h.start("n") - pos), finder.known(name, ActorKind.PERSON)))
+    if not found:
+        return None
+    person = min(found, key=lambda x: x[0])[1]
+    if person.kind != ActorKind.PERSON:
+        return None
+    finder.note(pos, person)
+    aff = Affiliation(person, org, rule.get("role"), "", "en.affiliation.role")
+    return Found(person, "role", aff)

@@ -39,7 +39,7 @@ from pipelines.en.names import (
     NameKinds,
     capitalised_names,
 )
-from pipelines.en.speaker_roles import RoleWords, resolve_role
+from pipelines.en.speaker_roles import RoleWords, resolve_role, role_holder
 from pipelines.en.stopwords import stopwords
 from pipelines.en.unnamed import document_source, note_groups, unnamed_source
 from pipelines.gazetteer import Gazetteer
@@ -277,6 +277,9 @@ class SpeakerFinder:
             (demonym and self.is_descriptor(demonym.group(1)))  # "the German told reporters"
             or self._described_by_origin(p)  # "the French publisher said"
         )
+        holder = role_holder(self, p, shift)
+        if holder is not None:
+            return holder  # "the chief executive of X", named elsewhere in the article
         back = None if named else backref(self, low, shift)
         if back is not None:
             return back
