@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.records import Article, ExtractedStatement
+from graph.records import ActorKind, Article, ExtractedStatement, Stance
 from pipelines.extract import Extractor
 
 
@@ -132,3 +132,21 @@ def test_another_firms_chief_executive_is_not_the_holder(extractor: Extractor) -
     )
     st = only(run(extractor, text), "prices would rise")
     assert st.speaker.name != "Jonas Brandt"
+
+
+def test_a_post_by_a_described_author_is_the_authors(extractor: Extractor) -> None:
+    text = (
+        "A post on the chat app Tandem, apparently written by a Brennwald Motors engineer, "
+        "claimed on Monday that the paint shop would close by June."
+    )
+    st = only(run(extractor, text), "paint shop")
+    assert st.speaker.name == "Brennwald Motors engineer"
+    assert st.speaker.kind == ActorKind.ANONYMOUS
+    assert st.stance == Stance.ASSERTS
+
+
+def test_a_post_with_no_author_is_relayed_by_the_outlet(extractor: Extractor) -> None:
+    text = "A post on the chat app Tandem claimed on Monday that the paint shop would close."
+    st = only(run(extractor, text), "paint shop")
+    assert st.speaker.name == "Harbour Wire"
+    assert st.stance == Stance.REPORTS

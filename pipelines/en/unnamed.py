@@ -245,6 +245,9 @@ def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | Non
     ):
         return None
     kind = docs[words[k].lower()]
+    writer = _unnamed_writer(finder, phrase, pos)
+    if writer is not None and kind != "report":
+        return writer
     if words[k].lower() in legal and lead in ("the", "this", "that"):
         suer = plaintiff(finder)
         if suer is not None:
@@ -278,6 +281,25 @@ def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | Non
     if outlet is None:
         return None
     return Found(finder.known(outlet, ActorKind.MEDIA), "document")
+
+
+def _unnamed_writer(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None:
+    """ "A post on a forum, apparently written by a Harlan engineer, claimed …": the post's
+    author, described but not named, speaks (C10), not the outlet that relays the post."""
+    end = pos + len(phrase)
+    tail = phrase[phrase.find(",") :] if "," in phrase else finder.text[end : end + 120]
+    m = re.match(
+        r"\s*,\s+(?:(?:apparently|reportedly|purportedly|allegedly|supposedly)\s+)?"
+        r"(?:written|posted|sent|authored|shared)\s+by\s+(?:an?|one)\s+"
+        r"(?P<desc>(?:[\w'’&.-]+\s+){0,4}?(?P<head>[a-z]+))\s*(?:,|$)",
+        tail,
+    )
+    if m is None or m.group("head") not in _head_nouns(finder):
+        return None
+    desc = m.group("desc")
+    actor = ActorRef(desc, ActorKind.ANONYMOUS, description=f"{desc}", scope=finder.scope)
+    finder.note(pos, actor)
+    return Found(actor, "anonymous")
 
 
 def note_groups(finder: SpeakerFinder) -> None:
