@@ -150,3 +150,14 @@ def test_a_post_with_no_author_is_relayed_by_the_outlet(extractor: Extractor) ->
     st = only(run(extractor, text), "paint shop")
     assert st.speaker.name == "Harbour Wire"
     assert st.stance == Stance.REPORTS
+
+
+def test_he_is_the_person_not_an_outlet_read_as_a_name(extractor: Extractor) -> None:
+    text = (
+        "Coach Pieter Jansen was sacked on Sunday. Dutch daily Noorder Bode reported that "
+        "the board had met twice.\n\n"
+        "Jansen, 47, who arrived from Malmo in 2023, thanked the fans online. "
+        '"We gave everything this season," he wrote.'
+    )
+    st = only(run(extractor, text), "gave everything")
+    assert st.speaker.name == "Pieter Jansen"

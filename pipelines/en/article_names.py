@@ -181,7 +181,10 @@ def _surname_subjects(finder: SpeakerFinder) -> None:
     if not people:
         return
     alt = "|".join(re.escape(k) for k in sorted(people, key=len, reverse=True))
-    for m in re.finditer(rf"(?:^|[.!?]\s+|\n|,\s+)(?P<k>{alt})\s+[a-z]", finder.text):
+    # "Brandt, 51, who joined in 2024, …" too: an age or a relative clause after the name
+    for m in re.finditer(
+        rf"(?:^|[.!?]\s+|\n|,\s+)(?P<k>{alt})(?:,\s+\d{{2}},|,\s+who\b)?\s+[a-z]", finder.text
+    ):
         if not finder.quoted(m.start("k")):
             finder.people.append((m.start("k"), people[m.group("k")]))
 

@@ -84,7 +84,9 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
         # the person named last, unless one unnamed source spoke since ("Another analyst,
         # who asked not to be named, said …. "…," he said")
         # in the same paragraph, who is also the last speaker
-        actor = finder.last(finder.people, pos)
+        # not a name the article has shown to be an outlet ("Dutch daily X reported")
+        outlets = {a.name for _, a in finder.speakers if a.kind == ActorKind.MEDIA}
+        actor = finder.last([(p, a) for p, a in finder.people if a.name not in outlets], pos)
         spoke = finder.last(finder.speakers, pos)
         if spoke is not None and spoke.kind == ActorKind.ANONYMOUS and _one_person(spoke):
             at = max(p for p, a in finder.speakers if p < pos and a == spoke)
