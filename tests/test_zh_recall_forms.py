@@ -169,3 +169,23 @@ def test_a_manner_verb_of_saying_is_a_cue(
 )
 def test_a_noun_is_no_cue(extractor: Extractor, text: str) -> None:
     assert _run(extractor, text) == []
+
+
+# -- the same speaker goes on (C3) ----------------------------------------------------
+
+
+def test_but_said_is_a_second_statement_of_the_same_speaker(extractor: Extractor) -> None:
+    first, second = _run(extractor, "青禾零售发布公告，证实将关闭部分门店，但称涉及门店约30家。")
+    assert first.speaker.name == second.speaker.name == "青禾零售"
+    assert "约30家" in (second.claim_text or "")
+    assert "约30家" not in (first.claim_text or "")
+
+
+def test_a_relayed_post_goes_on_in_its_caption(extractor: Extractor) -> None:
+    first, second = _run(
+        extractor,
+        "几个店员群里流传一段视频，称青禾零售华东门店已经停业，并配文称“下个月工资都发不出了”。",
+    )
+    assert first.speaker.name == second.speaker.name == "新京报"
+    assert first.stance == second.stance == Stance.REPORTS
+    assert "工资都发不出" in (second.claim_text or "")

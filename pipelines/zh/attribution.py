@@ -56,6 +56,8 @@ _REASON_ADJUNCT = re.compile(r"以[“「][^”」]{1,40}[”」]为由\s*$")
 _CHANNEL_GAP = 10
 # how far around a cue a word holding it (对消费者来说, 说不过去) is looked for
 _NON_CUE_REACH = 12
+# a conjunction that jieba glues to a cue opening its clause (，但称)
+_CLAUSE_CONJUNCTIONS = ("但", "却")
 _AFTER_SPEECH = ("。", "，", ",", "：", ":", "“", "「")
 
 
@@ -123,6 +125,12 @@ class _ArticleRun(SpeakerRefs, StatementPass, QuotePass, ReportedPass, According
     def _aligned(self, m: RuleMatch) -> bool:
         # jieba's unknown-word guess may glue a particle to a cue: 时称, 中称
         glued = m.start - 1 in self.token_starts and self.text[m.start - 1] in GLUE
+        # …，但称B: jieba reads 但称 as one word; a conjunction opening the clause
+        glued = glued or (
+            m.start - 1 in self.token_starts
+            and self.text[m.start - 1] in _CLAUSE_CONJUNCTIONS
+            and self.text[m.start - 2 : m.start - 1] in ("，", ",")
+        )
         if (m.start in self.token_starts or glued) and m.end in self.token_ends:
             return True
         # 普遍认为, 一再强调 read as one word: an adverb glued before the cue

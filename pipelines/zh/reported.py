@@ -33,6 +33,8 @@ _TOLD_REPORTER = re.compile(
     r"(?:本报)?(?:记者|笔者|我们|我)(?:[，,]\s*(?:他|她|他们|对方))?[，,]?(?=[^“「，,])"
 )
 _COUNTERPART = "对方"
+# how a rumour with no speaker that the outlet relays is parsed (一则帖子热传，称…)
+_RELAYED_RUMOUR = "outlet"
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?")
 # whom a reporter contacts and who can decline to comment
 _CONTACTED_KINDS = (ActorKind.ORGANIZATION, ActorKind.PERSON, ActorKind.MEDIA)
@@ -94,6 +96,7 @@ class ReportedPass:
 
     def _reported_pass(self, s0: int, s1: int, bound: list[Quote]) -> None:
         found: list[tuple[RuleMatch, SpeakerPhrase, int]] = []
+        carried: set[int] = set()  # cues whose speaker goes on from the clause before
         prev_cue_end = s0
         for cue in self._cues(s0, s1):
             if self._chained(cue, s1):
@@ -125,8 +128,9 @@ class ReportedPass:
                 sp is not None and self._counterpart(sp)
             ):
                 sp = self._contacted(s0, cue) or sp  # 记者致电X，截至发稿未获回复 / 对方表示
-            if sp is None and found and _GOES_ON.fullmatch(self.text, clause, cue.start):
-                sp = found[-1][1]  # "X称A，并表示B": the same speaker goes on
+            if sp is None and found and self._carries_speaker(clause, cue.start):
+                sp = found[-1][1]  # "X称A，并表示B" / "X证实A，但称B": the same speaker goes on
+                carried.add(cue.start)
             if sp is not None:
                 own = sp.head_start if sp.head_start >= prev_cue_end else cue.start
                 found.append((cue, sp, self._clause_start(own, s0)))
@@ -135,11 +139,9 @@ class ReportedPass:
             speaker = self._speaker_ref(sp)
             if speaker is None:
                 continue
-            relayed = (
-                sp.pronoun_kind in ("report", "hearsay")
-                and speaker.kind == ActorKind.MEDIA
-                and (speaker == self._outlet_ref())
-            )
+            by_outlet = speaker.kind == ActorKind.MEDIA and speaker == self._outlet_ref()
+            hearsay = sp.pronoun_kind in ("report", "hearsay") or sp.how == _RELAYED_RUMOUR
+            relayed = by_outlet and hearsay
             c0 = cue.end
             if cue.rule.get("recipient"):
                 rec = next((m for m in self.mentions if m.start == c0), None)
@@ -152,8 +154,11 @@ class ReportedPass:
             c0 = _CONTENT_LEAD.match(self.text, c0).end()  # type: ignore[union-attr]
             if c0 < s1 and self.text[c0] in OPEN_QUOTES:
                 q = next((q for q in self.quotes if q.open == c0), None)
-                if q is None or q in bound or not is_term_quote(self.text, q, s1):
+                if q is None or q in bound:
                     continue
+                if not is_term_quote(self.text, q, s1) and cue.start not in carried:
+                    continue  # a quote the quote pass left: no speaker of its own
+
             c1 = found[i + 1][2] if i + 1 < len(found) else s1
             c1 = min(c1, self._content_end(c0, s1, bound))
             added = self._add(
@@ -181,7 +186,14 @@ class ReportedPass:
             start = self._clause_start(start - 1, s0)
         if not self.lex["rumour_markers"].search(self.text[start : cue.start]):
             return None
-        return SpeakerPhrase(self.scope, ActorKind.MEDIA, start, start, "outlet")
+        return SpeakerPhrase(self.scope, ActorKind.MEDIA, start, start, _RELAYED_RUMOUR)
+
+    def _carries_speaker(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` only carries the speaker before on (并, 但, 并配文)."""
+        if _GOES_ON.fullmatch(self.text, start, end):
+            return True
+        lead = self.text[start:end].strip()
+        return any(m.start == 0 and m.end == len(lead) for m in self.lex["goes_on"].finditer(lead))
 
     def _counterpart(self, sp: SpeakerPhrase) -> bool:
         """对方 / 对方工作人员: whom the reporter contacted, not the last speaker."""
