@@ -161,3 +161,27 @@ def test_he_is_the_person_not_an_outlet_read_as_a_name(extractor: Extractor) -> 
     )
     st = only(run(extractor, text), "gave everything")
     assert st.speaker.name == "Pieter Jansen"
+
+
+def test_at_a_firm_sets_the_topic_for_the_firm(extractor: Extractor) -> None:
+    text = (
+        "Kestra Bank wants a charter, its chief said on Monday. At Halden Securities, "
+        "analysts led by Ana Ruiz estimated that the process could take two years and "
+        "cautioned that Kestra would need more capital. The firm put the chance of approval "
+        "at about 30% in a note."
+    )
+    st = only(run(extractor, text), "chance of approval")
+    assert st.speaker.name == "Halden Securities"
+
+
+def test_a_company_representative_speaks_for_the_paragraphs_company(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kestra Bank wants a charter, its chief said on Monday. Analysts at Halden "
+        "Securities said the process could take two years.\n\n"
+        "Kestra itself has said little. On Tuesday a company representative told reporters "
+        'that Kestra "does not discuss supervisory talks."'
+    )
+    st = only(run(extractor, text), "supervisory talks")
+    assert st.speaker.name == "Kestra Bank"

@@ -13,13 +13,13 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef
-from pipelines.en.names import NAME, NOT_NAMES, Found
+from pipelines.en.names import NAME, NOT_NAMES, ORG_SUFFIX, Found
 from pipelines.en.unnamed import document_source, introduced_source
 
 if TYPE_CHECKING:
     from pipelines.en.speakers import SpeakerFinder
 
-__all__ = ["backref", "last_media"]
+__all__ = ["backref", "last_media", "paragraph_subject"]
 
 
 def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
@@ -46,7 +46,7 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
                 or (named.actor if named else None)
                 or _asked(finder, pos)
                 or finder.sentence_subject(pos)
-                or _paragraph_subject(finder, pos)
+                or paragraph_subject(finder, pos)
                 or finder.last_org(pos)
             )
             return Found(actor, "pronoun") if actor is not None else None
@@ -106,7 +106,7 @@ def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
             finder.last(finder.described.get(noun, []), pos)
             or _asked(finder, pos)
             or finder.sentence_subject(pos)
-            or (_paragraph_subject(finder, pos) if low != "it" else None)
+            or (paragraph_subject(finder, pos) if low != "it" else None)
             or finder.last_org(pos)
         )
     elif refers == "outlet":
@@ -222,8 +222,15 @@ def _org_named(finder: SpeakerFinder, name: str) -> ActorRef | None:
     name = finder.strip_name(re.sub(r"(?:'s|’s|')$", "", name))
     if not name or name in NOT_NAMES or finder.roles.words.intersection(name.lower().split()):
         return None
-    if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", finder.text)) < 2:
-        return None  # "Under US rules, …": a name the article keeps using, not a sentence opener
+    known = finder.gaz.lookup(name)
+    if (
+        len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", finder.text)) < 2
+        and not ORG_SUFFIX.search(name)
+        and (known is None or known.kind != ActorKind.ORGANIZATION)
+    ):
+        # "Under US rules, …": an organisation's name (used again, or one by its form),
+        # not any capitalised sentence opener
+        return None
     if finder.kinds.kind_of(name) != ActorKind.ORGANIZATION:
         return None
     actor = finder.known(name, ActorKind.ORGANIZATION)
@@ -244,12 +251,15 @@ def _asked(finder: SpeakerFinder, pos: int) -> ActorRef | None:
     return _org_named(finder, m.group("n")) if m else None
 
 
-def _paragraph_subject(finder: SpeakerFinder, pos: int) -> ActorRef | None:
+def paragraph_subject(finder: SpeakerFinder, pos: int) -> ActorRef | None:
     """ "Harlan's side said little. … The startup declined to comment.": the organisation
     the paragraph is about (the last sentence of it to open with a name, or with a name's
     possessive) is what "the company" / "the startup" points back to."""
     for sentence in reversed(_sentences_before(finder, pos)):
-        m = re.match(rf"\s*(?P<n>{NAME})(?:'s|’s)?\s+[a-z]", sentence)
+        # "Harlan's side said little." / "At Halden Securities, analysts …": the topic
+        m = re.match(rf"\s*(?P<n>{NAME})(?:'s|’s)?\s+[a-z]", sentence) or re.match(
+            rf"\s*At\s+(?P<n>{NAME}),\s", sentence
+        )
         org = _org_named(finder, m.group("n")) if m is not None else None
         if org is not None:
             return org

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Affiliation
+from pipelines.en.backrefs import paragraph_subject
 from pipelines.en.names import NAME, NAME_RE, Found
 from pipelines.lexicon import Lexicon, Rule
 
@@ -63,7 +64,12 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
         if noun in institutions:
             org = finder.known(m.group("org"), ActorKind.ORGANIZATION)
         elif m.group("org") == noun and finder.is_descriptor(noun):
-            org = finder.last(finder.described.get(noun, []), pos) or finder.last_org(pos)
+            # "a company representative": the company described so, or the paragraph's
+            org = (
+                finder.last(finder.described.get(noun, []), pos)
+                or paragraph_subject(finder, pos)
+                or finder.last_org(pos)
+            )
         if org is not None:
             finder.spokes.append((pos, org))
             return Found(org, "role")
