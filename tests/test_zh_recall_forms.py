@@ -189,3 +189,18 @@ def test_a_relayed_post_goes_on_in_its_caption(extractor: Extractor) -> None:
     assert first.speaker.name == second.speaker.name == "新京报"
     assert first.stance == second.stance == Stance.REPORTS
     assert "工资都发不出" in (second.claim_text or "")
+
+
+def test_a_list_of_two_rumours_is_two_statements(extractor: Extractor) -> None:
+    first, second = _run(
+        extractor,
+        "店员们在议论网传的两个说法：一是青禾零售将关闭华东门店，二是青禾零售已拿到某基金5亿元投资。",
+    )
+    assert first.stance == second.stance == Stance.REPORTS
+    assert first.claim_text == "青禾零售将关闭华东门店"
+    assert second.claim_text == "青禾零售已拿到某基金5亿元投资"
+
+
+def test_first_time_is_no_list_item(extractor: Extractor) -> None:
+    (said,) = _run(extractor, "店长张伟说，第一次听到关店的消息是在上周。")
+    assert (said.claim_text or "").startswith("第一次")

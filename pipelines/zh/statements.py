@@ -54,6 +54,15 @@ _FUTURE_LEAD = re.compile(r"^(?:将|会|要|已经|已|正在|正|计划|即将|
 _ON_THIS = re.compile(r"\s*(?:对此|就此|对于此事|针对此事|对于这一说法|对于上述说法)[，,]")
 # a bare stance announcing the quote after it (对此表示怀疑。“…”): this many characters at most
 _ANNOUNCEMENT = 12
+# "一是A，二是B" / "其一…，其二…": the next item of a list the content opened (C3)
+_NTH = "[二三四五六七八九十]"
+_FIRST_ITEM = re.compile(r"(?:^|[：:，,])(?:一是|其一[是，,]|第一[是，,])")
+_NEXT_ITEM = re.compile(rf"(?:{_NTH}是|其{_NTH}[是，,]|第{_NTH}[是，,])")
+# the list's lead and the item's marker, not part of the claim: "两个说法：一是" / "二是"
+_ANY_NTH = "[一二三四五六七八九十]"
+_ITEM_LEAD = re.compile(
+    rf"^(?:[^：:，,“”]{{0,8}}[：:])?(?:{_ANY_NTH}是|[其第]{_ANY_NTH}(?:是|[，,]))[，,]?"
+)
 _NEGATED_QUOTE = re.compile(
     r"[^“”，,]{0,12}“(?:目前|至今|迄今|暂时|公司|我们|我|均|都|也|还|仍|尚|并|完全|根本|从来)?"
     r"(?:没有|并没有|从未|从来没有|不会|并未|并非|不是|不存在|未发现|没发现)[^“”]{2,}”"
@@ -131,6 +140,8 @@ class StatementPass(AnswerPass):
         if doubted.stance != stance:
             stance, points_back = doubted.stance, points_back or doubted.points_back
         claim_text: str | None = clean_claim(raw)
+        if claim_text:
+            claim_text = _ITEM_LEAD.sub("", claim_text, count=1) or claim_text  # 二是B -> B
         refers_to, verdict = self._answered(
             speaker, stance, raw, context, around, points_back, response, s0, also
         )
@@ -237,6 +248,7 @@ class StatementPass(AnswerPass):
             or _NEGATED_QUOTE.match(tail_text)
             or (concedes and NEGATION.search(tail_text) is not None)
             or ORDINAL.match(tail_text)
+            or _NEXT_ITEM.match(tail_text)
             or authors_own
             or after_semicolon
             or (stance in TAKES_UP and self.lex["opposites"].search(tail_text) is not None)
@@ -318,6 +330,8 @@ class StatementPass(AnswerPass):
                 continue  # 在二期数据尚未读出的情况下，A: a circumstance, not a statement
             if _NEGATED_QUOTE.match(clause) or ORDINAL.match(clause):
                 return comma + 1  # a negated quote, or the next item of a list (第二条…)
+            if _NEXT_ITEM.match(clause) and _FIRST_ITEM.search(self.text[c0:comma]):
+                return comma + 1  # 一是A，二是B: two items, two statements
             if self._own_stance(clause):
                 reading = read_stance(clause, Stance.ASSERTS, self.lex)
                 before = read_stance(self.text[c0:comma], Stance.ASSERTS, self.lex)
