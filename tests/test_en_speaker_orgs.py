@@ -185,3 +185,16 @@ def test_a_company_representative_speaks_for_the_paragraphs_company(
     )
     st = only(run(extractor, text), "supervisory talks")
     assert st.speaker.name == "Kestra Bank"
+
+
+def test_a_title_without_an_organisation_joins_the_paragraphs(extractor: Extractor) -> None:
+    text = (
+        "Rivet Studios says its film took $9 million. Quarry Analytics disputes it.\n\n"
+        'Quarry is sticking with its figure. "We count every ticket. Our method is public," '
+        "said chief executive Lena Hart."
+    )
+    result = extractor(Article(id="t", text=text, language="en", outlet="Harbour Wire"))
+    [st] = [s for s in result.statements if "every ticket" in (s.quote or "")]
+    assert st.speaker.name == "Lena Hart"
+    tied = {(a.member.name, a.organization.name, a.role) for a in result.affiliations}
+    assert ("Lena Hart", "Quarry Analytics", "chief executive") in tied

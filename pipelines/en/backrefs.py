@@ -212,9 +212,18 @@ def _previous_subject(finder: SpeakerFinder, pos: int) -> ActorRef | None:
 
 
 def _sentences_before(finder: SpeakerFinder, pos: int) -> list[str]:
-    """The sentences of the paragraph before ``pos``, in order (a quote's stops count)."""
+    """The sentences of the paragraph before ``pos``, in order (a quote's stops count), but
+    not one that opens inside a quotation ("We count them. Our figure …" is the speaker's)."""
     start = finder.text.rfind("\n", 0, pos) + 1
-    return [s for s in re.split(r"(?<=[.!?])[\"”]?\s+", finder.text[start:pos]) if s.strip()]
+    out: list[str] = []
+    k = start
+    for piece in re.split(r"((?<=[.!?])[\"”]?\s+)", finder.text[start:pos]):
+        lead = len(piece) - len(piece.lstrip())
+        sentence = piece.strip() and not re.fullmatch(r"[\"”]?\s+", piece)
+        if sentence and not finder.quoted(k + lead):
+            out.append(piece)
+        k += len(piece)
+    return out
 
 
 def _org_named(finder: SpeakerFinder, name: str) -> ActorRef | None:

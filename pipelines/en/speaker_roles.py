@@ -134,6 +134,9 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
             org_name = ""  # "Chief People Officer Renée Dubois": a title, not an organisation
         org = finder.known(org_name, ActorKind.ORGANIZATION) if org_name else None
         role_rule = finder.roles.rule(m.group("role"))
+        longer = re.search(rf"(?:^|\s)(?P<r>{role})\s+{re.escape(name)}$", p)
+        if longer is not None and len(longer.group("r")) > len(m.group("role")):
+            role_rule = finder.roles.rule(longer.group("r"))  # "chief executive", not "executive"
         if finder.roles.speaks_for(m.group("role")):
             org = org or finder.last(finder.spokes, pos) or finder.last_org(pos)
             if org is None:
@@ -145,6 +148,10 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
             aff = Affiliation(person, org, role_rule.get("role"), "", "en.affiliation.role")
             return Found(org, "role", aff)
         finder.note(pos, person)
+        if org is None and role_rule.get("member_of_topic"):
+            # "Quarry is sticking with its figure. "…," said chief executive Lena Hart":
+            # the paragraph's organisation is hers
+            org = paragraph_subject(finder, pos)
         aff = (
             Affiliation(person, org, role_rule.get("role"), "", "en.affiliation.role")
             if org is not None
