@@ -204,3 +204,15 @@ def test_a_list_of_two_rumours_is_two_statements(extractor: Extractor) -> None:
 def test_first_time_is_no_list_item(extractor: Extractor) -> None:
     (said,) = _run(extractor, "店长张伟说，第一次听到关店的消息是在上周。")
     assert (said.claim_text or "").startswith("第一次")
+
+
+def test_a_quote_closing_its_paragraph_goes_on_the_persons_statement(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "店长张伟坦言，他已经在考虑转让门店。“房租一年涨了三成，客流少了一半，算下来是亏的。”\n\n"
+        "另一家门店的情况稍好一些。"
+    )
+    first, second = _run(extractor, text)
+    assert first.speaker.name == second.speaker.name == "张伟"
+    assert "算下来是亏的" in (second.claim_text or "")

@@ -282,7 +282,7 @@ class QuotePass:
 
     def _continuation(self, q: Quote, s0: int, s1: int) -> list[Quote]:
         """A quote that is a whole sentence right after a person's statement is theirs."""
-        rest = self.text[q.close + 1 : s1].strip("。！？!? ")
+        rest = self.text[q.close + 1 : s1].strip("。！？!? \n\t")  # a paragraph's end too
         if q.open != s0 or rest or not self.out.statements:
             return []
         last = self.out.statements[-1]
