@@ -198,3 +198,13 @@ def test_a_title_without_an_organisation_joins_the_paragraphs(extractor: Extract
     assert st.speaker.name == "Lena Hart"
     tied = {(a.member.name, a.organization.name, a.role) for a in result.affiliations}
     assert ("Lena Hart", "Quarry Analytics", "chief executive") in tied
+
+
+def test_an_office_whose_name_starts_with_a_document_word(extractor: Extractor) -> None:
+    text = (
+        "Kestra Bank lost customer files last week. The Data Protection Commissioner's "
+        "Office said it had been told of the breach on Friday."
+    )
+    st = only(run(extractor, text), "told of the breach")
+    assert st.speaker.name == "Data Protection Commissioner's Office"
+    assert st.speaker.kind == ActorKind.ORGANIZATION

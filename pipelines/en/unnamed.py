@@ -236,6 +236,8 @@ def document_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | Non
         return None
     if words[k][:1].isupper() and k > 0 and words[k - 1][:1].isupper() and words[0] != "The":
         return None  # "Panda Leaks", "Daily Report": a name that ends in a document word
+    if words[k][:1].isupper() and k + 1 < len(words) and words[k + 1][:1].isupper():
+        return None  # "the Data Protection Commissioner's Office": a name goes on after it
     before = words[:k]
     lead = before[0].lower() if before else ""
     if (
