@@ -216,3 +216,18 @@ def test_a_quote_closing_its_paragraph_goes_on_the_persons_statement(
     first, second = _run(extractor, text)
     assert first.speaker.name == second.speaker.name == "张伟"
     assert "算下来是亏的" in (second.claim_text or "")
+
+
+def test_a_quote_then_who_said_so_after_another_cue(extractor: Extractor) -> None:
+    rumour, said = _run(
+        extractor,
+        "网传青禾零售将关闭华东门店。“我们没有任何关店计划。”20日晚间，青禾零售在官方微博回复网友时如此表态。",
+    )
+    assert said.speaker.name == "青禾零售"
+    assert said.stance == Stance.DENIES
+    assert said.refers_to == rumour.local_id
+
+
+def test_a_quote_followed_by_an_unrelated_clause_keeps_no_speaker(extractor: Extractor) -> None:
+    found = _run(extractor, "“门店的灯还亮着。”当晚，青禾零售回复网友的评论被顶上了热搜。")
+    assert all(s.speaker.name != "青禾零售" or s.quote is None for s in found)

@@ -173,10 +173,10 @@ class QuotePass:
                 end = self.parser.strip_fillers(start, cue.start)
                 if any(ch in self.text[start:end] for ch in "，,。；;"):
                     # “…”在一期播客中，X这样评价: 这样/如此 points back at the quote
-                    if "。" in self.text[start:end] or not _POINTS_AT_QUOTE.search(
-                        self.text, start, cue.start
-                    ):
+                    if "。" in self.text[start:end]:
                         break
+                    if not _POINTS_AT_QUOTE.search(self.text, start, cue.start):
+                        continue  # “…”20日，X回复网友时如此表态: a later cue may point back
                     start = self._clause_start(cue.start, start)
                 sp = self.parser.parse(start, cue.start)
                 if sp is not None and self._speaker_ref(sp) is not None:
