@@ -208,3 +208,37 @@ def test_an_office_whose_name_starts_with_a_document_word(extractor: Extractor) 
     st = only(run(extractor, text), "told of the breach")
     assert st.speaker.name == "Data Protection Commissioner's Office"
     assert st.speaker.kind == ActorKind.ORGANIZATION
+
+
+def _ties(extractor: Extractor, text: str) -> set[tuple[str, str, str | None]]:
+    result = extractor(Article(id="t", text=text, language="en", outlet="Harbour Wire"))
+    return {(a.member.name, a.organization.name, a.role) for a in result.affiliations}
+
+
+def test_a_title_in_a_paragraph_without_an_organisation_joins_the_articles(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "LEEDS, May 2 (Harbour Wire) - Marlow Foods will close its Leeds bakery in March, "
+        "the company said on Tuesday.\n\n"
+        '"This was a hard call," said managing director Claire Dunn.'
+    )
+    assert ("Claire Dunn", "Marlow Foods", "managing director") in _ties(extractor, text)
+
+
+def test_the_paragraphs_described_company_beats_the_articles(extractor: Extractor) -> None:
+    text = (
+        "The Trade Ministry is drafting new export rules, officials said.\n\n"
+        "Dutch chipmaker Velmor Devices said it had built up stocks. "
+        '"We saw this coming," Chief Financial Officer Ines Kraal told reporters.'
+    )
+    ties = _ties(extractor, text)
+    assert ("Ines Kraal", "Velmor Devices", "chief financial officer") in ties
+    assert not any(org == "Trade Ministry" for _, org, _ in ties)
+
+
+def test_analysts_at_a_two_word_firm_speak_for_the_firm(extractor: Extractor) -> None:
+    text = "Analysts at Brandt Lowe said the closure would save about $6 million a year."
+    st = only(run(extractor, text), "save about")
+    assert st.speaker.name == "Brandt Lowe"
+    assert st.speaker.kind == ActorKind.ORGANIZATION

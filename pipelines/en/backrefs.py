@@ -19,7 +19,7 @@ from pipelines.en.unnamed import document_source, introduced_source
 if TYPE_CHECKING:
     from pipelines.en.speakers import SpeakerFinder
 
-__all__ = ["backref", "last_media", "paragraph_subject"]
+__all__ = ["article_subject", "backref", "last_media", "paragraph_subject"]
 
 
 def backref(finder: SpeakerFinder, low: str, pos: int) -> Found | None:
@@ -226,20 +226,27 @@ def _sentences_before(finder: SpeakerFinder, pos: int) -> list[str]:
     return out
 
 
-def _org_named(finder: SpeakerFinder, name: str) -> ActorRef | None:
-    """The organisation ``name`` (a capitalised run) stands for, if not a person or outlet."""
+def _org_named(finder: SpeakerFinder, name: str, *, described: bool = False) -> ActorRef | None:
+    """The organisation ``name`` (a capitalised run) stands for, if not a person or outlet
+    (``described``: a company noun said what it is, "Chinese foundry X")."""
     name = finder.strip_name(re.sub(r"(?:'s|’s|')$", "", name))
     if not name or name in NOT_NAMES or finder.roles.words.intersection(name.lower().split()):
         return None
     known = finder.gaz.lookup(name)
     if (
-        len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", finder.text)) < 2
+        not described
+        and len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", finder.text)) < 2
         and not ORG_SUFFIX.search(name)
         and (known is None or known.kind != ActorKind.ORGANIZATION)
     ):
         # "Under US rules, …": an organisation's name (used again, or one by its form),
         # not any capitalised sentence opener
         return None
+    if described:
+        actor = finder.known(name, ActorKind.ORGANIZATION)
+        if actor.kind == ActorKind.PERSON:  # a capitalised pair the name scan took for a person
+            actor = finder.gaz.ref(name, ActorKind.ORGANIZATION)
+        return actor if actor.kind == ActorKind.ORGANIZATION else None
     if finder.kinds.kind_of(name) != ActorKind.ORGANIZATION:
         return None
     actor = finder.known(name, ActorKind.ORGANIZATION)
@@ -264,12 +271,39 @@ def paragraph_subject(finder: SpeakerFinder, pos: int) -> ActorRef | None:
     """ "Harlan's side said little. … The startup declined to comment.": the organisation
     the paragraph is about (the last sentence of it to open with a name, or with a name's
     possessive) is what "the company" / "the startup" points back to."""
+    openers = (
+        rf"\s*(?P<n>{NAME})(?:'s|’s)?\s+[a-z]",
+        # "At Halden Securities, analysts …": the topic
+        rf"\s*At\s+(?P<n>{NAME}),\s",
+        # "Chinese foundry Huaxin Micro said …": descriptors, then the name
+        rf"\s*(?:[Tt]he\s+)?(?P<d>(?:[\w-]+\s+){{1,3}}?)(?P<n>{NAME})(?:'s|’s)?\s+[a-z]",
+    )
     for sentence in reversed(_sentences_before(finder, pos)):
-        # "Harlan's side said little." / "At Halden Securities, analysts …": the topic
-        m = re.match(rf"\s*(?P<n>{NAME})(?:'s|’s)?\s+[a-z]", sentence) or re.match(
-            rf"\s*At\s+(?P<n>{NAME}),\s", sentence
-        )
-        org = _org_named(finder, m.group("n")) if m is not None else None
-        if org is not None:
-            return org
+        for opener in openers:
+            m = re.match(opener, sentence)
+            if m is None or not all(
+                finder.is_descriptor(w) for w in (m.groupdict().get("d") or "").split()
+            ):
+                continue
+            lead = (m.groupdict().get("d") or "").split()
+            nouns = {r.pattern for r in finder.lex["descriptors"].rules if r.get("org_noun")}
+            org = _org_named(finder, m.group("n"), described=bool(nouns.intersection(lead)))
+            if org is not None:
+                return org
     return None
+
+
+def article_subject(finder: SpeakerFinder, pos: int) -> ActorRef | None:
+    """The organisation the article is about: the one its first sentence opens with
+    (after a dateline, "LEEDS, May 2 (Wire) - Marlow Foods will close …"), for a paragraph
+    before ``pos`` that names no organisation of its own."""
+    para = finder.text.rfind("\n", 0, pos) + 1
+    if any(p >= para for p, _ in finder.orgs if p < pos) or any(
+        para <= m.start < pos and m.kind == ActorKind.ORGANIZATION for m in finder.mentions
+    ):
+        return None
+    first = finder.text.split("\n", 1)[0]
+    dateline = re.match(r"[^.!?\n]{0,80}?\s[-–—]\s+", first)
+    lead = first[dateline.end() :] if dateline else first
+    m = re.match(rf"\s*(?:[Tt]he\s+)?(?P<n>{NAME})(?:'s|’s)?\s+[a-z]", lead)
+    return _org_named(finder, m.group("n")) if m is not None else None

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import ActorKind, ActorRef, Affiliation
-from pipelines.en.backrefs import paragraph_subject
+from pipelines.en.backrefs import article_subject, paragraph_subject
 from pipelines.en.names import NAME, NAME_RE, Found
 from pipelines.lexicon import Lexicon, Rule
 
@@ -150,8 +150,8 @@ def resolve_role(finder: SpeakerFinder, p: str, pos: int) -> Found | None:
         finder.note(pos, person)
         if org is None and role_rule.get("member_of_topic"):
             # "Quarry is sticking with its figure. "…," said chief executive Lena Hart":
-            # the paragraph's organisation is hers
-            org = paragraph_subject(finder, pos)
+            # the paragraph's organisation is hers (else the one the article opens with)
+            org = paragraph_subject(finder, pos) or article_subject(finder, pos)
         aff = (
             Affiliation(person, org, role_rule.get("role"), "", "en.affiliation.role")
             if org is not None

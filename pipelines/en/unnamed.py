@@ -127,7 +127,10 @@ def unnamed_source(finder: SpeakerFinder, phrase: str, pos: int) -> Found | None
     firm = re.match(rf"(?:at|from|of)\s+(?:the\s+)?(?P<org>{NAME})$", " ".join(words[k + 1 :]))
     if firm and finder.lex["unnamed"].rules and _speaks_for_firm(finder, words[k]):
         # "analysts at Harcourt Securities wrote": the firm's note
-        return Found(finder.known(firm.group("org"), ActorKind.ORGANIZATION), "role")
+        org = finder.known(firm.group("org"), ActorKind.ORGANIZATION)
+        if org.kind == ActorKind.PERSON:  # "Peel Hunt": two capitalised words, yet a firm
+            org = finder.gaz.ref(org.name, ActorKind.ORGANIZATION)
+        return Found(org, "role")
     before, after = words[:k], " ".join(words[k + 1 :])
     # before the head: an organisation, adjectives ("former", "senior", "partner")
     if any(w.lower() in ("said", "says", "told", "and", "or", "but") for w in before):
