@@ -279,3 +279,13 @@ def test_not_something_we_discuss_is_a_refusal(extractor: Extractor) -> None:
     )
     sts = run(extractor, text)
     assert [s.stance for s in sts[1:]] == [Stance.NO_COMMENT, Stance.NO_COMMENT]
+
+
+def test_and_was_before_a_quote_opens_a_second_statement(extractor: Extractor) -> None:
+    text = (
+        'Kara Moss told a radio station that her client "has not met the board" and was '
+        '"happy to wait for an offer".'
+    )
+    sts = run(extractor, text)
+    assert [s.speaker.name for s in sts] == ["Kara Moss"] * 2
+    assert "happy to wait" in (sts[1].claim_text or "")

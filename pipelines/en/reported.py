@@ -37,11 +37,12 @@ _INVERTED = re.compile(
 )
 _APPOSITIVE_BEFORE = re.compile(rf"{NAME},\s+(?:an?|the|\w+'s|\w+’s)\s+[^,]+$")
 _BUT_THAT = re.compile(r",?\s+(?:but|and)\s+that\s+")
-# "said the plant had passed and would reopen …": a second verb phrase whose subject is the
-# first clause's (elided), so a second proposition (C3); an auxiliary or modal opens it
+# "said the plant had passed and would reopen …", "… and was "happy to wait"": a second verb
+# phrase whose subject is the first clause's (elided), so a second proposition (C3); an
+# auxiliary or modal opens it
 _AND_VP = re.compile(
     r",?\s+and\s+(?=(?:would|will|was|were|had|has|could|did\s+not|does\s+not|do\s+not)\b"
-    r"(?:\s+not\b|n't\b)?\s+[a-z])"
+    r"(?:\s+not\b|n't\b)?\s+[\"“]?[a-z])"
 )
 _CITING_TAIL = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?)\s*[.;]?\s*$")
 _PARTICIPLE = re.compile(
