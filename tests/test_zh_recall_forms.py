@@ -231,3 +231,20 @@ def test_a_quote_then_who_said_so_after_another_cue(extractor: Extractor) -> Non
 def test_a_quote_followed_by_an_unrelated_clause_keeps_no_speaker(extractor: Extractor) -> None:
     found = _run(extractor, "“门店的灯还亮着。”当晚，青禾零售回复网友的评论被顶上了热搜。")
     assert all(s.speaker.name != "青禾零售" or s.quote is None for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("近日有传闻指青禾零售将关闭120家门店。", "关闭120家门店"),
+        ("业内盛传青禾零售将关闭120家门店。", "关闭120家门店"),
+        ("一则关于青禾零售将关闭120家门店的消息在网上疯传。", "关闭120家门店"),
+        ("网上流传的一份截图显示，青禾零售将关闭120家门店。", "关闭120家门店"),
+    ],
+)
+def test_one_relayed_rumour_per_form(extractor: Extractor, text: str, key: str) -> None:
+    (said,) = _run(extractor, text)
+    assert said.speaker.name == "新京报"
+    assert said.stance == Stance.REPORTS
+    assert (said.claim_text or "").startswith("青禾零售")
+    assert key in (said.claim_text or "")
