@@ -153,12 +153,27 @@ def add_gazetteer_entries(nlp: Language, entries: Iterable[GazetteerEntry]) -> N
         for form in e.surface_forms:
             if seg is not None and form.strip():
                 seg.add_word(form, freq=100000)
-            patterns.append({"label": e.kind.upper(), "pattern": form, "id": e.name})
+            patterns.append(
+                {"label": e.kind.upper(), "pattern": _ruler_pattern(nlp, form), "id": e.name}
+            )
     if patterns:
         nlp.get_pipe("entity_ruler").add_patterns(patterns)  # type: ignore[attr-defined]
     if seg is not None:
         for tagger in _TAGGERS.get(seg, ()):
             tagger.clear()
+
+
+def _ruler_pattern(nlp: Language, form: str) -> str | list[dict[str, str]]:
+    """How the entity ruler matches one surface form.
+
+    Case-insensitively as a rule (TIKTOK, tiktok); but an English name of
+    several words with a capital in it ("The Paper", "The Information",
+    "Talk Shop Live") only as written, so that "the paper said" or "the
+    information was" in running text is not taken for an outlet.
+    """
+    if nlp.lang != "en" or " " not in form.strip() or form.lower() == form:
+        return form
+    return [{"ORTH": t.text} for t in nlp.make_doc(form)]
 
 
 class CachedPOSTokenizer(jieba.posseg.POSTokenizer):  # type: ignore[misc]
