@@ -45,6 +45,8 @@ _AND_VP = re.compile(
     r"(?:\s+not\b|n't\b)?\s+[\"“]?[a-z])"
 )
 _CITING_TAIL = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?)\s*[.;]?\s*$")
+# "reported on Tuesday, citing people familiar with the matter, that …"
+_CITING_WINDOW = re.compile(r",\s+citing\s+(?P<src>[^,;.\"“”]{2,80}?),")
 _PARTICIPLE = re.compile(
     r"(?i:declining|refusing|adding|saying|noting|arguing|calling|insisting)\b"
 )
@@ -308,6 +310,11 @@ def _subject_first(
         cited = _cited_source(run, found, c0, end)
         if cited is not None:
             found, via, end = cited
+        else:
+            # the source cited between the cue and the content speaks (C1)
+            cited = _cited_source(run, found, cm.end(), c0, _CITING_WINDOW)
+            if cited is not None:
+                found, via, _ = cited
     # "said he was not aware of the details, but (and) that China opposes …": two statements
     # "said P and that Q", "said P and would Q": a second proposition, a second statement (C3)
     turn = _turn(run, c0, end) if rule.get("content") != "object" else None
@@ -347,11 +354,16 @@ def _subject_first(
 
 
 def _cited_source(
-    run: ArticleRun, reporter: Found, c0: int, end: int
+    run: ArticleRun,
+    reporter: Found,
+    c0: int,
+    end: int,
+    citing: re.Pattern[str] = _CITING_TAIL,
 ) -> tuple[Found, ActorRef, int] | None:
     """ "X reported that …, citing two people familiar with the matter.": the unnamed source
-    speaks, scoped to and relayed via X; the content stops before "citing"."""
-    m = _CITING_TAIL.search(run.text, c0, end)
+    speaks, scoped to and relayed via X; the content stops before "citing". With
+    ``_CITING_WINDOW``, the source is cited before the content ("X reported, citing Y, that")."""
+    m = citing.search(run.text, c0, end)
     if m is None or reporter.actor.kind == ActorKind.ANONYMOUS:
         return None
     src = run.finder.resolve(m.group("src"), m.start("src"))
