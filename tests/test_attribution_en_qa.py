@@ -42,7 +42,10 @@ def test_our_colleagues_in_a_labelled_question_is_the_askers_outlet(
     statements: list[ExtractedStatement],
 ) -> None:
     st = only(statements, "12 new ferries")
-    assert st.speaker.name == "Reuters"
+    # "Our colleagues reported, citing people familiar with the matter, that …": the
+    # cited source speaks, scoped to and relayed via the asker's outlet (C1)
+    assert st.speaker.name == "people familiar with the matter"
+    assert st.speaker.scope == "Reuters" and st.via is not None and st.via.name == "Reuters"
     assert st.claim_text == "Harbourline is close to buying 12 new ferries"
 
 
