@@ -1,4 +1,4 @@
-"""C1: an outlet citing an unnamed source between the cue and the content."""
+"""C1: an outlet citing an unnamed source between the cue and the content; short names."""
 
 from __future__ import annotations
 
@@ -40,3 +40,12 @@ def test_a_named_document_is_not_an_unnamed_source(extractor):
     text = "Reuters reported on Monday, citing a company filing, that Vexa had raised $20 million."
     [st] = extractor(Article(id="a", text=text, language="en", outlet="Daily Ledger")).statements
     assert st.speaker.name == "Reuters"
+
+
+def test_an_organisation_named_without_its_last_word_is_the_same_actor(extractor):
+    text = (
+        "Shares of Carrow Valley Bancorp fell 19% on Wednesday.\n\n"
+        '"Deposits are higher today than last month," a Carrow Valley spokeswoman said.'
+    )
+    [st] = extractor(Article(id="a", text=text, language="en", outlet="Wire")).statements
+    assert st.speaker.name == "Carrow Valley Bancorp"

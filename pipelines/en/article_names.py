@@ -69,6 +69,11 @@ def prescan(finder: SpeakerFinder) -> None:
             continue  # "a Sorrel Tern": a maker's product, not the maker "Sorrel" stands for
         if key not in finder.short and key not in NOT_NAMES and len(key) > 2:
             finder.short[key] = ActorRef(name, kind, (key,))
+        if kind != ActorKind.PERSON and len(words) >= 3:
+            # "Carrow Valley Bancorp" ... "Carrow Valley said": the name without its last word
+            prefix = " ".join(words[:-1])
+            if prefix not in finder.short and finder.gaz.lookup(prefix) is None:
+                finder.short[prefix] = ActorRef(name, kind, (prefix,))
         # "the Office of the Comptroller of the Currency" ... "The OCC said": an acronym
         # of three or more capitals used in the article names an organisation, whatever
         # the name looked like on its own
