@@ -28,6 +28,7 @@ from typing import Any
 
 from graph.errors import DataFileError
 from graph.records import Stance
+from pipelines.memo import remember
 
 __all__ = ["DATA_DIR", "Lexicon", "Rule", "RuleMatch", "RuleSet", "load_rules"]
 
@@ -204,12 +205,9 @@ class RuleSet:
         end = len(text) if endpos is None else endpos
         if len(text) > _CACHE_TEXT:
             return iter(self._find_all(text, pos, end))
-        key = (text, pos, end)
-        found = self._found.get(key)
-        if found is None:
-            if len(self._found) >= _CACHE_SIZE:
-                self._found.clear()
-            found = self._found[key] = self._find_all(text, pos, end)
+        found = remember(
+            self._found, (text, pos, end), _CACHE_SIZE, lambda: self._find_all(text, pos, end)
+        )
         return iter(found)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> RuleMatch | None:
@@ -218,15 +216,10 @@ class RuleSet:
         if len(text) > _CACHE_TEXT:
             return self._find_first(text, pos, end)
         key = (text, pos, end)
-        if key in self._first:
-            return self._first[key]
-        found = self._found.get(key)
+        found = self._found.get(key) if key not in self._first else None
         if found is not None:
             return found[0] if found else None
-        if len(self._first) >= _CACHE_SIZE:
-            self._first.clear()
-        first = self._first[key] = self._find_first(text, pos, end)
-        return first
+        return remember(self._first, key, _CACHE_SIZE, lambda: self._find_first(text, pos, end))
 
     def matches_all(self, text: str) -> list[RuleMatch]:
         return list(self.finditer(text))

@@ -27,6 +27,7 @@ from spacy.vocab import Vocab
 
 from pipelines.gazetteer import Gazetteer, GazetteerEntry
 from pipelines.lexicon import Lexicon
+from pipelines.memo import remember
 from pipelines.sentences import sentence_spans
 
 __all__ = [
@@ -192,12 +193,12 @@ class CachedPOSTokenizer(jieba.posseg.POSTokenizer):  # type: ignore[misc]
         self._tagged: dict[tuple[str, bool], tuple[jieba.posseg.pair, ...]] = {}
 
     def cut(self, sentence: str, HMM: bool = True) -> Iterator[jieba.posseg.pair]:
-        key = (sentence, HMM)
-        pairs = self._tagged.get(key)
-        if pairs is None:
-            if len(self._tagged) >= self.max_texts:
-                self._tagged.clear()
-            pairs = self._tagged[key] = tuple(super().cut(sentence, HMM))
+        pairs = remember(
+            self._tagged,
+            (sentence, HMM),
+            self.max_texts,
+            lambda: tuple(super(CachedPOSTokenizer, self).cut(sentence, HMM)),
+        )
         return iter(pairs)
 
     def clear(self) -> None:

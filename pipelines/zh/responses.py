@@ -49,6 +49,7 @@ import jieba
 from graph.keys import text_key
 from graph.records import ActorKind, ActorRef, ExtractedStatement, Stance
 from pipelines.lexicon import Lexicon
+from pipelines.memo import remember
 
 __all__ = ["Response", "Topic", "answered_claim", "opposed", "overlap", "topics"]
 
@@ -129,13 +130,8 @@ def _terms(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     its group's ``canon`` as one term in place of its own words.  Memoised per
     lexicon: one article compares the same claim and sentence texts many times.
     """
-    cache = _TERMS_CACHE.setdefault(lexicon, {})
-    found = cache.get(text)
-    if found is None:
-        if len(cache) >= _TERMS_CACHE_SIZE:
-            cache.clear()
-        found = cache[text] = tuple(_segment_terms(text, lexicon))
-    return found
+    table = _TERMS_CACHE.setdefault(lexicon, {})
+    return remember(table, text, _TERMS_CACHE_SIZE, lambda: tuple(_segment_terms(text, lexicon)))
 
 
 def _segment_terms(text: str, lexicon: Lexicon) -> list[str]:
